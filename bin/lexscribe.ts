@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerCheckCommands } from '../lib/cli/checks-command';
+import { EXIT } from '../lib/cli/exit';
+import { VERSION } from '../lib/version';
+
+// Command modules register their flags here and load their implementation only when run, so that
+// `--help` and `scan` never load aws-cdk-lib or SDK clients they do not use.
+const program = new Command('lexscribe')
+  .description('Compliance checks for Amazon Lex V2 and Amazon Transcribe: at cdk synth, on templates, and live')
+  .version(VERSION)
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(`lexscribe: ${str.replace(/^error: /, '')}`) });
+
+registerCheckCommands(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    return;
+  }
+  console.error(`lexscribe: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = EXIT.USAGE;
+});

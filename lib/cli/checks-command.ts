@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { EXIT } from './exit';
+
+/** `lexscribe checks` and `lexscribe explain <ID>`: the registry, as a table, JSON, or one check in full. */
+export function registerCheckCommands(program: Command): void {
+  program
+    .command('checks')
+    .description('list every check with its id, severity, topic and modes')
+    .option('--json', 'print the checks as JSON')
+    .option('--service <service>', 'only checks of one service: lex or transcribe')
+    .option('--topic <topic>', 'only checks of one topic (iam, data-protection, monitoring, compliance, resilience, infrastructure, service-linked-roles, vulnerability)')
+    .action(async (opts: { json?: boolean; service?: string; topic?: string }) => {
+      const { listChecks } = await import('./checks-output');
+      process.exitCode = listChecks(opts);
+    });
+  program
+    .command('explain')
+    .description('print one check in full: rationale, remediation, options, documentation')
+    .argument('<id>', 'check id, e.g. LEX-DP-2')
+    .option('--json', 'print it as JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const { explainCheck } = await import('./checks-output');
+      process.exitCode = explainCheck(id, opts) ?? EXIT.OK;
+    });
+}

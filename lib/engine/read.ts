@@ -1,0 +1,115 @@
+import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/values';
+
+/**
+ * Reading resolved property trees with three-valued answers. Checks use these instead of plain
+ * property access so that a value behind a token, a parameter or an undecidable `Fn::If` comes out
+ * as `Unknown` (with the reason) and never as a silent pass.
+ */
+
+/** The node at a dotted path (`DataPrivacy.ChildDirected`, `Items.0.Name`). `Fn::If` branches are followed. */
+export function get(tree: unknown, path: string): unknown {
+  let node: unknown = tree;
+  for (const step of path.split('.')) {
+    node = stepInto(node, step);
+    if (node === undefined || node instanceof Unknown) return node;
+  }
+  return node;
+}
+
+function stepInto(node: unknown, step: string): unknown {
+  if (node === undefined || node === null) return undefined;
+  if (node instanceof Unknown) return node;
+  if (node instanceof Choice) {
+    const [a, b] = node.options.map((o) => stepInto(o, step));
+    return same(a, b) ? a : new Choice(node.condition, [a, b]);
+  }
+  if (node instanceof Reference || node instanceof Composite || node instanceof Pseudo) {
+    return new Unknown(`${render(node)} is not an object`);
+  }
+  if (Array.isArray(node)) {
+    const i = Number(step);
+    return Number.isInteger(i) ? node[i] : undefined;
+  }
+  if (typeof node === 'object') return (node as Record<string, unknown>)[step];
+  return undefined;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (isPlain(a) && isPlain(b) && JSON.stringify(a) === JSON.stringify(b));
+}
+
+function isPlain(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.every(isPlain);
+  return v.constructor === Object && Object.values(v).every(isPlain);
+}
+
+/** Items of a list node; a list that cannot be known is Unknown; absent is []. */
+export function items(node: unknown): unknown[] | Unknown {
+  if (node === undefined || node === null) return [];
+  if (Array.isArray(node)) return node;
+  if (node instanceof Unknown) return node;
+  if (node instanceof Choice) {
+    const [a, b] = node.options.map(items);
+    if (a instanceof Unknown) return a;
+    if (b instanceof Unknown) return b;
+    if (same(a, b)) return a;
+    return new Unknown(`list depends on condition ${node.condition}`);
+  }
+  return new Unknown(`expected a list, found ${render(node)}`);
+}
+
+/** A boolean property: true, false, undefined when absent, Unknown when it cannot be known. */
+export function bool(node: unknown): boolean | undefined | Unknown {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'boolean') return node;
+  if (node === 'true' || node === 'false') return node === 'true';
+  if (node instanceof Unknown) return node;
+  if (node instanceof Choice) {
+    const [a, b] = node.options.map(bool);
+    return a === b ? a : new Unknown(`depends on condition ${node.condition}`);
+  }
+  return new Unknown(`${render(node)} is not known at synth`);
+}
+
+/** A string property: the string, undefined when absent, Unknown when not literal. */
+export function str(node: unknown): string | undefined | Unknown {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (node instanceof Unknown) return node;
+  if (node instanceof Choice) {
+    const [a, b] = node.options.map(str);
+    return a === b ? a : new Unknown(`depends on condition ${node.condition}`);
+  }
+  return new Unknown(`${render(node)} is not known at synth`);
+}
+
+/** A number property (CloudFormation accepts numeric strings). */
+export function num(node: unknown): number | undefined | Unknown {
+  const s = typeof node === 'number' ? node : str(node);
+  if (s === undefined || s instanceof Unknown || typeof s === 'number') return s;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : new Unknown(`${s} is not a number`);
+}
+
+/** Tags as a map, from CloudFormation's `[{Key,Value}]` or a plain `{k: v}`; Unknown if not literal. */
+export function tags(node: unknown): Map<string, string> | Unknown {
+  const out = new Map<string, string>();
+  if (node === undefined || node === null) return out;
+  if (node instanceof Unknown) return node;
+  if (Array.isArray(node)) {
+    for (const t of node) {
+      const k = str(get(t, 'Key'));
+      const v = str(get(t, 'Value'));
+      if (k instanceof Unknown) return k;
+      if (typeof k === 'string') out.set(k, typeof v === 'string' ? v : v instanceof Unknown ? render(v) : '');
+    }
+    return out;
+  }
+  if (typeof node === 'object' && node.constructor === Object) {
+    for (const [k, v] of Object.entries(node)) out.set(k, typeof v === 'string' ? v : render(v));
+    return out;
+  }
+  return new Unknown(`tags ${render(node)} are not known at synth`);
+}

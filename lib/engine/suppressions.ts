@@ -1,0 +1,128 @@
+import picomatch from 'picomatch';
+import { MIN_REASON_LENGTH, type ConfigSuppression, type SuppressionRule } from '../config/types';
+import type { Finding, RunWarning } from '../model/finding';
+import type { ResourceGraph } from '../model/graph';
+import type { Resource } from '../model/resource';
+
+/** Where suppressions written into CloudFormation `Metadata` sit: `Metadata.lexscribe.suppressions`. */
+export const METADATA_KEY = 'lexscribe';
+
+export interface Evaluated {
+  finding: Finding;
+  resource: Resource;
+}
+
+interface Candidate {
+  rule: SuppressionRule;
+  source: 'metadata' | 'config' | 'cdk';
+  used: boolean;
+  label: string;
+  resource?: Resource;
+}
+
+/** Suppressions in a `Metadata` object, or [] when there are none. */
+export function metadataSuppressions(metadata: Readonly<Record<string, unknown>> | undefined): SuppressionRule[] {
+  const block = metadata?.[METADATA_KEY] as { suppressions?: unknown } | undefined;
+  return Array.isArray(block?.suppressions) ? (block.suppressions as SuppressionRule[]) : [];
+}
+
+function matchesKey(rule: SuppressionRule, key: string | undefined): boolean {
+  if (!rule.appliesTo || rule.appliesTo.length === 0) return true;
+  if (key === undefined) return false;
+  return rule.appliesTo.some((p) => picomatch.isMatch(key, p, { dot: true, bash: true, nocase: false }) || p === key);
+}
+
+function resourceNames(r: Resource): string[] {
+  return [r.logicalId, `${r.stack.name}/${r.logicalId}`, r.provenance.constructPath, r.provenance.arn].filter((x): x is string => !!x);
+}
+
+function isExpired(rule: SuppressionRule, now: Date): boolean {
+  if (!rule.expires) return false;
+  const end = new Date(rule.expires);
+  // An expiry date covers the whole day it names.
+  return !Number.isNaN(end.getTime()) && end.getTime() + 86_400_000 <= now.getTime();
+}
+
+function invalid(rule: SuppressionRule): string | undefined {
+  if (!rule || typeof rule.id !== 'string' || !rule.id) return 'has no check id';
+  if (typeof rule.reason !== 'string' || rule.reason.trim().length < MIN_REASON_LENGTH) {
+    return `needs a reason of at least ${MIN_REASON_LENGTH} characters`;
+  }
+  if (rule.expires !== undefined && Number.isNaN(new Date(rule.expires).getTime())) return `has an expiry that is not a date (${rule.expires})`;
+  return undefined;
+}
+
+/**
+ * Apply suppressions from resource metadata, template metadata and configuration to FAIL and UNKNOWN
+ * findings. Invalid, expired and unused suppressions are returned as warnings, never dropped silently.
+ */
+export function applySuppressions(
+  evaluated: Evaluated[],
+  graph: ResourceGraph,
+  config: ConfigSuppression[],
+  opts: { now: Date; metadataSource: 'metadata' | 'cdk' },
+): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  const perResource = new Map<Resource, Candidate[]>();
+  const stackWide = new Map<string, Candidate[]>();
+  const fromConfig: Array<Candidate & { rule: ConfigSuppression }> = [];
+
+  const accept = (rule: SuppressionRule, label: string, source: Candidate['source'], resource?: Resource): Candidate | undefined => {
+    const problem = invalid(rule);
+    if (problem) {
+      warnings.push({ kind: 'suppression-invalid', checkId: rule?.id, message: `Suppression of ${rule?.id ?? '?'} on ${label} ${problem}; it is not applied.` });
+      return undefined;
+    }
+    if (isExpired(rule, opts.now)) {
+      warnings.push({ kind: 'suppression-expired', checkId: rule.id, message: `Suppression of ${rule.id} on ${label} expired on ${rule.expires}; the finding is reported again.` });
+      return undefined;
+    }
+    return { rule, source, used: false, label, resource };
+  };
+
+  for (const { resource } of evaluated) {
+    if (perResource.has(resource)) continue;
+    const list = metadataSuppressions(resource.metadata)
+      .map((rule) => accept(rule, resource.provenance.constructPath ?? resource.key, opts.metadataSource, resource))
+      .filter((c): c is Candidate => !!c);
+    perResource.set(resource, list);
+  }
+  for (const [stack, metadata] of graph.stackMetadata) {
+    stackWide.set(
+      stack,
+      metadataSuppressions(metadata)
+        .map((rule) => accept(rule, `stack ${stack}`, opts.metadataSource))
+        .filter((c): c is Candidate => !!c),
+    );
+  }
+  for (const rule of config) {
+    const c = accept(rule, rule.resource ? `resources matching ${rule.resource}` : 'all resources', 'config');
+    if (c) fromConfig.push(c as Candidate & { rule: ConfigSuppression });
+  }
+
+  for (const { finding, resource } of evaluated) {
+    if (finding.status !== 'FAIL' && finding.status !== 'UNKNOWN') continue;
+    const names = resourceNames(resource);
+    const candidates = [
+      ...(perResource.get(resource) ?? []),
+      ...(stackWide.get(resource.stack.name) ?? []),
+      ...fromConfig.filter((c) => !c.rule.resource || names.some((n) => picomatch.isMatch(n, c.rule.resource!, { dot: true }))),
+    ];
+    const hit = candidates.find((c) => c.rule.id === finding.checkId && matchesKey(c.rule, finding.findingKey));
+    if (!hit) continue;
+    hit.used = true;
+    finding.suppression = { reason: hit.rule.reason, expires: hit.rule.expires, source: hit.source };
+    finding.status = 'SUPPRESSED';
+  }
+
+  const unused = [...[...perResource.values()].flat(), ...[...stackWide.values()].flat(), ...fromConfig].filter((c) => !c.used);
+  for (const c of unused) {
+    warnings.push({
+      kind: 'suppression-unused',
+      checkId: c.rule.id,
+      message: `Suppression of ${c.rule.id}${c.rule.appliesTo ? ` (${c.rule.appliesTo.join(', ')})` : ''} on ${c.label} matched no finding; remove it.`,
+      resource: c.resource ? { type: c.resource.type, logicalId: c.resource.logicalId, stack: c.resource.stack.name, constructPath: c.resource.provenance.constructPath } : undefined,
+    });
+  }
+  return warnings;
+}

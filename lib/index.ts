@@ -1,0 +1,6 @@
+export { LexscribeChecks, type LexscribeChecksProps } from './cdk/aspect';
+export { ALL_CHECKS, findCheck } from '../checks';
+export type { Check, CheckMeta, Verdict, Topic, Mode } from './engine/check';
+export type { Finding, Severity, Status, RunWarning } from './model/finding';
+export type { LexscribeConfig, SuppressionRule, ConfigSuppression } from './config/types';
+export type { Report } from './report/report';

@@ -1,0 +1,197 @@
+import { isArn, nameProperty, namesInArn } from './arn';
+import type { Resource, StackInfo, StackInput } from './resource';
+import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
+import { resolveIntrinsics, type StackScope } from './resolve';
+
+/** What a reference points at: a resource of the graph, something outside it, or nothing knowable. */
+export type Target = { resource: Resource } | { external: string } | Unknown | undefined;
+
+/**
+ * All resources of one app, assembly, template set or account scan, with the indexes checks need
+ * (by type, by logical id, by name, by ARN) built once. References between resources, and between
+ * stacks through exports, are resolved here and nowhere else.
+ */
+export class ResourceGraph {
+  readonly resources: readonly Resource[];
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly byName = new Map<string, Resource>();
+  private readonly byArn = new Map<string, Resource>();
+  private readonly scopes = new Map<string, StackScope>();
+  private readonly evaluated = new Set<string>();
+  private readonly exports = new Map<string, { scope: StackScope; value: unknown }>();
+  private readonly resolvedProps = new Map<Resource, Record<string, unknown>>();
+  private readonly stackResources = new Map<string, Resource>();
+  private readonly evaluatedStacks: StackInfo[] = [];
+  readonly stacks: readonly StackInfo[];
+  readonly stackMetadata = new Map<string, Readonly<Record<string, unknown>>>();
+
+  constructor(inputs: readonly StackInput[]) {
+    const all: Resource[] = [];
+    for (const input of inputs) {
+      const scope: StackScope = {
+        stack: input.stack,
+        resources: new Map(),
+        parameters: input.parameters ?? {},
+        parameterValues: input.parameterValues ?? {},
+        conditions: input.conditions ?? {},
+        mappings: input.mappings ?? {},
+        exportLookup: (name) => this.exports.get(name),
+        conditionCache: new Map(),
+      };
+      this.scopes.set(input.stack.name, scope);
+      if (input.metadata) this.stackMetadata.set(input.stack.name, input.metadata);
+      if (input.evaluate !== false) this.evaluatedStacks.push(input.stack);
+      for (const r of input.resources) {
+        const resource: Resource = { ...r, stack: input.stack, key: `${input.stack.name}/${r.logicalId}` };
+        scope.resources.set(r.logicalId, resource);
+        all.push(resource);
+        if (input.evaluate !== false) this.evaluated.add(resource.key);
+      }
+    }
+    for (const input of inputs) {
+      const scope = this.scopes.get(input.stack.name)!;
+      for (const output of Object.values(input.outputs ?? {})) {
+        if (output?.Export?.Name === undefined) continue;
+        const name = resolveIntrinsics(output.Export.Name, scope);
+        if (typeof name === 'string') this.exports.set(name, { scope, value: output.Value });
+      }
+    }
+    // A resource whose condition is known to be false is not deployed.
+    this.resources = all.filter((r) => r.condition === undefined || this.conditionOf(r) !== false);
+    this.stacks = inputs.map((i) => i.stack);
+    for (const r of this.resources) this.index(r);
+  }
+
+  private index(r: Resource): void {
+    let list = this.byType.get(r.type);
+    if (!list) this.byType.set(r.type, (list = []));
+    list.push(r);
+    if (r.provenance.arn) this.byArn.set(r.provenance.arn, r);
+    const prop = nameProperty(r.type);
+    const name = prop ? r.properties[prop] : undefined;
+    if (typeof name === 'string') this.byName.set(`${r.type}|${name}`, r);
+    if (r.type === 'AWS::KMS::Key' && r.provenance.arn) this.byName.set(`${r.type}|${r.provenance.arn.split('/').pop()}`, r);
+  }
+
+  /** Resources of the given types, in the order the sources gave them. */
+  ofType(...types: string[]): Resource[] {
+    if (types.length === 1) return this.byType.get(types[0]) ?? [];
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  /** Resources the run evaluates (stacks loaded only to resolve imports are left out). */
+  isEvaluated(r: Resource): boolean {
+    return this.evaluated.has(r.key);
+  }
+
+  /**
+   * A pseudo-resource standing for a whole stack (live: an account and Region), which app-level
+   * findings ("no trail is defined in this app") attach to.
+   */
+  stackResource(stack: StackInfo): Resource {
+    let r = this.stackResources.get(stack.name);
+    if (!r) {
+      const live = stack.name === `${stack.account}/${stack.region}`;
+      r = {
+        key: `${stack.name}/`,
+        type: live ? 'AWS::Region' : 'AWS::CloudFormation::Stack',
+        logicalId: stack.name,
+        stack,
+        properties: {},
+        metadata: this.stackMetadata.get(stack.name) ?? {},
+        provenance: live ? { arn: `arn:aws:iam::${stack.account}:root` } : { file: stack.file, constructPath: stack.name },
+      };
+      this.stackResources.set(stack.name, r);
+      this.evaluated.add(r.key);
+    }
+    return r;
+  }
+
+  /**
+   * Where app-level findings go: the first evaluated stack holding a resource of one of `types`
+   * (the workload the control protects), else the first evaluated stack. Undefined when the run
+   * evaluates nothing, or when `types` are given and none is present (the control does not apply).
+   */
+  anchor(...types: string[]): Resource | undefined {
+    if (types.length === 0) return this.evaluatedStacks[0] && this.stackResource(this.evaluatedStacks[0]);
+    const holder = this.ofType(...types).find((r) => this.isEvaluated(r));
+    return holder ? this.stackResource(holder.stack) : undefined;
+  }
+
+  get(stack: string, logicalId: string): Resource | undefined {
+    return this.scopes.get(stack)?.resources.get(logicalId);
+  }
+
+  byArnOrName(type: string, nameOrArn: string): Resource | undefined {
+    return this.byArn.get(nameOrArn) ?? this.byName.get(`${type}|${nameOrArn}`);
+  }
+
+  /** Properties with every intrinsic resolved (see `values.ts` for what replaces what), computed once. */
+  props(r: Resource): Record<string, unknown> {
+    let cached = this.resolvedProps.get(r);
+    if (!cached) {
+      const scope = this.scopes.get(r.stack.name);
+      cached = (scope ? resolveIntrinsics(r.properties, scope) : r.properties) as Record<string, unknown>;
+      if (cached === null || typeof cached !== 'object') cached = {};
+      this.resolvedProps.set(r, cached);
+    }
+    return cached;
+  }
+
+  /** Resolve a raw value in the scope of a stack (used for template metadata and ad-hoc documents). */
+  resolveIn(stack: string, value: unknown): unknown {
+    const scope = this.scopes.get(stack);
+    return scope ? resolveIntrinsics(value, scope) : value;
+  }
+
+  /** The `Condition` of a resource: true, false or Unknown. */
+  conditionOf(r: Resource): boolean | Unknown {
+    if (r.condition === undefined) return true;
+    const scope = this.scopes.get(r.stack.name)!;
+    return resolveIntrinsics({ Condition: r.condition }, scope, 0, true) as boolean | Unknown;
+  }
+
+  /**
+   * What a resolved value refers to, preferring resources of `types`: a `Ref`/`GetAtt`, a string built
+   * around one (`arn:…:log-group:${Group}:*`), or a literal ARN or name of a resource in the graph.
+   */
+  target(value: unknown, ...types: string[]): Target {
+    if (value === undefined || value === null) return undefined;
+    if (value instanceof Unknown) return value;
+    const wanted = (r: Resource) => types.length === 0 || types.includes(r.type);
+    if (value instanceof Reference) return { resource: value.target };
+    if (value instanceof Choice) {
+      const [a, b] = value.options.map((o) => this.target(o, ...types));
+      if (a && b && 'resource' in a && 'resource' in b && a.resource === b.resource) return a;
+      if (a && b && 'external' in a && 'external' in b && a.external === b.external) return a;
+      return new Unknown(`depends on condition ${value.condition}`);
+    }
+    if (value instanceof Composite) {
+      const refs = value.references.filter((ref) => wanted(ref.target));
+      const distinct = [...new Set(refs.map((r) => r.target))];
+      if (distinct.length === 1) return { resource: distinct[0] };
+      if (distinct.length > 1) return new Unknown(`${value} refers to several resources`);
+      const unknowns = value.unknowns;
+      if (unknowns.length > 0) return new Unknown(unknowns.map((u) => u.reason).join('; '));
+      const pattern = value.parts.map((p) => (typeof p === 'string' ? p : p instanceof Pseudo ? '*' : String(p))).join('');
+      return this.target(pattern, ...types) ?? { external: value.toString() };
+    }
+    if (value instanceof Pseudo) return new Unknown(`${value.name} is not known here`);
+    if (typeof value !== 'string') return new Unknown(`expected a reference, found ${JSON.stringify(value)}`);
+    if (isArn(value)) {
+      const exact = this.byArn.get(value);
+      if (exact && wanted(exact)) return { resource: exact };
+      for (const { type, name } of namesInArn(value)) {
+        if (types.length > 0 && !types.includes(type)) continue;
+        const hit = this.byName.get(`${type}|${name}`) ?? this.byArn.get(value.replace(/:\*$/, ''));
+        if (hit) return { resource: hit };
+      }
+      return { external: value };
+    }
+    for (const type of types) {
+      const hit = this.byName.get(`${type}|${value}`);
+      if (hit) return { resource: hit };
+    }
+    return { external: value };
+  }
+}

@@ -1,0 +1,269 @@
+import type { Resource, StackInfo } from './resource';
+import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
+
+/** Everything needed to resolve intrinsics inside one stack. */
+export interface StackScope {
+  stack: StackInfo;
+  resources: Map<string, Resource>;
+  parameters: Readonly<Record<string, { Default?: unknown; Type?: string }>>;
+  parameterValues: Readonly<Record<string, unknown>>;
+  conditions: Readonly<Record<string, unknown>>;
+  mappings: Readonly<Record<string, unknown>>;
+  exportLookup: (name: string) => { scope: StackScope; value: unknown } | undefined;
+  conditionCache: Map<string, boolean | Unknown>;
+}
+
+const MAX_DEPTH = 64;
+const NO_VALUE = Symbol('AWS::NoValue');
+
+type Part = string | Reference | Pseudo | Unknown;
+
+/**
+ * Replace CloudFormation intrinsics by literal values where they can be computed, and by
+ * `Reference`/`Composite`/`Choice`/`Pseudo`/`Unknown` nodes where they cannot.
+ */
+export function resolveIntrinsics(value: unknown, scope: StackScope, depth = 0, asCondition = false): unknown {
+  const out = resolve(value, scope, depth, asCondition);
+  return out === NO_VALUE ? undefined : out;
+}
+
+function resolve(value: unknown, scope: StackScope, depth: number, asCondition = false): unknown {
+  if (depth > MAX_DEPTH) return new Unknown('reference chain too deep (a cycle?)');
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Unknown || value instanceof Reference || value instanceof Composite || value instanceof Pseudo || value instanceof Choice) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((v) => resolve(v, scope, depth + 1));
+    return items.filter((v) => v !== NO_VALUE);
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length === 1) {
+    const key = keys[0];
+    const arg = obj[key];
+    if (key === 'Ref') return ref(arg, scope, depth);
+    if (key === 'Condition' && asCondition) return condition(arg, scope, depth);
+    if (key.startsWith('Fn::')) return intrinsic(key, arg, scope, depth);
+  }
+  const result: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = resolve(obj[k], scope, depth + 1);
+    if (v !== NO_VALUE) result[k] = v;
+  }
+  return result;
+}
+
+function pseudo(name: string, scope: StackScope): unknown {
+  const { stack } = scope;
+  switch (name) {
+    case 'AWS::NoValue':
+      return NO_VALUE;
+    case 'AWS::StackName':
+      return stack.name;
+    case 'AWS::AccountId':
+      return stack.account ?? new Pseudo(name);
+    case 'AWS::Region':
+      return stack.region ?? new Pseudo(name);
+    case 'AWS::Partition':
+      if (!stack.region) return new Pseudo(name);
+      return stack.region.startsWith('cn-') ? 'aws-cn' : stack.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+    case 'AWS::URLSuffix':
+      if (!stack.region) return new Pseudo(name);
+      return stack.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    default:
+      return new Pseudo(name);
+  }
+}
+
+function ref(arg: unknown, scope: StackScope, depth: number): unknown {
+  if (typeof arg !== 'string') return new Unknown(`malformed Ref ${JSON.stringify(arg)}`);
+  if (arg.startsWith('AWS::')) return pseudo(arg, scope);
+  const resource = scope.resources.get(arg);
+  if (resource) return new Reference(resource, 'Ref');
+  const param = scope.parameters[arg];
+  if (param) return parameter(arg, param, scope, depth);
+  return new Unknown(`Ref to ${arg}, which is not in stack ${scope.stack.name}`);
+}
+
+function parameter(name: string, param: { Default?: unknown; Type?: string }, scope: StackScope, depth: number): unknown {
+  const type = param.Type ?? 'String';
+  if (type.startsWith('AWS::SSM::Parameter::Value')) {
+    return new Unknown(`parameter ${name} is read from SSM parameter ${String(param.Default)} at deploy time`);
+  }
+  const given = scope.parameterValues[name];
+  const value = given !== undefined ? given : param.Default;
+  if (value === undefined) return new Unknown(`parameter ${name} has no value and no default`);
+  if ((type.startsWith('List<') || type === 'CommaDelimitedList') && typeof value === 'string') {
+    return value.split(',').map((s) => s.trim());
+  }
+  return resolve(value, scope, depth + 1);
+}
+
+function condition(name: unknown, scope: StackScope, depth: number): boolean | Unknown {
+  if (typeof name !== 'string') return new Unknown(`malformed Condition ${JSON.stringify(name)}`);
+  const cached = scope.conditionCache.get(name);
+  if (cached !== undefined) return cached;
+  const body = scope.conditions[name];
+  let result: boolean | Unknown;
+  if (body === undefined) result = new Unknown(`condition ${name} is not defined`);
+  else {
+    const v = resolve(body, scope, depth + 1, true);
+    result = typeof v === 'boolean' ? v : v instanceof Unknown ? v : new Unknown(`condition ${name} cannot be evaluated`);
+  }
+  scope.conditionCache.set(name, result);
+  return result;
+}
+
+function isLiteral(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) return v.every(isLiteral);
+  if (v.constructor !== Object) return false;
+  return Object.values(v).every(isLiteral);
+}
+
+function toParts(v: unknown): Part[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'number' || typeof v === 'boolean') return [String(v)];
+  if (v instanceof Reference || v instanceof Pseudo || v instanceof Unknown) return [v];
+  if (v instanceof Composite) return [...v.parts];
+  return undefined;
+}
+
+/** Join parts into a literal string when every part is literal, otherwise a `Composite`. */
+function join(parts: Part[]): string | Composite {
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
+    else if (p !== '') merged.push(p);
+  }
+  if (merged.length === 0) return '';
+  if (merged.length === 1 && typeof merged[0] === 'string') return merged[0];
+  return new Composite(merged);
+}
+
+function getAtt(arg: unknown, scope: StackScope, depth: number): unknown {
+  let logicalId: unknown;
+  let attribute: unknown;
+  if (typeof arg === 'string') [logicalId, attribute] = [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)];
+  else if (Array.isArray(arg)) [logicalId, attribute] = [arg[0], resolve(arg[1], scope, depth + 1)];
+  if (typeof logicalId !== 'string' || typeof attribute !== 'string') return new Unknown(`malformed Fn::GetAtt ${JSON.stringify(arg)}`);
+  const resource = scope.resources.get(logicalId);
+  if (!resource) return new Unknown(`Fn::GetAtt to ${logicalId}, which is not in stack ${scope.stack.name}`);
+  return new Reference(resource, attribute);
+}
+
+function sub(arg: unknown, scope: StackScope, depth: number): unknown {
+  let template: unknown = arg;
+  let vars: Record<string, unknown> = {};
+  if (Array.isArray(arg)) {
+    template = arg[0];
+    const raw = arg[1];
+    if (raw && typeof raw === 'object') vars = raw as Record<string, unknown>;
+  }
+  if (typeof template !== 'string') return new Unknown('malformed Fn::Sub');
+  const parts: Part[] = [];
+  const re = /\$\{([^}]*)\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    parts.push(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[1];
+    if (name.startsWith('!')) {
+      parts.push(`\${${name.slice(1)}}`);
+      continue;
+    }
+    let v: unknown;
+    if (name in vars) v = resolve(vars[name], scope, depth + 1);
+    else if (name.includes('.') && !name.startsWith('AWS::')) v = getAtt(name, scope, depth);
+    else v = ref(name, scope, depth);
+    const p = toParts(v);
+    parts.push(...(p ?? [new Unknown(`\${${name}} is not a string`)]));
+  }
+  parts.push(template.slice(last));
+  return join(parts);
+}
+
+function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): unknown {
+  const args = Array.isArray(arg) ? arg : [arg];
+  switch (fn) {
+    case 'Fn::GetAtt':
+      return getAtt(arg, scope, depth);
+    case 'Fn::Sub':
+      return sub(arg, scope, depth);
+    case 'Fn::Join': {
+      const [delim, list] = args;
+      const items = resolve(list, scope, depth + 1);
+      if (typeof delim !== 'string' || !Array.isArray(items)) return items instanceof Unknown ? items : new Unknown('Fn::Join over a list that cannot be resolved');
+      const parts: Part[] = [];
+      items.forEach((item, i) => {
+        if (i > 0) parts.push(delim);
+        parts.push(...(toParts(item) ?? [new Unknown(`Fn::Join item ${i} is not a string`)]));
+      });
+      return join(parts);
+    }
+    case 'Fn::Select': {
+      const index = resolve(args[0], scope, depth + 1);
+      const list = resolve(args[1], scope, depth + 1);
+      const i = typeof index === 'string' ? Number(index) : index;
+      if (typeof i !== 'number' || !Array.isArray(list)) return list instanceof Unknown ? list : new Unknown('Fn::Select over a list that cannot be resolved');
+      return i >= 0 && i < list.length ? list[i] : new Unknown(`Fn::Select index ${i} out of range`);
+    }
+    case 'Fn::Split': {
+      const [delim, source] = args;
+      const s = resolve(source, scope, depth + 1);
+      if (typeof delim === 'string' && typeof s === 'string') return s.split(delim);
+      return new Unknown('Fn::Split of a value that cannot be resolved');
+    }
+    case 'Fn::If': {
+      const [cond, whenTrue, whenFalse] = args;
+      const c = condition(cond, scope, depth);
+      if (c === true) return resolve(whenTrue, scope, depth + 1);
+      if (c === false) return resolve(whenFalse, scope, depth + 1);
+      const a = resolve(whenTrue, scope, depth + 1);
+      const b = resolve(whenFalse, scope, depth + 1);
+      return new Choice(String(cond), [a === NO_VALUE ? undefined : a, b === NO_VALUE ? undefined : b]);
+    }
+    case 'Fn::ImportValue': {
+      const name = resolve(arg, scope, depth + 1);
+      if (typeof name !== 'string') return new Unknown(`Fn::ImportValue of a name that cannot be resolved (${String(name)})`);
+      const exported = scope.exportLookup(name);
+      if (!exported) return new Unknown(`Fn::ImportValue ${name}: no stack in this run exports it`);
+      return resolve(exported.value, exported.scope, depth + 1);
+    }
+    case 'Fn::FindInMap': {
+      const [map, top, second] = args.map((a) => resolve(a, scope, depth + 1));
+      if (typeof map !== 'string' || typeof top !== 'string' || typeof second !== 'string') return new Unknown('Fn::FindInMap with keys that cannot be resolved');
+      const v = (scope.mappings[map] as Record<string, Record<string, unknown>> | undefined)?.[top]?.[second];
+      return v === undefined ? new Unknown(`Fn::FindInMap ${map}.${top}.${second} is not defined`) : resolve(v, scope, depth + 1);
+    }
+    case 'Fn::Equals': {
+      const [a, b] = args.map((x) => resolve(x, scope, depth + 1, true));
+      if (isLiteral(a) && isLiteral(b)) return JSON.stringify(a) === JSON.stringify(b);
+      return new Unknown(`Fn::Equals of values not known at synth (${String(a)}, ${String(b)})`);
+    }
+    case 'Fn::And':
+    case 'Fn::Or': {
+      const vals = args.map((x) => resolve(x, scope, depth + 1, true));
+      const decisive = fn === 'Fn::And' ? false : true;
+      if (vals.some((v) => v === decisive)) return decisive;
+      const unknown = vals.find((v) => typeof v !== 'boolean');
+      return unknown === undefined ? !decisive : unknown instanceof Unknown ? unknown : new Unknown(`${fn} cannot be evaluated`);
+    }
+    case 'Fn::Not': {
+      const v = resolve(args[0], scope, depth + 1, true);
+      return typeof v === 'boolean' ? !v : v instanceof Unknown ? v : new Unknown('Fn::Not cannot be evaluated');
+    }
+    case 'Fn::ToJsonString': {
+      const v = resolve(arg, scope, depth + 1);
+      return isLiteral(v) ? JSON.stringify(v) : new Unknown('Fn::ToJsonString of values not known at synth');
+    }
+    case 'Fn::Length': {
+      const v = resolve(arg, scope, depth + 1);
+      return Array.isArray(v) ? v.length : new Unknown('Fn::Length of a list that cannot be resolved');
+    }
+    default:
+      return new Unknown(`${fn} is computed at deploy time`);
+  }
+}

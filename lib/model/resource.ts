@@ -1,0 +1,57 @@
+/** The stack (or, live, the account and Region) a resource belongs to. */
+export interface StackInfo {
+  /** Stack name, or `account/region` for live resources. */
+  readonly name: string;
+  /** Twelve-digit account id when known (a CDK token or an environment-agnostic template leaves it unset). */
+  readonly account?: string;
+  readonly region?: string;
+  /** Template file the stack was read from (scan mode). */
+  readonly file?: string;
+}
+
+/** Where a resource, or one of its properties, was found. */
+export interface Provenance {
+  readonly constructPath?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Live resources: ARN, and the API call that returned it. */
+  readonly arn?: string;
+  readonly api?: string;
+  /** Line and column of properties, keyed by property path (`ConversationLogSettings.AudioLogSettings`). */
+  readonly properties?: Readonly<Record<string, { line: number; column: number }>>;
+}
+
+/**
+ * A resource in CloudFormation shape: the same for a CDK L1, a template resource and a live resource
+ * translated by a collector. `properties` hold raw CloudFormation values (intrinsics included); read
+ * them through the graph, which resolves references.
+ */
+export interface Resource {
+  /** Unique within a graph: `stack/logicalId`. */
+  readonly key: string;
+  readonly type: string;
+  readonly logicalId: string;
+  readonly stack: StackInfo;
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Name of the CloudFormation condition that guards the resource, if any. */
+  readonly condition?: string;
+  readonly provenance: Provenance;
+}
+
+/** One template (or live scope) as a source hands it to the graph. */
+export interface StackInput {
+  readonly stack: StackInfo;
+  readonly resources: ReadonlyArray<Omit<Resource, 'key' | 'stack'>>;
+  readonly parameters?: Readonly<Record<string, { Default?: unknown; Type?: string }>>;
+  /** Values given by the user (`--parameters`), which win over defaults. */
+  readonly parameterValues?: Readonly<Record<string, unknown>>;
+  readonly conditions?: Readonly<Record<string, unknown>>;
+  readonly mappings?: Readonly<Record<string, unknown>>;
+  readonly outputs?: Readonly<Record<string, { Value: unknown; Export?: { Name: unknown } }>>;
+  /** Template-level `Metadata` (stack-wide suppressions live under `lexscribe`). */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+  /** False for stacks that are only there to resolve references (not evaluated). Default true. */
+  readonly evaluate?: boolean;
+}
