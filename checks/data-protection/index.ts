@@ -1,4 +1,5 @@
 import type { Check } from '../../lib/engine/check';
-import lexDp2 from './lex-dp-2-audio-log-kms';
+import { lexChecks } from './lex';
+import { transcribeChecks } from './transcribe';
 
-export const checks: Check[] = [lexDp2];
+export const checks: Check[] = [...lexChecks, ...transcribeChecks];

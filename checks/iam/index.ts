@@ -1,3 +1,5 @@
 import type { Check } from '../../lib/engine/check';
+import { lexChecks } from './lex';
+import { transcribeChecks } from './transcribe';
 
-export const checks: Check[] = [];
+export const checks: Check[] = [...lexChecks, ...transcribeChecks];

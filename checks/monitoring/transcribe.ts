@@ -1,0 +1,3 @@
+import type { Check } from '../../lib/engine/check';
+
+export const transcribeChecks: Check[] = [];
