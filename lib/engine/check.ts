@@ -38,6 +38,11 @@ export interface CheckMeta {
   docs: string;
   modes: Mode[];
   options?: Record<string, OptionSpec>;
+  /**
+   * Other resource types the check reads (through references or app-wide lookups). When a source
+   * could not read one of these (or of `resourceTypes`), the check reports UNKNOWN for that scope.
+   */
+  reads?: string[];
 }
 
 /** One verdict a check returns. `resource` defaults to the resource being evaluated. */

@@ -95,6 +95,11 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
       const severity = settings?.severity ?? v.severity ?? check.severity;
       evaluated.push({ finding: toFinding(check, v, resource, severity), resource });
     };
+    const needs = new Set([...(isResourceCheck(check) ? check.resourceTypes : []), ...(check.reads ?? [])]);
+    for (const gap of graph.gaps) {
+      const missing = gap.types.filter((t) => needs.has(t));
+      if (missing.length > 0) record({ status: 'UNKNOWN', reason: `${missing.join(', ')} could not be read: ${gap.reason}` }, graph.stackResource(gap.stack));
+    }
     if (isResourceCheck(check)) {
       for (const resource of graph.ofType(...check.resourceTypes)) {
         if (!graph.isEvaluated(resource)) continue;

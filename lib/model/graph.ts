@@ -24,6 +24,8 @@ export class ResourceGraph {
   private readonly evaluatedStacks: StackInfo[] = [];
   readonly stacks: readonly StackInfo[];
   readonly stackMetadata = new Map<string, Readonly<Record<string, unknown>>>();
+  /** What sources could not read, per stack (see `StackInput.gaps`). */
+  readonly gaps: Array<{ stack: StackInfo; types: readonly string[]; reason: string }> = [];
 
   constructor(inputs: readonly StackInput[]) {
     const all: Resource[] = [];
@@ -41,6 +43,7 @@ export class ResourceGraph {
       this.scopes.set(input.stack.name, scope);
       if (input.metadata) this.stackMetadata.set(input.stack.name, input.metadata);
       if (input.evaluate !== false) this.evaluatedStacks.push(input.stack);
+      for (const gap of input.gaps ?? []) this.gaps.push({ stack: input.stack, ...gap });
       for (const r of input.resources) {
         const resource: Resource = { ...r, stack: input.stack, key: `${input.stack.name}/${r.logicalId}` };
         scope.resources.set(r.logicalId, resource);

@@ -52,6 +52,11 @@ export interface StackInput {
   readonly outputs?: Readonly<Record<string, { Value: unknown; Export?: { Name: unknown } }>>;
   /** Template-level `Metadata` (stack-wide suppressions live under `lexscribe`). */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /**
+   * Data a source could not read (live: a List call denied, a Region not enabled): every check that
+   * reads one of `types` reports UNKNOWN with `reason` for this stack instead of finding nothing.
+   */
+  readonly gaps?: ReadonlyArray<{ types: readonly string[]; reason: string }>;
   /** False for stacks that are only there to resolve references (not evaluated). Default true. */
   readonly evaluate?: boolean;
 }
