@@ -1,4 +1,4 @@
-import type { Check } from '../lib/engine/check';
+import { TOPICS, type Check } from '../lib/engine/check';
 import { checks as compliance } from './compliance';
 import { checks as dataProtection } from './data-protection';
 import { checks as iam } from './iam';
@@ -8,7 +8,15 @@ import { checks as resilience } from './resilience';
 import { checks as serviceLinkedRoles } from './service-linked-roles';
 import { checks as vulnerability } from './vulnerability';
 
-/** Every check, in catalog order (topic, then service, then number). */
+const TOPIC_ORDER = Object.keys(TOPICS);
+
+/** Catalog order: topic, then Lex before Transcribe, then number (LEX-IAM-2 before LEX-IAM-10). */
+function catalogOrder(a: Check, b: Check): number {
+  const number = (c: Check) => Number(c.id.split('-').pop());
+  return TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic) || a.service.localeCompare(b.service) || number(a) - number(b);
+}
+
+/** Every check of the catalog. */
 export const ALL_CHECKS: readonly Check[] = [
   ...iam,
   ...dataProtection,
@@ -18,7 +26,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...infrastructure,
   ...serviceLinkedRoles,
   ...vulnerability,
-];
+].sort(catalogOrder);
 
 export function findCheck(id: string): Check | undefined {
   const upper = id.toUpperCase();
