@@ -1,0 +1,4 @@
+import type { Collector } from '../collector';
+
+/** Every collector of the live audit, in the order a run starts them. */
+export const ALL_COLLECTORS: readonly Collector[] = [];
