@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Aspects, CfnResource, Duration, RemovalPolicy, Stack, type IAspect } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lex from 'aws-cdk-lib/aws-lex';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { LexscribeChecks } from '../lib/cdk/aspect';
+import { median, printTable, time } from './measure';
+import type { Bench } from './run';
+
+const SIZES = [50, 500, 2000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Units per stack: keeps each stack under CloudFormation's 500-resource limit, as a real app must. */
+const UNITS_PER_STACK = 40;
+const ENV = { account: '123456789012', region: 'eu-west-1' };
+
+/** One bot with everything around it: key, log bucket, log group, role, bot, version, alias. */
+function addUnit(stack: Stack, id: string): void {
+  const key = new kms.Key(stack, `${id}Key`, { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });
+  const bucket = new s3.Bucket(stack, `${id}Audio`, {
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: key,
+    enforceSSL: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  });
+  const group = new logs.LogGroup(stack, `${id}Text`, { encryptionKey: key, retention: logs.RetentionDays.ONE_MONTH });
+  const role = new iam.Role(stack, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lexv2.amazonaws.com') });
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['polly:SynthesizeSpeech'], resources: ['*'] }));
+  const bot = new lex.CfnBot(stack, `${id}Bot`, {
+    name: `${stack.stackName}-${id}`,
+    roleArn: role.roleArn,
+    dataPrivacy: { ChildDirected: false },
+    idleSessionTtlInSeconds: Duration.minutes(5).toSeconds(),
+  });
+  const version = new lex.CfnBotVersion(stack, `${id}Version`, { botId: bot.attrId, botVersionLocaleSpecification: [] });
+  new lex.CfnBotAlias(stack, `${id}Alias`, {
+    botId: bot.attrId,
+    botAliasName: 'live',
+    botVersion: version.attrBotVersion,
+    conversationLogSettings: {
+      textLogSettings: [{ enabled: true, destination: { cloudWatch: { cloudWatchLogGroupArn: group.logGroupArn, logPrefix: 'text/' } } }],
+      audioLogSettings: [{ enabled: true, destination: { s3Bucket: { s3BucketArn: bucket.bucketArn, logPrefix: 'audio/', kmsKeyArn: key.keyArn } } }],
+    },
+  });
+}
+
+/** Resources one unit synthesizes to (measured, so the app sizes stay right when constructs change). */
+function resourcesPerUnit(): number {
+  const stack = new Stack(new App(), 'Probe', { env: ENV });
+  addUnit(stack, 'U');
+  return stack.node.findAll().filter(CfnResource.isCfnResource).length;
+}
+
+function synthApp(units: number, aspect?: () => IAspect): number {
+  const outdir = mkdtempSync(join(tmpdir(), 'lexscribe-bench-'));
+  try {
+    return time(() => {
+      const app = new App({ outdir, builtinCloudFormationValidation: false } as never);
+      for (let s = 0; s * UNITS_PER_STACK < units; s++) {
+        const stack = new Stack(app, `Tenant${s}`, { env: ENV });
+        for (let u = s * UNITS_PER_STACK; u < Math.min(units, (s + 1) * UNITS_PER_STACK); u++) addUnit(stack, `B${u}`);
+      }
+      if (aspect) Aspects.of(app).add(aspect());
+      app.synth();
+    });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const VARIANTS: Array<[string, (() => IAspect) | undefined]> = [
+  ['plain', undefined],
+  ['lexscribe', () => new LexscribeChecks()],
+  ['cdk-nag', () => new AwsSolutionsChecks()],
+];
+
+/**
+ * Synthesis time of generated apps, plain and with each aspect, as `cdk synth` runs them: building
+ * the construct tree, aspects, validation and writing the assembly. Variants alternate within each
+ * round so drift (GC, CPU frequency) hits them alike; the first round only warms up.
+ */
+const bench: Bench = {
+  async run() {
+    const perUnit = resourcesPerUnit();
+    const rows: string[][] = [];
+    for (const size of SIZES) {
+      const units = Math.max(1, Math.round(size / perUnit));
+      const times = VARIANTS.map((): number[] => []);
+      for (let round = 0; round <= RUNS; round++) {
+        VARIANTS.forEach(([, aspect], i) => {
+          const ms = synthApp(units, aspect);
+          if (round > 0) times[i].push(ms);
+        });
+      }
+      const [plain, ...others] = times.map(median);
+      rows.push([String(units * perUnit), `${plain.toFixed(0)} ms`, ...others.map((ms) => `${ms.toFixed(0)} ms (${(ms / plain).toFixed(2)}×)`)]);
+    }
+    console.log(`Median of ${RUNS} runs each, CDK's built-in template validation off, Node ${process.version}.\n`);
+    printTable(['resources', ...VARIANTS.map(([name]) => name)], rows);
+  },
+};
+
+export default bench;
