@@ -1,10 +1,13 @@
 import type { Resource } from '../../model/resource';
 
-/** One read-only AWS API operation, as IAM names it (`lex:DescribeBot`). */
+/** One read-only AWS API operation (`lex:DescribeBot`). */
 export interface AwsOperation {
   /** IAM service prefix: `lex`, `transcribe`, `iam`, `s3`, … */
   service: string;
-  /** Operation name: `DescribeBot`. */
+  /**
+   * Operation name as the API and the SDK command call it (`DescribeBot` for `DescribeBotCommand`).
+   * `lexscribe policy` maps the few whose IAM action is named differently (s3 `HeadBucket` → `s3:ListBucket`).
+   */
   action: string;
 }
 
@@ -15,12 +18,19 @@ export interface CollectorContext {
   readonly account: string;
   readonly region: string;
   readonly partition: string;
-  /** A client of the given class for this Region, created once per run and Region (credentials, endpoint, retries set). */
-  client<T>(ctor: new (config: Record<string, unknown>) => T): T;
+  /**
+   * A client of the given class for this Region (or for `region`, e.g. an S3 bucket's own Region),
+   * created once per run and Region, with credentials, endpoint, retries and timeouts set.
+   * Import the client module dynamically inside `collect`, so a run loads only the clients it uses.
+   */
+  client<T>(ctor: new (config: Record<string, unknown>) => T, region?: string): T;
   /**
    * Run one API call. Failures (AccessDenied, throttling that outlasted retries, timeouts, malformed
    * responses, a service not offered in the Region) are classified and returned, never thrown, so the
-   * collector can mark exactly the data that call would have fed as unknown.
+   * collector can mark exactly the data that call would have fed as unknown (a failed List: `gap`;
+   * a failed Describe of one resource: `new Unknown(failure.reason)` in that resource's properties).
+   * Requests in flight are bounded by the run's `--concurrency`, whoever sends them: run independent
+   * calls with `Promise.all` freely.
    */
   call<T>(op: AwsOperation, send: () => Promise<T>): Promise<T | CallFailure>;
   /** Add a resource in CloudFormation shape (live-only types: `Live::Service::Thing`). */
