@@ -1,0 +1,86 @@
+import { fail, pass, unknown, type Mode, type Verdict } from '../../lib/engine/check';
+import { bool, get, items, str } from '../../lib/engine/read';
+import type { Severity } from '../../lib/model/finding';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown } from '../../lib/model/values';
+import { absent, sameRegion, workloadRegions } from './baseline';
+
+/**
+ * AWS Config recording of a service's resource types (LEX-MON-7, TR-MON-4). Config recorders are
+ * regional, so each Region where the workload runs needs one. Live collectors emit
+ * `DescribeConfigurationRecorders` results in CloudFormation shape and add `Recording` (boolean, from
+ * `DescribeConfigurationRecorderStatus`), which CloudFormation does not have.
+ */
+
+export const RECORDER = 'AWS::Config::ConfigurationRecorder';
+
+/** Does the recorder record every one of `types` (true), or why not? */
+export function recordsTypes(graph: ResourceGraph, recorder: Resource, types: readonly string[]): true | string | Unknown {
+  const props = graph.props(recorder);
+  const recording = bool(props.Recording);
+  if (recording instanceof Unknown) return recording;
+  if (recording === false) return 'is stopped (not recording)';
+  const group = props.RecordingGroup;
+  // Without a recording group, Config records all supported resource types.
+  if (group === undefined) return true;
+  if (group instanceof Unknown) return group;
+  const strategy = str(get(group, 'RecordingStrategy.UseOnly'));
+  if (strategy instanceof Unknown) return strategy;
+  if (strategy === 'EXCLUSION_BY_RESOURCE_TYPES') {
+    const excluded = literalList(get(group, 'ExclusionByResourceTypes.ResourceTypes'));
+    if (excluded instanceof Unknown) return excluded;
+    const hit = types.filter((t) => excluded.includes(t));
+    return hit.length === 0 ? true : `excludes ${hit.join(', ')}`;
+  }
+  const all = bool(get(group, 'AllSupported'));
+  if (all instanceof Unknown) return all;
+  if (all === true || strategy === 'ALL_SUPPORTED_RESOURCE_TYPES') return true;
+  const listed = literalList(get(group, 'ResourceTypes'));
+  if (listed instanceof Unknown) return listed;
+  const missing = types.filter((t) => !listed.includes(t));
+  return missing.length === 0 ? true : `does not record ${missing.join(', ')}`;
+}
+
+function literalList(node: unknown): string[] | Unknown {
+  const list = items(node);
+  if (list instanceof Unknown) return list;
+  const out: string[] = [];
+  for (const item of list) {
+    const s = str(item);
+    if (s instanceof Unknown) return s;
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}
+
+export interface RecorderRequirement {
+  /** Types whose presence makes the control apply (the workload): `AWS::Lex::Bot`, … */
+  workload: string[];
+  /** Types the recorder must record. */
+  types: readonly string[];
+  /** Severity at synth when no recorder is in the app (see `absent`). */
+  baselineSeverity?: Severity;
+}
+
+/** Per Region of the workload: a verdict on each recorder there, or one finding when there is none. */
+export function recorderVerdicts(graph: ResourceGraph, mode: Mode, req: RecorderRequirement): Verdict[] {
+  const out: Verdict[] = [];
+  const judged = new Set<Resource>();
+  for (const [region, anchor] of workloadRegions(graph, req.workload)) {
+    const recorders = graph.ofType(RECORDER).filter((r) => sameRegion(r, region));
+    if (recorders.length === 0) {
+      out.push(...absent(graph, anchor, mode, { type: RECORDER, what: 'AWS Config configuration recorder', baselineSeverity: req.baselineSeverity }));
+      continue;
+    }
+    for (const recorder of recorders) {
+      if (judged.has(recorder)) continue;
+      judged.add(recorder);
+      const v = recordsTypes(graph, recorder, req.types);
+      if (v === true) out.push(pass(`recorder ${recorder.logicalId} records ${req.types.join(', ')}`, { resource: recorder }));
+      else if (v instanceof Unknown) out.push(unknown(`what recorder ${recorder.logicalId} records cannot be known: ${v.reason}`, { resource: recorder, path: 'RecordingGroup' }));
+      else out.push(fail(`recorder ${recorder.logicalId} ${v}`, { resource: recorder, path: 'RecordingGroup' }));
+    }
+  }
+  return out;
+}
