@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
 import { EXIT } from '../lib/cli/exit';
 import { VERSION } from '../lib/version';
@@ -13,6 +14,7 @@ const program = new Command('lexscribe')
   .configureOutput({ outputError: (str, write) => write(`lexscribe: ${str.replace(/^error: /, '')}`) });
 
 registerCheckCommands(program);
+registerAuditCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

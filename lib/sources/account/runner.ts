@@ -1,0 +1,151 @@
+import type { RunWarning } from '../../model/finding';
+import type { StackInput, StackInfo } from '../../model/resource';
+import type { ClientPool } from './clients';
+import { CallFailure, type AwsOperation, type Collector, type CollectorContext, type LiveResource } from './collector';
+import { classify } from './failure';
+import { Limiter } from './limiter';
+import { operationName } from './operations';
+
+/** What a progress display is told as the run goes. */
+export interface ProgressListener {
+  /** Before any collector runs: how many collectors each scope (`us-east-1`, `global`) will run. */
+  planned(scopes: ReadonlyArray<{ scope: string; collectors: number }>): void;
+  /** One collector finished in a scope, having emitted `resources`. */
+  collected(scope: string, collector: string, resources: number): void;
+}
+
+export interface CollectOptions {
+  account: string;
+  partition: string;
+  regions: readonly string[];
+  collectors: readonly Collector[];
+  pool: ClientPool;
+  /** Collectors running at once. */
+  concurrency: number;
+  progress?: ProgressListener;
+}
+
+/** A failed call, where it happened. */
+export interface FailedCall {
+  scope: string;
+  failure: CallFailure;
+}
+
+export interface Collected {
+  /** One per Region (`<account>/<region>`), and `<account>/global` for global services. */
+  stacks: StackInput[];
+  failures: FailedCall[];
+  /** Calls collectors made through `ctx.call` (HTTP requests, retries included, are `pool.requests`). */
+  calls: number;
+  resources: number;
+}
+
+export const GLOBAL_SCOPE = 'global';
+
+interface Scope {
+  info: StackInfo;
+  resources: LiveResource[];
+  gaps: Array<{ types: readonly string[]; reason: string }>;
+  logicalIds: Set<string>;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Run every collector in every Region (global ones once) and gather what they found into one
+ * StackInput per scope. Nothing a collector throws escapes: it becomes a gap for the types it emits,
+ * and what it had emitted before is kept.
+ */
+export async function collect(opts: CollectOptions): Promise<Collected> {
+  const scopes = new Map<string, Scope>();
+  const scope = (name: string): Scope => {
+    let s = scopes.get(name);
+    if (!s) {
+      scopes.set(name, (s = { info: { name: `${opts.account}/${name}`, account: opts.account, region: name }, resources: [], gaps: [], logicalIds: new Set() }));
+    }
+    return s;
+  };
+  const home = opts.regions[0];
+  const regional = opts.collectors.filter((c) => !c.global);
+  const global = opts.collectors.filter((c) => c.global);
+  const tasks: Array<{ scope: string; region: string; collector: Collector }> = [
+    ...global.map((collector) => ({ scope: GLOBAL_SCOPE, region: home, collector })),
+    ...opts.regions.flatMap((region) => regional.map((collector) => ({ scope: region, region, collector }))),
+  ];
+  for (const region of opts.regions) scope(region);
+  if (global.length > 0) scope(GLOBAL_SCOPE);
+  opts.progress?.planned([...scopes.keys()].map((s) => ({ scope: s, collectors: tasks.filter((t) => t.scope === s).length })));
+
+  const failures: FailedCall[] = [];
+  let calls = 0;
+  let resources = 0;
+  const run = async (task: (typeof tasks)[number]) => {
+    const target = scope(task.scope);
+    let emitted = 0;
+    const ctx: CollectorContext = {
+      account: opts.account,
+      region: task.region,
+      partition: opts.partition,
+      client: (ctor, region) => opts.pool.get(ctor, region ?? task.region),
+      call: async <T>(op: AwsOperation, send: () => Promise<T>): Promise<T | CallFailure> => {
+        calls++;
+        try {
+          return await send();
+        } catch (e) {
+          const failure = classify(op, e, task.region);
+          failures.push({ scope: task.scope, failure });
+          return failure;
+        }
+      },
+      emit: (resource) => {
+        // Two collectors describing the same resource would make the graph keep only one silently.
+        if (target.logicalIds.has(resource.logicalId)) return;
+        target.logicalIds.add(resource.logicalId);
+        target.resources.push(resource);
+        emitted++;
+        resources++;
+      },
+      gap: (types, reason) => {
+        target.gaps.push({ types: [...types], reason: `${reason} (${task.scope})` });
+      },
+    };
+    try {
+      await task.collector.collect(ctx);
+    } catch (e) {
+      target.gaps.push({ types: task.collector.emits, reason: `collector ${task.collector.name} stopped: ${message(e)} (${task.scope})` });
+    }
+    opts.progress?.collected(task.scope, task.collector.name, emitted);
+  };
+  await new Limiter(opts.concurrency).map(tasks, run);
+
+  const stacks: StackInput[] = [...scopes.values()].map((s) => ({ stack: s.info, resources: s.resources, gaps: s.gaps }));
+  return { stacks, failures, calls, resources };
+}
+
+/**
+ * What could not be evaluated, for the end of the report: every gap, and the calls that failed
+ * (grouped by scope, operation and kind). A "not found" is an answer, not a failure.
+ */
+export function coverageWarnings(collected: Collected): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  for (const stack of collected.stacks) {
+    for (const gap of stack.gaps ?? []) {
+      warnings.push({ kind: 'coverage', message: `${gap.types.join(', ')} not evaluated in ${stack.stack.name}: ${gap.reason}` });
+    }
+  }
+  const groups = new Map<string, { scope: string; failure: CallFailure; count: number }>();
+  for (const f of collected.failures) {
+    if (f.failure.kind === 'not-found') continue;
+    const key = `${f.scope}|${operationName(f.failure.op)}|${f.failure.kind}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { scope: f.scope, failure: f.failure, count: 1 });
+  }
+  for (const g of groups.values()) {
+    const times = g.count === 1 ? '' : ` (${g.count} calls)`;
+    warnings.push({ kind: 'coverage', message: `${g.scope}: ${g.failure.reason}${times}; what it would have read is UNKNOWN` });
+  }
+  return warnings;
+}

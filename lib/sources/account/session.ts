@@ -1,0 +1,117 @@
+import { ClientPool, type TestHooks } from './clients';
+import { credentialProvider, credentialProblem, CredentialsError } from './credentials';
+import { auditableRegions, partitionOf, SERVICE_REGIONS } from './regions';
+
+export interface SessionOptions {
+  profile?: string;
+  /** Regions named on the command line (may be empty with `allRegions`). */
+  regions: readonly string[];
+  allRegions: boolean;
+  roleArn?: string;
+  externalId?: string;
+  endpoint?: string;
+  maxAttempts: number;
+  requestTimeoutMs: number;
+  concurrency: number;
+  hooks?: TestHooks;
+}
+
+/** Who the audit runs as and where: resolved once, before any collector runs. */
+export interface Session {
+  account: string;
+  partition: string;
+  /** The identity's ARN (a role session, a user); printed, it says which principal read the account. */
+  principal: string;
+  regions: string[];
+  pool: ClientPool;
+  /** Something the user should know about the scope (e.g. enabled Regions could not be read). */
+  notes: string[];
+}
+
+/** A Region the SDK would use by itself (AWS_REGION, the profile's `region`), or undefined. */
+async function defaultRegion(profile: string | undefined): Promise<string | undefined> {
+  const fromEnv = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  if (fromEnv) return fromEnv;
+  const { STSClient } = await import('@aws-sdk/client-sts');
+  const probe = new STSClient(profile ? { profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    probe.destroy();
+  }
+}
+
+async function enabledRegions(pool: ClientPool, home: string): Promise<string[] | undefined> {
+  const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
+  try {
+    // Without AllRegions, EC2 lists only the Regions enabled for the account.
+    const out = await pool.get(EC2Client, home).send(new DescribeRegionsCommand({}));
+    return (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r);
+  } catch {
+    const { AccountClient, ListRegionsCommand } = await import('@aws-sdk/client-account');
+    try {
+      const names: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const out = await pool.get(AccountClient, home).send(new ListRegionsCommand({ RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'], NextToken }));
+        names.push(...(out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r));
+        NextToken = out.NextToken;
+      } while (NextToken);
+      return names;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Regions that need an opt-in; assumed disabled when the enabled list cannot be read. */
+const OPT_IN = new Set(['af-south-1', 'ap-east-1', 'me-south-1']);
+
+/**
+ * Resolve credentials, the account (sts:GetCallerIdentity) and the Regions to audit. Throws
+ * CredentialsError (one line, no secrets) when the run cannot identify itself.
+ */
+export async function openSession(opts: SessionOptions): Promise<Session> {
+  const home = opts.regions[0] ?? (await defaultRegion(opts.profile)) ?? (opts.allRegions ? 'us-east-1' : undefined);
+  if (!home) throw new CredentialsError('no Region: pass --region (repeatable, or a comma list), --all-regions, or set AWS_REGION');
+  const credentials = await credentialProvider({ profile: opts.profile, roleArn: opts.roleArn, externalId: opts.externalId, region: home, endpoint: opts.endpoint });
+  const pool = new ClientPool({
+    credentials,
+    endpoint: opts.endpoint,
+    maxAttempts: opts.maxAttempts,
+    requestTimeoutMs: opts.requestTimeoutMs,
+    concurrency: opts.concurrency,
+    hooks: opts.hooks,
+  });
+  await pool.open();
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  let identity: { Account?: string; Arn?: string };
+  try {
+    identity = await pool.get(STSClient, home).send(new GetCallerIdentityCommand({}));
+  } catch (e) {
+    pool.close();
+    const problem = credentialProblem(e, opts);
+    if (problem) throw new CredentialsError(problem);
+    const name = (e as { name?: string })?.name ?? 'error';
+    throw new CredentialsError(`cannot identify the account (sts:GetCallerIdentity in ${home} failed: ${name})`);
+  }
+  const account = identity.Account ?? '';
+  const principal = identity.Arn ?? '';
+  const partition = principal.split(':')[1] || partitionOf(home);
+  const notes: string[] = [];
+  let regions = [...opts.regions];
+  if (opts.allRegions) {
+    const enabled = await enabledRegions(pool, home);
+    if (enabled) {
+      regions = [...new Set([...regions, ...auditableRegions(enabled)])];
+    } else {
+      notes.push('the enabled Regions could not be read (ec2:DescribeRegions and account:ListRegions failed): opt-in Regions are left out');
+      regions = [...new Set([...regions, ...SERVICE_REGIONS.filter((r) => partitionOf(r) === partition && !OPT_IN.has(r))])];
+    }
+    regions = regions.filter((r) => partitionOf(r) === partition);
+  }
+  if (regions.length === 0) regions = [home];
+  return { account, partition, principal, regions, pool, notes };
+}

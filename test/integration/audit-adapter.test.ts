@@ -1,0 +1,35 @@
+import { CreateBotAliasCommand, CreateBotCommand, CreateResourcePolicyCommand, DescribeBotAliasCommand, DescribeBotCommand, DescribeResourcePolicyCommand, LexModelsV2Client, ListBotAliasesCommand, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
+import { useMoto, ACCOUNT, REGION } from './moto';
+
+const moto = useMoto();
+
+/** The fixtures every Lex integration test builds on: the real SDK, through the test adapter, reads moto. */
+describe('moto adapter (test-only)', () => {
+  it('lets the SDK create and read bots, aliases and resource policies', async () => {
+    const lex = moto.client(LexModelsV2Client);
+    const bot = await lex.send(
+      new CreateBotCommand({ botName: 'Support', roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 }),
+    );
+    const botId = bot.botId!;
+    const alias = await lex.send(new CreateBotAliasCommand({ botId, botAliasName: 'Prod', botVersion: 'DRAFT' }));
+    const botArn = `arn:aws:lex:${REGION}:${ACCOUNT}:bot/${botId}`;
+    await lex.send(
+      new CreateResourcePolicyCommand({
+        resourceArn: botArn,
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lex:RecognizeText', Resource: botArn }] }),
+      }),
+    );
+
+    const bots = await lex.send(new ListBotsCommand({}));
+    const described = await lex.send(new DescribeBotCommand({ botId }));
+    const aliases = await lex.send(new ListBotAliasesCommand({ botId }));
+    const aliasDetail = await lex.send(new DescribeBotAliasCommand({ botId, botAliasId: alias.botAliasId! }));
+    const policy = await lex.send(new DescribeResourcePolicyCommand({ resourceArn: botArn }));
+
+    expect(bots.botSummaries?.map((b) => b.botName)).toEqual(['Support']);
+    expect(described.creationDateTime).toBeInstanceOf(Date);
+    expect(aliases.botAliasSummaries?.map((a) => a.botAliasName)).toContain('Prod');
+    expect(aliasDetail.botVersion).toBe('DRAFT');
+    expect(JSON.parse(policy.policy!).Statement[0].Principal).toBe('*');
+  });
+});

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
+import { declaredOperations, isReadOnly, operationName } from '../../lib/sources/account/operations';
+import { MotoRequestHandler } from './moto-adapter';
+import { startMoto, type MotoServer } from './moto-server';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'bin', 'lexscribe.js');
+export const ACCOUNT = '123456789012';
+export const REGION = 'us-east-1';
+
+/** Credentials moto accepts; deliberately recognisable so a test can prove they never leak. */
+export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIATESTLEXSCRIBE0001', secretAccessKey: 'lexscribe-test-secret-do-not-print' };
+
+/**
+ * The adapter as JavaScript, for the CLI child process: transpiled from the TypeScript source next to
+ * this file (no type check; jest does that work for the tests themselves), and rebuilt when it changes.
+ */
+function adapterModule(): string {
+  const source = join(__dirname, 'moto-adapter.ts');
+  const dir = join(ROOT, 'node_modules', '.cache', 'lexscribe-test');
+  const out = join(dir, 'moto-adapter.js');
+  if (!existsSync(out) || statSync(out).mtimeMs < statSync(source).mtimeMs) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require('typescript') as typeof import('typescript');
+    const js = ts.transpileModule(readFileSync(source, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(out, js);
+  }
+  return out;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface MotoHarness {
+  readonly url: string;
+  readonly server: MotoServer;
+  /** SDK client against moto (test adapter, dummy credentials, one attempt: moto's 500s are not worth retrying). */
+  client<T>(ctor: new (config: Record<string, unknown>) => T, region?: string): T;
+  /** `node dist/bin/lexscribe.js <args>` with dummy credentials and the test hook; commands sent are logged. */
+  cli(args: string[], env?: Record<string, string | undefined>): Promise<CliResult>;
+  /** Every `service:Operation` the CLI runs of this file have sent. */
+  commandsSent(): string[];
+}
+
+/**
+ * One moto per test FILE: started before the first test, reset between tests, stopped after the last.
+ * Every command the CLI sent is checked against the collectors' declarations and the read-only rule
+ * when the file ends.
+ */
+export function useMoto(env: Record<string, string> = {}): MotoHarness {
+  let server: MotoServer | undefined;
+  const logDir = join(tmpdir(), `lexscribe-commands-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const log = join(logDir, 'commands.log');
+  const clients: Array<{ destroy(): void }> = [];
+  beforeAll(async () => {
+    server = await startMoto(env);
+    mkdirSync(logDir, { recursive: true });
+  });
+  beforeEach(async () => {
+    await server?.reset();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.stop();
+    const sent = harness.commandsSent();
+    rmSync(logDir, { recursive: true, force: true });
+    const declared = new Set(declaredOperations(ALL_COLLECTORS).map(operationName));
+    const bad = [...new Set(sent)].filter((name) => {
+      const [service, action] = name.split(':');
+      return !isReadOnly({ service, action }) || !declared.has(name);
+    });
+    expect(bad).toEqual([]);
+  });
+  const harness: MotoHarness = {
+    get url() {
+      if (!server) throw new Error('moto is not running (useMoto() must be called at the top of the test file)');
+      return server.url;
+    },
+    get server() {
+      if (!server) throw new Error('moto is not running');
+      return server;
+    },
+    client(ctor, region = REGION) {
+      const c = new ctor({
+        region,
+        endpoint: harness.url,
+        credentials: DUMMY_CREDENTIALS,
+        forcePathStyle: true,
+        maxAttempts: 1,
+        requestHandler: new MotoRequestHandler({}),
+      });
+      clients.push(c as unknown as { destroy(): void });
+      return c;
+    },
+    cli(args, extra = {}) {
+      return runCli(args, {
+        AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
+        LEXSCRIBE_TEST_REQUEST_HANDLER: adapterModule(),
+        LEXSCRIBE_TEST_COMMAND_LOG: log,
+        ...extra,
+      });
+    },
+    commandsSent() {
+      return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    },
+  };
+  return harness;
+}
+
+/** Run the built CLI with a clean AWS environment (nothing from the developer's own profile leaks in). */
+export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p tsconfig.build.json\` (npm test builds first)`);
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && k !== 'CI'));
+  const childEnv = { ...base, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', ...env };
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv as NodeJS.ProcessEnv, cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
