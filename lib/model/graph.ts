@@ -69,11 +69,15 @@ export class ResourceGraph {
     let list = this.byType.get(r.type);
     if (!list) this.byType.set(r.type, (list = []));
     list.push(r);
-    if (r.provenance.arn) this.byArn.set(r.provenance.arn, r);
     const prop = nameProperty(r.type);
     const name = prop ? r.properties[prop] : undefined;
     if (typeof name === 'string') this.byName.set(`${r.type}|${name}`, r);
-    if (r.type === 'AWS::KMS::Key' && r.provenance.arn) this.byName.set(`${r.type}|${r.provenance.arn.split('/').pop()}`, r);
+    if (r.provenance.arn) {
+      this.byArn.set(r.provenance.arn, r);
+      // A resource with an ARN is also known by the name the ARN carries: a KMS key by its key id, a
+      // live Lex bot by the bot id that its aliases' `BotId` holds.
+      for (const n of namesInArn(r.provenance.arn)) if (n.type === r.type) this.byName.set(`${n.type}|${n.name}`, r);
+    }
   }
 
   /** Resources of the given types, in the order the sources gave them. */
