@@ -1,0 +1,23 @@
+import { defineCheck } from '../../lib/engine/check';
+import { BOT, BOT_ALIAS } from '../shared/lex';
+import { TRAIL, trailVerdicts } from '../shared/trail';
+
+export default defineCheck({
+  id: 'LEX-MON-1',
+  title: 'An active multi-Region CloudTrail trail records Lex management events',
+  service: 'lex',
+  topic: 'monitoring',
+  severity: 'HIGH',
+  rationale:
+    'CloudTrail is the only record of who created, changed or deleted bots, aliases and resource policies. Without an active, validated, encrypted multi-Region trail, a change to a bot cannot be traced or proven.',
+  remediation:
+    'Use (or deploy) a trail with IsLogging, IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation on, a KMSKeyId, and event selectors that record read and write management events without excluding lex.amazonaws.com.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/logging-using-cloudtrail.html',
+  modes: ['synth', 'live'],
+  reads: [TRAIL],
+  // A trail is usually defined once per organization or account; only apps with Lex resources need one.
+  evaluateGraph({ graph, mode }) {
+    const anchor = graph.anchor(BOT, BOT_ALIAS);
+    return anchor ? trailVerdicts(graph, anchor, mode, 'lex.amazonaws.com') : [];
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCheck } from '../../lib/engine/check';
+import { RECORDER, recorderVerdicts } from '../shared/config-recorder';
+import { BOT, BOT_ALIAS } from '../shared/lex';
+
+export default defineCheck({
+  id: 'LEX-MON-7',
+  title: 'AWS Config records Lex bots and aliases',
+  service: 'lex',
+  topic: 'monitoring',
+  severity: 'LOW',
+  rationale:
+    'AWS Config keeps the configuration history of bots and aliases (log settings, versions, roles), which CloudTrail events alone do not show as state. Without it, drift and past configurations cannot be reviewed.',
+  remediation:
+    'Record AWS::Lex::Bot and AWS::Lex::BotAlias (or all supported types) with an AWS Config configuration recorder in every Region where bots run.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/compliance.html',
+  modes: ['synth', 'live'],
+  reads: [RECORDER],
+  // A Region has one recorder, normally deployed by a baseline stack: absence from an app is INFO.
+  evaluateGraph({ graph, mode }) {
+    return recorderVerdicts(graph, mode, { workload: [BOT, BOT_ALIAS], types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });
+  },
+});
