@@ -1,3 +1,4 @@
 import type { Check } from '../../lib/engine/check';
+import lexComp2 from './lex-comp-2-security-hub-config';
 
-export const lexChecks: Check[] = [];
+export const lexChecks: Check[] = [lexComp2];

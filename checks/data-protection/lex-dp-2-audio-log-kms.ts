@@ -1,7 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { bool, get } from '../../lib/engine/read';
-import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, logSettings } from '../shared/lex';
+import { get } from '../../lib/engine/read';
+import { Unknown } from '../../lib/model/values';
+import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { isCustomerManaged, KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
+import { ALIAS_HOLDERS, aliasLabel, enabledLogSettings, escalateIfSensitive } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-2',
@@ -10,26 +12,32 @@ export default defineCheck({
   topic: 'data-protection',
   severity: 'MEDIUM',
   rationale: 'Audio logs are raw voice recordings. Without a KMS key of your own, you cannot control or audit who decrypts them.',
-  remediation: 'Set Destination.S3Bucket.KmsKeyArn on every enabled AudioLogSettings entry to a symmetric customer-managed KMS key.',
+  remediation: 'Set Destination.S3Bucket.KmsKeyArn on every enabled AudioLogSettings entry to a symmetric customer-managed KMS key (not an alias/aws/… key).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
+  options: { ...CLASSIFICATION_OPTIONS },
   resourceTypes: ALIAS_HOLDERS,
-  evaluate(resource, { graph }) {
-    const settings = logSettings(graph, resource, 'Audio');
-    if (settings instanceof Unknown) return unknown(`audio log settings of ${aliasLabel(resource)}: ${settings.reason}`);
-    const verdicts: Verdict[] = [];
+  reads: [KMS_KEY, KMS_ALIAS],
+  evaluate(resource, { graph, options }) {
+    const { settings, unknowns } = enabledLogSettings(graph, resource, 'Audio');
+    const verdicts: Verdict[] = [...unknowns];
     for (const { value, path } of settings) {
-      const enabled = bool(get(value, 'Enabled'));
-      if (enabled instanceof Unknown) {
-        verdicts.push(unknown(`whether audio logging is enabled cannot be known: ${enabled.reason}`, { path: `${path}.Enabled` }));
+      const keyPath = `${path}.Destination.S3Bucket.KmsKeyArn`;
+      const key = resolveKey(graph, get(value, 'Destination.S3Bucket.KmsKeyArn'));
+      if (key === undefined) {
+        verdicts.push(fail(`audio logs of ${aliasLabel(resource)} are written without a KMS key`, { path: `${path}.Destination.S3Bucket` }));
         continue;
       }
-      if (!enabled) continue;
-      const key = get(value, 'Destination.S3Bucket.KmsKeyArn');
-      if (key === undefined) verdicts.push(fail(`audio logs of ${aliasLabel(resource)} are written without a KMS key`, { path: `${path}.Destination.S3Bucket` }));
-      else if (key instanceof Unknown) verdicts.push(unknown(`KMS key of the audio logs cannot be known: ${key.reason}`, { path: `${path}.Destination.S3Bucket.KmsKeyArn` }));
-      else verdicts.push(pass(`audio logs are encrypted with ${render(key)}`));
+      if (key instanceof Unknown) {
+        verdicts.push(unknown(`KMS key of the audio logs cannot be known: ${key.reason}`, { path: keyPath }));
+        continue;
+      }
+      const customer = isCustomerManaged(graph, key);
+      if (customer instanceof Unknown) verdicts.push(unknown(`whether key ${key.label} is customer managed cannot be known: ${customer.reason}`, { path: keyPath }));
+      else if (!customer) verdicts.push(fail(`audio logs are encrypted with the AWS-managed key ${key.label}, which you cannot control`, { path: keyPath }));
+      else verdicts.push(pass(`audio logs are encrypted with customer-managed key ${key.label}${key.kind === 'external' ? ' (defined outside this run)' : ''}`));
     }
-    return verdicts.length > 0 ? verdicts : notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
+    if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
+    return escalateIfSensitive(graph, resource, options, verdicts);
   },
 });

@@ -1,7 +1,12 @@
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { get, items, tags } from '../../lib/engine/read';
+import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
+import { bool, get, items, tags } from '../../lib/engine/read';
+import { parseArn } from '../../lib/model/arn';
+import { isSensitive } from './classification';
+import { resolveTarget } from './target';
+import { S3_BUCKET } from './bucket';
 
 export const BOT = 'AWS::Lex::Bot';
 export const BOT_ALIAS = 'AWS::Lex::BotAlias';
@@ -42,12 +47,101 @@ export function logSettings(graph: ResourceGraph, r: Resource, kind: 'Audio' | '
 /** The bot an alias belongs to (`BotId` → `AWS::Lex::Bot`); a bot is its own. */
 export function botOf(graph: ResourceGraph, r: Resource): Resource | Unknown | undefined {
   if (r.type === BOT) return r;
-  const t = graph.target(graph.props(r).BotId, BOT);
+  const botId = graph.props(r).BotId;
+  const t = graph.target(botId, BOT);
   if (t instanceof Unknown) return t;
-  return t && 'resource' in t ? t.resource : undefined;
+  if (t && 'resource' in t) return t.resource;
+  // Live aliases carry a literal bot id; their bot is known by its ARN, in the alias's own scope.
+  const alias = r.provenance.arn ? parseArn(r.provenance.arn) : undefined;
+  if (typeof botId !== 'string' || !alias) return undefined;
+  const byArn = graph.target(`arn:${alias.partition}:lex:${alias.region}:${alias.account}:bot/${botId}`, BOT);
+  return byArn && !(byArn instanceof Unknown) && 'resource' in byArn ? byArn.resource : undefined;
 }
 
 /** Tags of a Lex resource (`BotTags` / `BotAliasTags`). */
 export function lexTags(graph: ResourceGraph, r: Resource): Map<string, string> | Unknown {
   return tags(graph.props(r)[r.type === BOT ? 'BotTags' : 'BotAliasTags']);
+}
+
+/**
+ * Enabled log settings of an alias holder, and UNKNOWN verdicts for the settings (or the list) whose
+ * `Enabled` cannot be known. Disabled settings are left out.
+ */
+export function enabledLogSettings(graph: ResourceGraph, r: Resource, kind: 'Audio' | 'Text'): { settings: LogSetting[]; unknowns: Verdict[] } {
+  const all = logSettings(graph, r, kind);
+  if (all instanceof Unknown) return { settings: [], unknowns: [unknown(`${kind.toLowerCase()} log settings of ${aliasLabel(r)}: ${all.reason}`)] };
+  const settings: LogSetting[] = [];
+  const unknowns: Verdict[] = [];
+  for (const s of all) {
+    const enabled = bool(get(s.value, 'Enabled'));
+    if (enabled instanceof Unknown) unknowns.push(unknown(`whether ${kind.toLowerCase()} logging is enabled cannot be known: ${enabled.reason}`, { path: `${s.path}.Enabled` }));
+    else if (enabled) settings.push(s);
+  }
+  return { settings, unknowns };
+}
+
+/** Keys of an object that spell `expected` in another case (`childDirected` for `ChildDirected`). */
+export function misspelledKeys(node: unknown, expected: string): string[] {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return [];
+  return Object.keys(node).filter((k) => k !== expected && k.toLowerCase() === expected.toLowerCase());
+}
+
+/**
+ * `DataPrivacy.ChildDirected` of a bot. A camelCase `childDirected` (what `CfnBot.dataPrivacy`
+ * passes through verbatim) is not a value CloudFormation reads: Unknown, with the reason.
+ */
+export function childDirected(graph: ResourceGraph, bot: Resource): boolean | undefined | Unknown {
+  const privacy = graph.props(bot).DataPrivacy;
+  const value = bool(get(privacy, 'ChildDirected'));
+  if (value !== undefined) return value;
+  const wrong = misspelledKeys(privacy, 'ChildDirected');
+  return wrong.length > 0 ? new Unknown(`DataPrivacy of bot ${bot.logicalId} spells ${wrong[0]} instead of ChildDirected`) : undefined;
+}
+
+/**
+ * Whether an alias holder carries data classified as sensitive (PHI/PCI by default): its own tags,
+ * or for an alias the tags of its bot too.
+ */
+export function isSensitiveLex(graph: ResourceGraph, r: Resource, options: Record<string, unknown>): boolean | Unknown {
+  const own = isSensitive(lexTags(graph, r), options);
+  if (own === true || r.type === BOT) return own;
+  const bot = botOf(graph, r);
+  const fromBot = bot instanceof Unknown || bot === undefined ? false : isSensitive(lexTags(graph, bot), options);
+  return fromBot === true ? true : own instanceof Unknown ? own : fromBot;
+}
+
+/** Raise the verdicts of a sensitive (PHI/PCI-classified) resource to HIGH, as LEX-COMP-1 requires. */
+export function escalateIfSensitive(graph: ResourceGraph, r: Resource, options: Record<string, unknown>, verdicts: Verdict[]): Verdict[] {
+  if (isSensitiveLex(graph, r, options) !== true) return verdicts;
+  return verdicts.map((v) => (v.status === 'NOT_APPLICABLE' ? v : { ...v, severity: 'HIGH', reason: `${v.reason ?? ''} [escalated: classified sensitive]`.trim() }));
+}
+
+export const LOG_GROUP = 'AWS::Logs::LogGroup';
+
+const DESTINATIONS = {
+  Text: { property: 'Destination.CloudWatch.CloudWatchLogGroupArn', type: LOG_GROUP, what: 'log group' },
+  Audio: { property: 'Destination.S3Bucket.S3BucketArn', type: S3_BUCKET, what: 'bucket' },
+} as const;
+
+export interface LogDestination extends LogSetting {
+  /** The log group (text) or bucket (audio) of this run, or why it cannot be evaluated. */
+  target: Resource | Unknown;
+  /** Property path of the destination ARN. */
+  targetPath: string;
+}
+
+/**
+ * Where the enabled logs of an alias holder go: each destination resolved to the log group or bucket
+ * of this run (across stacks through exports), or Unknown with the reason ("log group arn:… is not
+ * defined in this app"). `unknowns` are settings whose `Enabled` cannot be known.
+ */
+export function logDestinations(ctx: Pick<CheckContext, 'graph' | 'mode'>, r: Resource, kind: 'Audio' | 'Text'): { destinations: LogDestination[]; unknowns: Verdict[] } {
+  const { settings, unknowns } = enabledLogSettings(ctx.graph, r, kind);
+  const d = DESTINATIONS[kind];
+  const destinations = settings.map((s) => {
+    const targetPath = `${s.path}.${d.property}`;
+    const target = resolveTarget(ctx, get(s.value, d.property), [d.type], d.what) ?? new Unknown(`enabled ${kind.toLowerCase()} logs of ${aliasLabel(r)} name no ${d.what}`);
+    return { ...s, target, targetPath };
+  });
+  return { destinations, unknowns };
 }

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../lib/engine/check';
+import { findOrReportAbsent } from '../shared/app-level';
+import { ALIAS_HOLDERS } from '../shared/lex';
+
+const HUB = 'AWS::SecurityHub::Hub';
+const STANDARD = 'AWS::SecurityHub::Standard';
+const CONFIG_RULE = 'AWS::Config::ConfigRule';
+const BASELINE = '(often in a baseline stack)';
+
+export default defineCheck({
+  id: 'LEX-COMP-2',
+  title: 'Security Hub (with a standard) and AWS Config rules are enabled in bot Regions',
+  service: 'lex',
+  topic: 'compliance',
+  severity: 'LOW',
+  rationale: 'Security Hub standards and Config rules continuously evaluate the bot, its logs and its keys against the frameworks Lex is in scope for (HIPAA, PCI, SOC, ISO); without them compliance rests on point-in-time reviews.',
+  remediation: 'Enable Security Hub with at least one standard (e.g. AWS Foundational Security Best Practices) and deploy AWS Config rules in every Region that hosts bots, usually from an account baseline.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/compliance.html',
+  modes: ['synth', 'live'],
+  reads: [HUB, STANDARD, CONFIG_RULE, ...ALIAS_HOLDERS],
+  evaluateGraph(ctx) {
+    const part = (types: string[], key: string, synth: string, live: string) =>
+      findOrReportAbsent(ctx, {
+        types,
+        anchorTypes: ALIAS_HOLDERS,
+        scope: 'region',
+        absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key },
+      });
+    return [
+      ...part([HUB], 'SecurityHub::Hub', 'no Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
+      ...part([STANDARD], 'SecurityHub::Standard', 'no Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
+      ...part([CONFIG_RULE], 'Config::ConfigRule', 'no AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
+    ];
+  },
+});
