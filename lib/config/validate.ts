@@ -1,8 +1,18 @@
+import type { CheckMeta } from '../engine/check';
 import { SEVERITIES } from '../model/finding';
+import { MIN_REASON_LENGTH } from './types';
 
 const TOP_KEYS = ['$schema', 'failOn', 'failOnUnknown', 'checks', 'suppressions'];
 const CHECK_KEYS = ['enabled', 'severity', 'options'];
 const SUPPRESSION_KEYS = ['id', 'reason', 'expires', 'appliesTo', 'resource'];
+const SEVERITY_LIST = SEVERITIES.map((s) => s.toLowerCase()).join(', ');
+
+/** What validation needs to know of a check: its id and declared options. */
+export type KnownCheck = Pick<CheckMeta, 'id' | 'options'>;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
 
 function severityOk(v: unknown): boolean {
   return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v.toUpperCase());
@@ -14,41 +24,77 @@ function unknownKeys(obj: Record<string, unknown>, allowed: string[], where: str
     .map((k) => `unknown key "${k}" in ${where} (allowed: ${allowed.join(', ')})`);
 }
 
-/** Problems with a configuration object, each as one readable sentence; [] when valid. */
-export function validateConfig(raw: unknown, knownCheckIds?: readonly string[]): string[] {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ['the configuration must be an object'];
-  const cfg = raw as Record<string, unknown>;
-  const problems = unknownKeys(cfg, TOP_KEYS, 'the configuration');
-  if (cfg.failOn !== undefined && !severityOk(cfg.failOn)) problems.push(`failOn must be one of ${SEVERITIES.join(', ')}`);
-  if (cfg.failOnUnknown !== undefined && typeof cfg.failOnUnknown !== 'boolean') problems.push('failOnUnknown must be true or false');
-  if (cfg.checks !== undefined) {
-    if (!cfg.checks || typeof cfg.checks !== 'object' || Array.isArray(cfg.checks)) problems.push('checks must be an object keyed by check id');
-    else {
-      for (const [id, settings] of Object.entries(cfg.checks as Record<string, unknown>)) {
-        if (knownCheckIds && !knownCheckIds.includes(id)) problems.push(`checks.${id}: no such check`);
-        if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
-          problems.push(`checks.${id} must be an object`);
-          continue;
-        }
-        const s = settings as Record<string, unknown>;
-        problems.push(...unknownKeys(s, CHECK_KEYS, `checks.${id}`));
-        if (s.severity !== undefined && !severityOk(s.severity)) problems.push(`checks.${id}.severity must be one of ${SEVERITIES.join(', ')}`);
-        if (s.enabled !== undefined && typeof s.enabled !== 'boolean') problems.push(`checks.${id}.enabled must be true or false`);
-        if (s.options !== undefined && (typeof s.options !== 'object' || Array.isArray(s.options))) problems.push(`checks.${id}.options must be an object`);
-      }
+function kind(v: unknown): string {
+  if (Array.isArray(v)) return 'list';
+  return v === null ? 'null' : typeof v;
+}
+
+function optionProblems(id: string, options: Record<string, unknown>, check: KnownCheck | undefined): string[] {
+  if (!check) return [];
+  const declared = check.options ?? {};
+  const names = Object.keys(declared);
+  return Object.entries(options).flatMap(([name, value]) => {
+    const spec = declared[name];
+    if (!spec) return [`checks.${id}.options.${name}: ${id} has ${names.length ? `no such option (its options: ${names.join(', ')})` : 'no options'}`];
+    const want = kind(spec.default);
+    return kind(value) === want ? [] : [`checks.${id}.options.${name} must be a ${want} like its default ${JSON.stringify(spec.default)}`];
+  });
+}
+
+function checkProblems(cfg: Record<string, unknown>, checks: readonly KnownCheck[] | undefined): string[] {
+  if (!isObject(cfg.checks)) return ['checks must be an object keyed by check id'];
+  const problems: string[] = [];
+  for (const [id, settings] of Object.entries(cfg.checks)) {
+    const check = checks?.find((c) => c.id === id.toUpperCase());
+    if (checks && !check) problems.push(`checks.${id}: no such check (see \`lexscribe checks\`)`);
+    if (!isObject(settings)) {
+      problems.push(`checks.${id} must be an object`);
+      continue;
+    }
+    problems.push(...unknownKeys(settings, CHECK_KEYS, `checks.${id}`));
+    if (settings.severity !== undefined && !severityOk(settings.severity)) problems.push(`checks.${id}.severity must be one of ${SEVERITY_LIST}`);
+    if (settings.enabled !== undefined && typeof settings.enabled !== 'boolean') problems.push(`checks.${id}.enabled must be true or false`);
+    if (settings.options !== undefined) {
+      if (!isObject(settings.options)) problems.push(`checks.${id}.options must be an object`);
+      else problems.push(...optionProblems(id, settings.options, check));
     }
   }
-  if (cfg.suppressions !== undefined) {
-    if (!Array.isArray(cfg.suppressions)) problems.push('suppressions must be a list');
-    else
-      cfg.suppressions.forEach((s, i) => {
-        if (!s || typeof s !== 'object') return problems.push(`suppressions[${i}] must be an object`);
-        const rule = s as Record<string, unknown>;
-        problems.push(...unknownKeys(rule, SUPPRESSION_KEYS, `suppressions[${i}]`));
-        if (typeof rule.id !== 'string') problems.push(`suppressions[${i}].id is required`);
-        if (typeof rule.reason !== 'string') problems.push(`suppressions[${i}].reason is required`);
-        return undefined;
-      });
+  return problems;
+}
+
+function suppressionProblems(rule: unknown, where: string, checks: readonly KnownCheck[] | undefined): string[] {
+  if (!isObject(rule)) return [`${where} must be an object`];
+  const problems = unknownKeys(rule, SUPPRESSION_KEYS, where);
+  if (typeof rule.id !== 'string') problems.push(`${where}.id (the check id) is required`);
+  else if (checks && !checks.some((c) => c.id === (rule.id as string).toUpperCase())) problems.push(`${where}.id: no such check ${rule.id}`);
+  if (typeof rule.reason !== 'string' || rule.reason.trim().length < MIN_REASON_LENGTH) {
+    problems.push(`${where}.reason must say why the finding is accepted, in at least ${MIN_REASON_LENGTH} characters`);
+  }
+  if (rule.expires !== undefined && (typeof rule.expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(rule.expires) || Number.isNaN(Date.parse(rule.expires)))) {
+    problems.push(`${where}.expires must be a date like 2027-03-01`);
+  }
+  if (rule.appliesTo !== undefined && (!Array.isArray(rule.appliesTo) || rule.appliesTo.some((k) => typeof k !== 'string'))) {
+    problems.push(`${where}.appliesTo must be a list of finding keys`);
+  }
+  if (rule.resource !== undefined && (typeof rule.resource !== 'string' || rule.resource === '')) {
+    problems.push(`${where}.resource must be a logical id, construct path glob or ARN glob`);
+  }
+  return problems;
+}
+
+/**
+ * Problems with a configuration object, each as one readable sentence; [] when valid. With `checks`,
+ * check ids and option names (and option types, from their defaults) are validated too.
+ */
+export function validateConfig(raw: unknown, checks?: readonly KnownCheck[]): string[] {
+  if (!isObject(raw)) return ['the configuration must be an object'];
+  const problems = unknownKeys(raw, TOP_KEYS, 'the configuration');
+  if (raw.failOn !== undefined && !severityOk(raw.failOn)) problems.push(`failOn must be one of ${SEVERITY_LIST}`);
+  if (raw.failOnUnknown !== undefined && typeof raw.failOnUnknown !== 'boolean') problems.push('failOnUnknown must be true or false');
+  if (raw.checks !== undefined) problems.push(...checkProblems(raw, checks));
+  if (raw.suppressions !== undefined) {
+    if (!Array.isArray(raw.suppressions)) problems.push('suppressions must be a list');
+    else raw.suppressions.forEach((s, i) => problems.push(...suppressionProblems(s, `suppressions[${i}]`, checks)));
   }
   return problems;
 }

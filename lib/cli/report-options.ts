@@ -1,0 +1,173 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { LexscribeConfig } from '../config/types';
+import type { Baseline } from '../gate/baseline';
+import type { GatePolicy } from '../gate/gate';
+import type { Format } from '../report/render';
+import type { Report } from '../report/report';
+import { EXIT } from './exit';
+
+// Only commander and types are imported at load time: commands register these flags on every start,
+// `--help` included. What the flags need (configuration, gate, renderers) is imported when a run uses it.
+
+/** The report and gate flags shared by `scan` and `audit`. */
+export interface ReportFlags {
+  format?: string[];
+  output?: string[];
+  failOn?: string;
+  failOnUnknown?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  config?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** One `--format`/`--output` pair as given; either side may be missing. */
+export interface RawTarget {
+  format?: string;
+  output?: string;
+}
+
+/** Where one rendering of the report goes: a file, or standard output. */
+export interface ReportTarget {
+  format: Format;
+  output?: string;
+}
+
+/** Wrong flags or unusable configuration, baseline or output: exit code 2 with this one-line message. */
+export class UsageError extends Error {}
+
+const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.html': 'html', '.htm': 'html' };
+
+/**
+ * Add `--format/--output` (repeatable pairs), `--fail-on`, `--fail-on-unknown`, `--baseline`,
+ * `--write-baseline`, `--config`, `--quiet`, `--verbose` to a command. Returns the pairs in the order
+ * given: each `--output` belongs to the `--format` before it (commander keeps the two lists apart).
+ */
+export function addReportOptions(command: Command): () => RawTarget[] {
+  const targets: RawTarget[] = [];
+  command
+    .addOption(
+      new Option('-f, --format <format>', 'report format: text, json, sarif, junit or html; repeat as -f F -o FILE pairs (default: text)').argParser((value: string, previous: string[] = []) => {
+        targets.push({ format: value });
+        return [...previous, value];
+      }),
+    )
+    .addOption(
+      new Option('-o, --output <file>', 'write the report of the preceding --format to FILE (without one, the format follows the extension: .sarif .json .xml .html .txt)').argParser((value: string, previous: string[] = []) => {
+        const last = targets[targets.length - 1];
+        if (last && last.format !== undefined && last.output === undefined) last.output = value;
+        else targets.push({ output: value });
+        return [...previous, value];
+      }),
+    )
+    .option('--fail-on <severity>', 'exit 1 on FAIL findings at or above this severity: info, low, medium, high, critical (default: high)')
+    .option('--fail-on-unknown', 'exit 1 on UNKNOWN findings too (values that could not be known)')
+    .option('--baseline <file>', 'fail only on findings not recorded in this baseline, and list the entries that no longer occur')
+    .option('--write-baseline <file>', 'record the current FAIL and UNKNOWN findings in FILE (they are then accepted)')
+    .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
+    .option('-q, --quiet', 'print nothing but errors (reports written to files are still written)')
+    .option('--verbose', 'list PASS and NOT_APPLICABLE findings too');
+  return () => targets;
+}
+
+/** What a run needs before it starts, from the flags: configuration, gate policy, baseline, outputs. */
+export interface PreparedRun {
+  config: LexscribeConfig;
+  policy: GatePolicy;
+  baseline?: Baseline;
+  targets: ReportTarget[];
+  flags: ReportFlags;
+}
+
+function resolveTargets(raw: readonly RawTarget[], formats: readonly string[]): ReportTarget[] {
+  const targets = raw.map(({ format, output }): ReportTarget => {
+    const chosen = format ?? (output ? BY_EXTENSION[/\.[^./\\]+$/.exec(output)?.[0].toLowerCase() ?? ''] : undefined);
+    if (!chosen) throw new UsageError(`--output ${output}: give its format with --format before it (text, json, sarif, junit or html)`);
+    if (!formats.includes(chosen)) throw new UsageError(`unknown format "${chosen}" (one of ${formats.join(', ')})`);
+    return { format: chosen as Format, output };
+  });
+  if (targets.filter((t) => !t.output).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output file');
+  const files = targets.flatMap((t) => (t.output ? [t.output] : []));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new UsageError(`--output ${twice} is given twice`);
+  return targets.length > 0 ? targets : [{ format: 'text' }];
+}
+
+/** Read the configuration, baseline and outputs the flags name. Throws `UsageError` (exit 2). */
+export async function prepareRun(flags: ReportFlags, rawTargets: readonly RawTarget[]): Promise<PreparedRun> {
+  const [{ FORMATS }, { readConfigFile, findConfigFile, ConfigError }, { readBaseline, BaselineError }, { parseSeverity }] = await Promise.all([
+    import('../report/render'),
+    import('../config/file'),
+    import('../gate/baseline'),
+    import('../model/finding'),
+  ]);
+  const targets = resolveTargets(rawTargets, FORMATS);
+  let config: LexscribeConfig = {};
+  let baseline: Baseline | undefined;
+  try {
+    const path = flags.config ?? findConfigFile();
+    if (path) config = readConfigFile(path);
+    if (flags.baseline) baseline = readBaseline(flags.baseline);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
+  }
+  const failOn = flags.failOn === undefined ? (config.failOn ?? 'HIGH') : parseSeverity(flags.failOn);
+  if (!failOn) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical (not "${flags.failOn}")`);
+  return { config, policy: { failOn, failOnUnknown: !!(flags.failOnUnknown ?? config.failOnUnknown) }, baseline, targets, flags };
+}
+
+function write(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/**
+ * After a run: record the baseline if asked, write every report, apply the gate, and say on standard
+ * error what the gate decided against the baseline. Returns the exit code: 2 when some input could
+ * not be read (`inputFailed`), else 1 when the gate fails, else 0.
+ */
+export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
+  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
+  const { flags } = run;
+  let baseline = run.baseline;
+  if (flags.writeBaseline) {
+    baseline = createBaseline(report.findings);
+    try {
+      writeBaseline(flags.writeBaseline, baseline);
+    } catch (e) {
+      if (e instanceof BaselineError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  // Entries gone are reported from the baseline the run was given; the gate uses the one just written, if any.
+  const { gone } = evaluateGate(report.findings, run.policy, run.baseline);
+  const gate = evaluateGate(report.findings, run.policy, baseline);
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  for (const target of run.targets) {
+    if (!target.output && flags.quiet) continue;
+    const color = !target.output && !!process.stdout.isTTY && !noColor;
+    const text = renderReport(report, target.format, { color, verbose: flags.verbose });
+    if (target.output) write(target.output, text);
+    else process.stdout.write(text);
+  }
+  if (!flags.quiet) {
+    const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
+    if (flags.writeBaseline) say(`baseline ${flags.writeBaseline} records ${baseline!.entries.length} finding${baseline!.entries.length === 1 ? '' : 's'}`);
+    else if (run.baseline && gate.accepted.length > 0) say(`${gate.accepted.length} finding${gate.accepted.length === 1 ? ' is' : 's are'} in the baseline ${flags.baseline}`);
+    for (const e of gone) say(`baseline entry no longer occurs: ${e.checkId} on ${e.resource}${e.findingKey ? ` (${e.findingKey})` : ''}; remove it with --write-baseline`);
+    if (gate.failed) {
+      const what = run.policy.failOnUnknown ? `at or above ${run.policy.failOn}, or UNKNOWN` : `at or above ${run.policy.failOn}`;
+      say(`gate failed: ${gate.blocking.length} finding${gate.blocking.length === 1 ? '' : 's'} ${what}${run.baseline ? ' not in the baseline' : ''}`);
+    }
+  }
+  if (opts.inputFailed) return EXIT.USAGE;
+  return gate.failed ? EXIT.GATE : EXIT.OK;
+}

@@ -1,0 +1,126 @@
+import { dirname, join } from 'node:path';
+import type { CfnTemplate } from '../template';
+import { InputError } from './errors';
+import { readInput } from './read';
+
+/** The parts of a cloud assembly manifest (`cdk.out/manifest.json`) a scan reads. */
+interface Manifest {
+  artifacts?: Record<string, Artifact>;
+}
+
+interface Artifact {
+  type?: string;
+  environment?: string;
+  displayName?: string;
+  properties?: {
+    templateFile?: string;
+    stackName?: string;
+    parameters?: Record<string, string>;
+    directoryName?: string;
+    file?: string;
+  };
+}
+
+/** One stack template an assembly lists, with what the manifest says about it. */
+export interface AssemblyStack {
+  name: string;
+  file: string;
+  account?: string;
+  region?: string;
+  parameters?: Record<string, string>;
+  /** Asset manifest of the stack's assembly: nested stack templates are found through it. */
+  assets: () => Record<string, string>;
+}
+
+/** `aws://123456789012/us-east-1`; `unknown-account`/`unknown-region` (environment-agnostic stacks) stay unset. */
+export function parseEnvironment(env: string | undefined): { account?: string; region?: string } {
+  const m = /^aws:\/\/([^/]+)\/(.+)$/.exec(env ?? '');
+  if (!m) return {};
+  return {
+    account: /^\d{12}$/.test(m[1]) ? m[1] : undefined,
+    region: m[2] === 'unknown-region' ? undefined : m[2],
+  };
+}
+
+function readJson(file: string, listedIn?: string): unknown {
+  const data = readInput(file, listedIn);
+  try {
+    return JSON.parse(data.toString('utf8'));
+  } catch (e) {
+    throw new InputError(file, `malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Asset hash → file, from the asset manifests of one assembly directory (read on first use). */
+function assetIndex(dir: string, artifacts: Record<string, Artifact>, onError: (e: InputError) => void): () => Record<string, string> {
+  let index: Record<string, string> | undefined;
+  return () => {
+    if (index) return index;
+    index = {};
+    for (const a of Object.values(artifacts)) {
+      if (a.type !== 'cdk:asset-manifest' || !a.properties?.file) continue;
+      try {
+        const files = (readJson(join(dir, a.properties.file)) as { files?: Record<string, { source?: { path?: string } }> }).files ?? {};
+        for (const [hash, f] of Object.entries(files)) if (f.source?.path) index[hash] = join(dir, f.source.path);
+      } catch (e) {
+        if (e instanceof InputError) onError(e);
+        else throw e;
+      }
+    }
+    return index;
+  };
+}
+
+/**
+ * Every stack template of a cloud assembly, Stage sub-assemblies (`cdk:cloud-assembly` artifacts)
+ * included. `manifest` is the path of `manifest.json`.
+ */
+export function assemblyStacks(manifest: string, onError: (e: InputError) => void): AssemblyStack[] {
+  const dir = dirname(manifest);
+  const parsed = readJson(manifest) as Manifest;
+  if (!parsed || typeof parsed !== 'object' || typeof parsed.artifacts !== 'object') {
+    throw new InputError(manifest, 'is not a cloud assembly manifest (no artifacts)');
+  }
+  const artifacts = parsed.artifacts ?? {};
+  const assets = assetIndex(dir, artifacts, onError);
+  const stacks: AssemblyStack[] = [];
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    const props = artifact.properties ?? {};
+    if (artifact.type === 'aws:cloudformation:stack' && props.templateFile) {
+      stacks.push({
+        name: props.stackName ?? id,
+        file: join(dir, props.templateFile),
+        ...parseEnvironment(artifact.environment),
+        parameters: props.parameters,
+        assets,
+      });
+    } else if (artifact.type === 'cdk:cloud-assembly' && props.directoryName) {
+      try {
+        stacks.push(...assemblyStacks(join(dir, props.directoryName, 'manifest.json'), onError));
+      } catch (e) {
+        if (e instanceof InputError) onError(e);
+        else throw e;
+      }
+    }
+  }
+  return stacks;
+}
+
+/**
+ * Templates of the nested stacks a template declares: from the `aws:asset:path` metadata the CDK CLI
+ * writes, or else from the asset hash at the end of `TemplateURL`, looked up in the asset manifest.
+ */
+export function nestedTemplates(template: CfnTemplate, stack: AssemblyStack): Array<{ logicalId: string; file: string | undefined }> {
+  const out: Array<{ logicalId: string; file: string | undefined }> = [];
+  for (const [logicalId, r] of Object.entries(template.Resources ?? {})) {
+    if (r?.Type !== 'AWS::CloudFormation::Stack') continue;
+    const assetPath = r.Metadata?.['aws:asset:path'];
+    if (typeof assetPath === 'string') {
+      out.push({ logicalId, file: join(dirname(stack.file), assetPath) });
+      continue;
+    }
+    const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.Properties?.TemplateURL ?? ''))?.[1];
+    out.push({ logicalId, file: hash ? stack.assets()[hash] : undefined });
+  }
+  return out;
+}

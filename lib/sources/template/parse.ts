@@ -1,0 +1,82 @@
+import { extname } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { CfnTemplate } from '../template';
+import { InputError } from './errors';
+import { jsonPositions } from './json-positions';
+import { toPosition, type ResourcePositions } from './positions';
+import { CFN_TAGS } from './tags';
+import { yamlPositions } from './yaml-positions';
+
+/** CloudFormation takes templates up to 1 MB; anything far above that is not one. */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
+export interface ParsedTemplate {
+  template: CfnTemplate;
+  /** By logical id. */
+  positions: Map<string, ResourcePositions>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function decode(data: Uint8Array, file: string): string {
+  if (data.length > MAX_BYTES) throw new InputError(file, `is ${(data.length / 1048576).toFixed(1)} MiB, over the ${MAX_BYTES / 1048576} MiB limit for a template`);
+  if (data.subarray(0, 8192).includes(0)) throw new InputError(file, 'is a binary file, not a template');
+  try {
+    return utf8.decode(data);
+  } catch {
+    throw new InputError(file, 'is not UTF-8 text (a binary file?), not a template');
+  }
+}
+
+function parseJson(text: string, file: string): ParsedTemplate {
+  let template: unknown;
+  try {
+    template = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    throw new InputError(file, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, at ? toPosition(lines, Number(at[1])).line : undefined);
+  }
+  const positions = jsonPositions(text, file);
+  return { template: asTemplate(template, file), positions };
+}
+
+function parseYaml(text: string, file: string): ParsedTemplate {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) throw new InputError(file, `malformed YAML: ${error.message.split('\n')[0]}`, toPosition(lines, error.pos[0]).line);
+  const positions = yamlPositions(doc, lines, file);
+  let template: unknown;
+  try {
+    template = doc.toJS();
+  } catch (e) {
+    throw new InputError(file, `malformed YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return { template: asTemplate(template, file), positions };
+}
+
+function asTemplate(value: unknown, file: string): CfnTemplate {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, 'is not a CloudFormation template (the document is not a mapping)');
+  const resources = (value as CfnTemplate).Resources;
+  if (resources !== undefined && (resources === null || typeof resources !== 'object' || Array.isArray(resources))) {
+    throw new InputError(file, 'is not a CloudFormation template (Resources is not a mapping)');
+  }
+  return value as CfnTemplate;
+}
+
+/**
+ * Parse a template, JSON or YAML (short-form tags included), with the line and column of each
+ * resource and property. Every problem is an `InputError` naming the file and, where known, the line.
+ */
+export function parseTemplate(data: Uint8Array, file: string): ParsedTemplate {
+  const text = decode(data, file);
+  const start = text.search(/\S/);
+  if (start < 0) throw new InputError(file, 'is empty');
+  // JSON is YAML, but JSON.parse is far faster; a YAML file written in flow style still parses as YAML.
+  if (text[start] === '{' && !/\.ya?ml$/i.test(extname(file))) return parseJson(text, file);
+  return parseYaml(text, file);
+}
