@@ -1,0 +1,92 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown } from '../../lib/model/values';
+import { actionsOf } from '../../lib/policy/actions';
+import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
+import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { POLICY_HOLDERS, coversAllLex, dedupe, heldPolicies, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+
+const FULL_ACCESS = 'AmazonLexFullAccess';
+
+export default defineCheck({
+  id: 'LEX-IAM-5',
+  title: 'Only admin principals get lex:* on every resource or AmazonLexFullAccess',
+  service: 'lex',
+  topic: 'iam',
+  severity: 'MEDIUM',
+  rationale:
+    'AmazonLexFullAccess and "lex:*" on "*" reach every bot of the account, including deleting bots and rewriting resource policies; AmazonLexFullAccess also adds Lambda permissions, service-linked-role creation and PassRole. Concentrated in everyday roles, that is privilege no caller needs.',
+  remediation:
+    'Give callers AmazonLexRunBotsOnly, AmazonLexReadOnly or a custom policy naming the bot and alias ARNs; keep AmazonLexFullAccess and lex:* for the admin roles listed in adminRolePatterns.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security-iam-awsmanpol.html',
+  modes: ['synth', 'live'],
+  options: {
+    adminRolePatterns: {
+      default: [],
+      description:
+        'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonLexFullAccess or lex:* on "*". Default: none, so every such grant is reported.',
+    },
+  },
+  resourceTypes: POLICY_HOLDERS,
+  reads: ['AWS::IAM::ManagedPolicy'],
+  evaluate(resource, { graph, options }) {
+    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    const admins = (options.adminRolePatterns as string[] | undefined) ?? [];
+    const verdicts: Verdict[] = [];
+    if (PRINCIPAL_TYPES.includes(resource.type)) verdicts.push(...fullAccess(graph, resource, admins));
+    const broad = broadStatements(graph, resource);
+    verdicts.push(...broad.filter((v) => v.status === 'UNKNOWN'));
+    const grants = broad.filter((v) => v.status === 'FAIL');
+    if (grants.length > 0) {
+      const outsiders = nonAdmins(graph, resource, admins);
+      if (outsiders instanceof Unknown) verdicts.push(unknown(`who this policy is attached to cannot be known: ${outsiders.reason}`, { findingKey: grants[0].findingKey }));
+      else if (outsiders.length > 0) verdicts.push(...grants.map((v) => ({ ...v, reason: `${v.reason}, for ${outsiders.join(', ')}` })));
+    }
+    if (verdicts.length > 0) return dedupe(verdicts);
+    return pass('no AmazonLexFullAccess and no lex:* on "*" outside admin principals');
+  },
+});
+
+function fullAccess(graph: ResourceGraph, principal: Resource, admins: string[]): Verdict[] {
+  if (matchesAny(namesOf(graph, principal), admins)) return [];
+  return managedPolicyArns(graph, principal)
+    .filter((arn) => isAwsManagedPolicy(arn, FULL_ACCESS))
+    .map(() =>
+      fail(`${principal.logicalId} has AmazonLexFullAccess and is not matched by adminRolePatterns`, { findingKey: `Policy::${FULL_ACCESS}`, path: 'ManagedPolicyArns' }),
+    );
+}
+
+/** Allow statements of documents written on this resource that grant every Lex action on "*". */
+function broadStatements(graph: ResourceGraph, holder: Resource): Verdict[] {
+  const out: Verdict[] = [];
+  for (const { path, document } of heldPolicies(graph, holder)) {
+    if (document instanceof Unknown) {
+      out.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
+      continue;
+    }
+    for (const stmt of document?.statements ?? []) {
+      if (!isAllow(stmt) || !onAnyResource(stmt)) continue;
+      const at = `${path}.Statement.${stmt.index}`;
+      if (stmt.notActions && actionsOf('lex').every((a) => coversAction(stmt, `lex:${a}`))) {
+        out.push(fail(`${statementLabel(stmt)} allows every Lex action on "*" through NotAction`, { findingKey: 'NotAction', path: at }));
+      }
+      for (const p of (stmt.actions ?? []).filter(coversAllLex)) out.push(fail(`${statementLabel(stmt)} allows ${p} on "*"`, { findingKey: `Action::${p}`, path: at }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Who a document applies to, admins left out: the principal itself for inline policies, the attached
+ * principals for policy resources. A policy attached to no principal of the app is still reported, as
+ * it may be attached outside it.
+ */
+function nonAdmins(graph: ResourceGraph, holder: Resource, admins: string[]): string[] | Unknown {
+  const principals = PRINCIPAL_TYPES.includes(holder.type) ? [holder] : heldPolicies(graph, holder).flatMap((p) => p.attachedTo);
+  const unreadable = principals.find((p): p is Unknown => p instanceof Unknown);
+  if (unreadable) return unreadable;
+  const resources = principals.filter((p): p is Resource => !(p instanceof Unknown));
+  if (resources.length === 0) return ['whoever it is attached to outside this app'];
+  return resources.filter((p) => !matchesAny(namesOf(graph, p), admins)).map((p) => p.logicalId);
+}

@@ -1,0 +1,105 @@
+import picomatch from 'picomatch';
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Choice, Composite, Unknown, render } from '../../lib/model/values';
+import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { BOT } from '../shared/lex';
+import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldPolicies, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { rolesTrustedBy } from '../shared/trust';
+
+const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
+
+export default defineCheck({
+  id: 'LEX-IAM-6',
+  title: 'iam:PassRole for Lex roles names the roles and is limited by iam:PassedToService',
+  service: 'lex',
+  topic: 'iam',
+  severity: 'MEDIUM',
+  rationale:
+    'Whoever can pass a role to Lex gets what that role can do, through the bot. iam:PassRole on "*", or on a Lex role without iam:PassedToService, lets a principal hand powerful roles to any service.',
+  remediation:
+    'Grant iam:PassRole only on the bot role ARNs, with Condition StringEquals iam:PassedToService = lexv2.amazonaws.com (optionally iam:AssociatedResourceARN = the bot ARN).',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_id-based-policy-examples.html',
+  modes: ['synth', 'live'],
+  resourceTypes: POLICY_HOLDERS,
+  reads: [BOT, 'AWS::IAM::Role'],
+  evaluate(resource, { graph }) {
+    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    const verdicts: Verdict[] = [];
+    let relevant = 0;
+    for (const { path, document } of heldPolicies(graph, resource)) {
+      if (document instanceof Unknown) {
+        verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
+        continue;
+      }
+      for (const stmt of document?.statements ?? []) {
+        if (!isAllow(stmt) || !coversAction(stmt, 'iam:PassRole')) continue;
+        const out = statementVerdicts(graph, stmt, `${path}.Statement.${stmt.index}`);
+        if (out) relevant++;
+        verdicts.push(...(out ?? []));
+      }
+    }
+    if (verdicts.length > 0) return dedupe(verdicts);
+    return relevant > 0 ? pass('iam:PassRole reaches Lex roles only by name and with iam:PassedToService') : notApplicable('no iam:PassRole grant that can reach Lex');
+  },
+});
+
+/** Verdicts for one PassRole statement; undefined when it cannot reach Lex (other services, other roles). */
+function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string): Verdict[] | undefined {
+  const label = statementLabel(stmt);
+  const services = passedToServices(stmt);
+  if (services instanceof Unknown) return [unknown(`iam:PassedToService of ${label} cannot be known: ${services.reason}`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` })];
+  const toLex = services === undefined || services.some((s) => LEX_SERVICES.some((l) => picomatch.isMatch(l, s, { nocase: true })));
+  if (!toLex) return undefined;
+  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some((r) => typeof r === 'string' && isAnyRole(r));
+  if (anyRole) {
+    const why = services === undefined ? 'without iam:PassedToService, so any role can be passed to any service, Lex included' : 'so every role of the account can be passed to Lex';
+    return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? ['*']).find((r) => typeof r === 'string' && isAnyRole(r)) ?? '*')}`, path: `${path}.Resource` })];
+  }
+  if (services !== undefined) return [];
+  const lexRoles = lexRolesOf(graph);
+  const out: Verdict[] = [];
+  for (const value of stmt.resources ?? []) {
+    const t = graph.target(value, 'AWS::IAM::Role');
+    if (t instanceof Unknown) out.push(unknown(`${label} passes a role that cannot be known, without iam:PassedToService: ${t.reason}`, { findingKey: `Resource::${render(value)}`, path: `${path}.Resource` }));
+    else if (t && 'resource' in t && lexRoles.has(t.resource)) {
+      out.push(fail(`${label} allows passing the Lex role ${t.resource.logicalId} without iam:PassedToService`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` }));
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** `*`, `arn:aws:iam::123456789012:role/*`, `arn:aws:iam::*:*`: patterns that take in every role. */
+function isAnyRole(text: string): boolean {
+  return text === '*' || /^arn:[^:]+:iam::[^:]*:(role\/)?\*$/.test(text);
+}
+
+/** Services named by a restricting iam:PassedToService condition; undefined when there is none (or only "*"). */
+function passedToServices(stmt: Statement): string[] | Unknown | undefined {
+  const entries = stmt.conditions.get('iam:PassedToService').filter((e) => !/not|ifexists$/i.test(e.operator));
+  const values = entries.flatMap((e) => e.values);
+  for (const v of values) {
+    if (v instanceof Unknown) return v;
+    if (v instanceof Choice) return new Unknown(`depends on condition ${v.condition}`);
+    if (v instanceof Composite && v.unknowns.length > 0) return v.unknowns[0];
+  }
+  const services = values.map(render);
+  return services.length === 0 || services.includes('*') ? undefined : services;
+}
+
+const lexRoleCache = new WeakMap<ResourceGraph, Set<Resource>>();
+
+/** Roles of the graph Lex uses: trusted by a Lex principal, or named by a bot's RoleArn. */
+function lexRolesOf(graph: ResourceGraph): Set<Resource> {
+  let roles = lexRoleCache.get(graph);
+  if (!roles) {
+    roles = new Set(rolesTrustedBy(graph, LEX_SERVICES).filter((r) => !(r.statements instanceof Unknown)).map((r) => r.role));
+    for (const bot of graph.ofType(BOT)) {
+      const role = botRole(graph, bot);
+      if (role && !(role instanceof Unknown) && role.kind === 'role') roles.add(role.role);
+    }
+    lexRoleCache.set(graph, roles);
+  }
+  return roles;
+}

@@ -1,0 +1,77 @@
+import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
+import { get, items, str } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown, render } from '../../lib/model/values';
+import { ALIAS_HOLDERS, BOT_ALIAS, aliasLabel, aliasSettings } from '../shared/lex';
+import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, lexTarget } from '../shared/lex-iam';
+import { serviceName, wildcardOnly } from '../shared/trust';
+
+const FUNCTION = 'AWS::Lambda::Function';
+const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p));
+
+export default defineCheck({
+  id: 'LEX-IAM-8',
+  title: 'Lambda permissions for Lex are scoped to a bot alias and account',
+  service: 'lex',
+  topic: 'iam',
+  severity: 'MEDIUM',
+  rationale:
+    'A Lambda permission for lexv2.amazonaws.com without SourceArn or SourceAccount lets any bot, in any account, invoke the code hook with crafted input.',
+  remediation:
+    'Set SourceArn to the bot alias ARN (arn:aws:lex:REGION:ACCOUNT:bot-alias/BOT_ID/ALIAS_ID) and SourceAccount to your account on the AWS::Lambda::Permission (CDK: fn.addPermission(..., { sourceArn: alias.attrArn, sourceAccount })).',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/lambda-attach.html',
+  modes: ['synth', 'live'],
+  resourceTypes: ['AWS::Lambda::Permission'],
+  reads: [...ALIAS_HOLDERS, FUNCTION],
+  evaluate(permission, { graph }) {
+    const props = graph.props(permission);
+    const principal = serviceName(props.Principal);
+    if (principal instanceof Unknown) return unknown(`the principal cannot be known: ${principal.reason}`, { path: 'Principal' });
+    if (!LEX_NAMES.includes(principal)) return notApplicable(`the permission is for ${render(props.Principal)}, not Lex`);
+    const account = str(props.SourceAccount);
+    if (account instanceof Unknown) return unknown(`SourceAccount cannot be known: ${account.reason}`, { path: 'SourceAccount' });
+    const target = lexTarget(graph, props.SourceArn);
+    if (target instanceof Unknown) return unknown(`SourceArn cannot be known: ${target.reason}`, { path: 'SourceArn' });
+    const hooks = codeHookNote(graph, props.FunctionName);
+    if (target === undefined) {
+      if (account === undefined) return fail(`any Lex bot in any account can invoke the function${hooks}`, { findingKey: 'SourceArn', path: 'Principal' });
+      return pass(`scoped to account ${account} only, so any bot of the account can invoke the function: prefer the bot alias ARN as SourceArn${hooks}`);
+    }
+    const arn = render(props.SourceArn);
+    if (wildcardOnly('aws:SourceArn', arn) && account === undefined) {
+      return fail(`SourceArn ${arn} matches bots of any account, and there is no SourceAccount${hooks}`, { findingKey: `SourceArn::${arn}`, path: 'SourceArn' });
+    }
+    const oneAlias = 'resource' in target ? target.resource.type === BOT_ALIAS : /:bot-alias\/[^/*?]+\/[^/*?]+$/.test(arn);
+    if (oneAlias) return pass(`only the bot alias ${arn} can invoke the function${hooks}`);
+    return pass(`scoped to ${arn}, not to one bot alias: prefer the alias ARN as SourceArn${hooks}`);
+  },
+});
+
+/** "; it is the code hook of alias X": links a permission to the aliases that call the function. */
+function codeHookNote(graph: ResourceGraph, functionName: unknown): string {
+  const fn = graph.target(functionName, FUNCTION);
+  if (!fn || fn instanceof Unknown || !('resource' in fn)) return '';
+  const users = codeHookUsers(graph).get(fn.resource) ?? [];
+  return users.length > 0 ? ` (${fn.resource.logicalId} is the code hook of ${users.map(aliasLabel).join(', ')})` : '';
+}
+
+const hookCache = new WeakMap<ResourceGraph, Map<Resource, Resource[]>>();
+
+/** Functions of the graph used as code hooks, and the aliases (and test aliases) that call them. */
+function codeHookUsers(graph: ResourceGraph): Map<Resource, Resource[]> {
+  let users = hookCache.get(graph);
+  if (!users) {
+    users = new Map();
+    for (const holder of graph.ofType(...ALIAS_HOLDERS)) {
+      const locales = items(get(aliasSettings(graph, holder), 'BotAliasLocaleSettings'));
+      if (locales instanceof Unknown) continue;
+      for (const locale of locales) {
+        const t = graph.target(get(locale, 'BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn'), FUNCTION);
+        if (t && !(t instanceof Unknown) && 'resource' in t) users.set(t.resource, [...(users.get(t.resource) ?? []).filter((u) => u !== holder), holder]);
+      }
+    }
+    hookCache.set(graph, users);
+  }
+  return users;
+}
