@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
+import type { Report } from './report';
+import { position, relativeToCwd, resourceIdentity, resourceLabel, suppressionOrigin } from './present';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The base the artifact URIs are relative to: the working directory the report was made in. */
+const SRCROOT = 'SRCROOT';
+
+/** The name of our partial fingerprint, versioned as SARIF recommends so its recipe can change later. */
+export const FINGERPRINT = 'lexscribeFinding/v1';
+
+/**
+ * GitHub code scanning turns these into Critical/High/Medium/Low (9.0+, 7.0–8.9, 4.0–6.9, 0.1–3.9);
+ * 0.0 reads as "None", which is what an inventory (INFO) control is.
+ */
+const SECURITY_SEVERITY: Record<Severity, string> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '3.0', INFO: '0.0' };
+
+function severityLevel(s: Severity): Result.level {
+  if (s === 'CRITICAL' || s === 'HIGH') return 'error';
+  return s === 'MEDIUM' ? 'warning' : 'note';
+}
+
+/**
+ * ERROR: a check crashed, so nothing was verified: as loud as a serious failure. UNKNOWN: never a silent
+ * pass, so a warning whatever the severity. FAIL and SUPPRESSED: by severity (a suppression hides the
+ * result in viewers, it does not lower it).
+ */
+export function resultLevel(f: Finding): Result.level {
+  if (f.status === 'ERROR') return 'error';
+  if (f.status === 'UNKNOWN') return 'warning';
+  return severityLevel(f.severity);
+}
+
+/** Capitalised, with a full stop: reasons are written as clauses (`audio logs of … are written without a key`). */
+function sentence(text: string): string {
+  const t = text.trim();
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+function message(f: Finding): string {
+  const reason = f.reason ?? f.title;
+  const at = f.property ? ` (at ${f.property.path})` : '';
+  switch (f.status) {
+    case 'UNKNOWN':
+      return `Could not be evaluated: ${reason.trim()}${at}${/[.!?]$/.test(reason.trim()) ? '' : '.'} Verify it by hand or make the value known. If it fails: ${sentence(f.remediation)}`;
+    case 'ERROR':
+      return `The check could not run, so this resource was not verified (${reason.trim()}).`;
+    default:
+      return `${sentence(reason + at)} Fix: ${sentence(f.remediation)}`;
+  }
+}
+
+/** The most common severity of a check's findings (the worse one on a tie): its default, escalations aside. */
+function defaultSeverity(findings: readonly Finding[]): Severity {
+  const counts = new Map<Severity, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  return [...SEVERITIES].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || severityRank(b) - severityRank(a))[0];
+}
+
+/** A rule identifier-like name from a title: `Enabled audio logs are…` → `EnabledAudioLogsAre…`. */
+function ruleName(title: string): string {
+  return title
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function rule(findings: readonly Finding[]): ReportingDescriptor {
+  const f = findings[0];
+  const severity = defaultSeverity(findings);
+  const service = f.service === 'lex' ? 'Amazon Lex' : f.service === 'transcribe' ? 'Amazon Transcribe' : f.service;
+  return {
+    id: f.checkId,
+    name: ruleName(f.title),
+    shortDescription: { text: f.title },
+    fullDescription: { text: `${sentence(f.title)} ${service} control, topic "${f.topic}" of the AWS security documentation; default severity ${severity}.` },
+    help: {
+      text: `${sentence(f.title)}\n\nHow to fix: ${sentence(f.remediation)}\n\nDocumentation: ${f.docs}`,
+      markdown: `**${f.checkId}: ${f.title}**\n\n**How to fix:** ${sentence(f.remediation)}\n\n[AWS documentation](${f.docs})`,
+    },
+    helpUri: f.docs,
+    defaultConfiguration: { level: severityLevel(severity) },
+    properties: {
+      tags: ['security', f.service, f.topic],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[severity],
+      severity,
+      topic: f.topic,
+      service: f.service,
+    },
+  };
+}
+
+function artifactLocation(file: string, cwd: string): ArtifactLocation {
+  const rel = relativeToCwd(file, cwd);
+  if (rel === undefined) return { uri: pathToFileURL(resolve(cwd, file)).href };
+  return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function locations(f: Finding, cwd: string): Location[] {
+  const r = f.resource;
+  const location: Location = {
+    logicalLocations: [
+      r.arn
+        ? { fullyQualifiedName: r.arn, name: r.logicalId, kind: 'resource', properties: { type: r.type, region: r.region, account: r.account } }
+        : { fullyQualifiedName: resourceLabel(r), name: r.logicalId, kind: 'resource', properties: { type: r.type, stack: r.stack } },
+    ],
+  };
+  if (r.file) {
+    const pos = position(f);
+    location.physicalLocation = {
+      artifactLocation: artifactLocation(r.file, cwd),
+      // SARIF lines and columns start at 1; anything else is a source's placeholder, not a position.
+      ...(pos && pos.line >= 1 ? { region: { startLine: pos.line, ...(pos.column !== undefined && pos.column >= 1 ? { startColumn: pos.column } : {}) } } : {}),
+    };
+  }
+  return [location];
+}
+
+/** Same check, same resource, same finding key (or property path) → same fingerprint, wherever the lines move. */
+export function fingerprint(f: Finding): string {
+  const parts = [f.checkId, resourceIdentity(f.resource), f.findingKey ?? '', f.findingKey ? '' : (f.property?.path ?? '')];
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+function suppressions(f: Finding): Suppression[] | undefined {
+  const s = f.suppression;
+  if (!s) return undefined;
+  return [
+    {
+      // Metadata and CDK suppressions live in the template next to the resource; config ones do not.
+      kind: s.source === 'config' ? 'external' : 'inSource',
+      status: 'accepted',
+      justification: s.reason,
+      properties: { source: suppressionOrigin(s.source), ...(s.expires ? { expires: s.expires } : {}) },
+    },
+  ];
+}
+
+function result(f: Finding, ruleIndex: number, cwd: string): Result {
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    level: resultLevel(f),
+    message: { text: message(f) },
+    locations: locations(f, cwd),
+    partialFingerprints: { [FINGERPRINT]: fingerprint(f) },
+    ...(f.suppression ? { suppressions: suppressions(f) } : {}),
+    properties: {
+      status: f.status,
+      severity: f.severity,
+      ...(f.findingKey ? { findingKey: f.findingKey } : {}),
+      ...(f.property ? { propertyPath: f.property.path } : {}),
+      resourceType: f.resource.type,
+    },
+  };
+}
+
+/**
+ * The report as SARIF 2.1.0: one rule per check that produced a finding (PASS included, so a viewer
+ * knows what was evaluated), one result per FAIL, UNKNOWN, SUPPRESSED and ERROR finding.
+ */
+export function renderSarif(report: Report, opts: { cwd: string }): Log {
+  const byCheck = new Map<string, Finding[]>();
+  for (const f of report.findings) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
+  const ids = [...byCheck.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const index = new Map(ids.map((id, i) => [id, i]));
+
+  const notifications: Notification[] = report.warnings.map((w) => ({
+    level: 'warning',
+    message: { text: w.message },
+    descriptor: { id: w.kind },
+    ...(w.checkId ? { associatedRule: index.has(w.checkId) ? { id: w.checkId, index: index.get(w.checkId) } : { id: w.checkId } } : {}),
+  }));
+
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool, version: report.version, semanticVersion: report.version, rules: ids.map((id) => rule(byCheck.get(id)!)) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(opts.cwd).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt, toolExecutionNotifications: notifications }],
+        results: report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, opts.cwd)),
+        properties: { mode: report.mode, summary: report.summary },
+      },
+    ],
+  };
+}

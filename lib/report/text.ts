@@ -1,0 +1,122 @@
+import { styleText } from 'node:util';
+import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
+import type { Report } from './report';
+import {
+  SEVERITIES_DESC,
+  WARNING_HEADINGS,
+  fileLocation,
+  groupByResource,
+  isActionable,
+  resourceIdentity,
+  resourceLabel,
+  suppressionOrigin,
+  warningKinds,
+} from './present';
+
+type Style = Parameters<typeof styleText>[0];
+type Paint = (format: Style, text: string) => string;
+
+const STATUS_STYLE: Record<Status, Style> = {
+  ERROR: ['magenta', 'bold'],
+  FAIL: ['red', 'bold'],
+  UNKNOWN: ['yellow', 'bold'],
+  SUPPRESSED: 'gray',
+  PASS: 'green',
+  NOT_APPLICABLE: 'gray',
+};
+
+const SEVERITY_STYLE: Record<Severity, Style> = {
+  CRITICAL: ['redBright', 'bold'],
+  HIGH: 'red',
+  MEDIUM: 'yellow',
+  LOW: 'cyan',
+  INFO: 'gray',
+};
+
+/** The summary line's order: what failed first, then what could not be verified, then the rest. */
+const SUMMARY_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'SUPPRESSED', 'PASS', 'NOT_APPLICABLE'];
+const STATUS_WORDS: Record<Status, string> = {
+  ERROR: 'error',
+  FAIL: 'failed',
+  UNKNOWN: 'unknown',
+  SUPPRESSED: 'suppressed',
+  PASS: 'passed',
+  NOT_APPLICABLE: 'not applicable',
+};
+
+const SEVERITY_WIDTH = Math.max(...SEVERITIES_DESC.map((s) => s.length)) + 2;
+const DETAIL = '      ';
+const LABEL_WIDTH = 12;
+
+export interface TextOptions {
+  color: boolean;
+  verbose: boolean;
+  cwd: string;
+}
+
+/** What a person reads in a terminal or a CI log: findings by resource, a summary line, then the run's warnings. */
+export function renderText(report: Report, opts: TextOptions): string {
+  // The caller decides whether colours make sense (TTY, NO_COLOR, --no-color); styleText must not second-guess it.
+  const paint: Paint = (format, text) => (opts.color ? styleText(format, text, { validateStream: false }) : text);
+  const shown = opts.verbose ? report.findings : report.findings.filter(isActionable);
+  const statusWidth = Math.max(0, ...shown.map((f) => f.status.length)) + 2;
+  const out: string[] = [];
+
+  for (const group of groupByResource(shown)) {
+    out.push(resourceHeading(group.resource, paint));
+    for (const f of group.findings) out.push(...findingLines(f, statusWidth, opts.cwd, paint));
+    out.push('');
+  }
+  if (shown.length === 0) out.push(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.', '');
+
+  out.push(summaryLine(report, paint));
+  if (report.warnings.length > 0) out.push('', ...warningLines(report.warnings, paint));
+  return out.join('\n') + '\n';
+}
+
+function resourceHeading(r: FindingResource, paint: Paint): string {
+  const label = resourceLabel(r);
+  const extra = r.logicalId && !label.includes(r.logicalId) ? `${r.type}, logical id ${r.logicalId}` : r.type;
+  return `${paint('bold', label)} ${paint('dim', `(${extra})`)}`;
+}
+
+function findingLines(f: Finding, statusWidth: number, cwd: string, paint: Paint): string[] {
+  const head = `  ${paint(STATUS_STYLE[f.status], f.status.padEnd(statusWidth))}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(SEVERITY_WIDTH))}${paint('bold', f.checkId)}  ${f.title}`;
+  const detail = (label: string, value: string) => `${DETAIL}${paint('dim', label.padEnd(LABEL_WIDTH))}${value}`;
+  const lines = [head];
+  const at = [fileLocation(f, cwd), f.property?.path].filter(Boolean).join('  ');
+  if (at) lines.push(detail('at', at));
+  if (f.findingKey) lines.push(detail('key', f.findingKey));
+  if (f.reason) lines.push(detail(f.status === 'UNKNOWN' ? 'unknown' : f.status === 'ERROR' ? 'error' : 'reason', f.reason));
+  if (f.suppression) {
+    const s = f.suppression;
+    lines.push(detail('suppressed', `${s.reason} (${suppressionOrigin(s.source)}${s.expires ? `, until ${s.expires}` : ''})`));
+  }
+  if (isActionable(f)) lines.push(detail('fix', f.remediation));
+  lines.push(detail('docs', paint('dim', f.docs)));
+  return lines;
+}
+
+/** `Summary: 12 findings on 5 resources: 3 failed (1 critical, 2 medium), 2 unknown, 1 suppressed, 6 passed`. */
+export function summaryLine(report: Report, paint: Paint = (_f, t) => t): string {
+  const { summary } = report;
+  const resources = new Set(report.findings.map((f) => resourceIdentity(f.resource))).size;
+  const parts = SUMMARY_ORDER.filter((s) => summary.byStatus[s] > 0 || s === 'FAIL').map((s) => {
+    const text = `${summary.byStatus[s]} ${STATUS_WORDS[s]}`;
+    if (summary.byStatus[s] === 0) return text;
+    if (s !== 'FAIL') return paint(STATUS_STYLE[s], text);
+    const bySeverity = SEVERITIES_DESC.filter((v) => summary.failedBySeverity[v] > 0).map((v) => `${summary.failedBySeverity[v]} ${v.toLowerCase()}`);
+    return `${paint(STATUS_STYLE.FAIL, text)} (${bySeverity.join(', ')})`;
+  });
+  const noun = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${paint('bold', 'Summary:')} ${noun(summary.total, 'finding')} on ${noun(resources, 'resource')}: ${parts.join(', ')}`;
+}
+
+function warningLines(warnings: readonly RunWarning[], paint: Paint): string[] {
+  const lines = [paint(['yellow', 'bold'], `Warnings (${warnings.length})`)];
+  for (const kind of warningKinds(warnings)) {
+    lines.push(`  ${paint('bold', WARNING_HEADINGS[kind] ?? kind)}`);
+    for (const w of warnings.filter((x) => x.kind === kind)) lines.push(`    - ${w.message}`);
+  }
+  return lines;
+}
