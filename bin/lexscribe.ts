@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
 import { EXIT } from '../lib/cli/exit';
+import { registerPolicyCommand } from '../lib/cli/policy-command';
 import { VERSION } from '../lib/version';
 
 // Command modules register their flags here and load their implementation only when run, so that
@@ -15,6 +16,7 @@ const program = new Command('lexscribe')
 
 registerCheckCommands(program);
 registerAuditCommand(program);
+registerPolicyCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { EXIT } from './exit';
+
+/** `lexscribe policy`: the least-privilege IAM policy `lexscribe audit` needs, from the collectors' own declarations. */
+export function registerPolicyCommand(program: Command): void {
+  program
+    .command('policy')
+    .description('print the least-privilege IAM policy of the auditor (JSON, or a CDK construct with --format cdk)')
+    .option('--format <format>', 'json or cdk', 'json')
+    .action(async (opts: { format: string }) => {
+      if (opts.format !== 'json' && opts.format !== 'cdk') {
+        console.error(`lexscribe: unknown format "${opts.format}" (json or cdk)`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      const { printPolicy } = await import('./policy');
+      printPolicy(opts.format);
+      process.exitCode = EXIT.OK;
+    });
+}

@@ -1,0 +1,79 @@
+import { DeleteBotCommand, LexModelsV2Client, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
+import { ClientPool } from '../../lib/sources/account/clients';
+import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
+import { declaredOperations, isReadOnly, operationName } from '../../lib/sources/account/operations';
+import { TEST_COLLECTORS } from './fixtures';
+
+/** SDK packages behind each IAM prefix the audit may use, to prove each declaration names a real command. */
+const PACKAGES: Record<string, string[]> = {
+  account: ['@aws-sdk/client-account'],
+  cloudtrail: ['@aws-sdk/client-cloudtrail'],
+  cloudwatch: ['@aws-sdk/client-cloudwatch'],
+  config: ['@aws-sdk/client-config-service'],
+  ec2: ['@aws-sdk/client-ec2'],
+  events: ['@aws-sdk/client-eventbridge'],
+  iam: ['@aws-sdk/client-iam'],
+  kms: ['@aws-sdk/client-kms'],
+  lambda: ['@aws-sdk/client-lambda'],
+  lex: ['@aws-sdk/client-lex-models-v2', '@aws-sdk/client-lex-model-building-service'],
+  logs: ['@aws-sdk/client-cloudwatch-logs'],
+  organizations: ['@aws-sdk/client-organizations'],
+  s3: ['@aws-sdk/client-s3'],
+  securityhub: ['@aws-sdk/client-securityhub'],
+  sts: ['@aws-sdk/client-sts'],
+  transcribe: ['@aws-sdk/client-transcribe'],
+};
+
+const declared = declaredOperations([...ALL_COLLECTORS, ...TEST_COLLECTORS]);
+
+describe('the audit is read-only', () => {
+  it.each([
+    ['lex:ListBots', true],
+    ['s3:HeadBucket', true],
+    ['kms:GetKeyPolicy', true],
+    ['ec2:DescribeVpcEndpoints', true],
+    ['cloudtrail:LookupEvents', true],
+    ['iam:GenerateCredentialReport', false],
+    ['lex:DeleteBot', false],
+    ['lex:CreateExport', false],
+    ['logs:StartQuery', false],
+    ['transcribe:StartTranscriptionJob', false],
+    ['lex:Listen', false],
+  ])('%s is allowed: %s', (name, allowed) => {
+    const [service, action] = name.split(':');
+    expect(isReadOnly({ service, action })).toBe(allowed);
+  });
+
+  it('every operation a collector or the runner declares is a List/Describe/Get/Head/Lookup read', () => {
+    expect(declared.filter((op) => !isReadOnly(op)).map(operationName)).toEqual([]);
+    expect(declared.map(operationName)).not.toContain('iam:GenerateCredentialReport');
+  });
+
+  it('every declaration names a command the SDK really has (so the interception below can match it)', () => {
+    const missing = declared.filter((op) => {
+      const packages = PACKAGES[op.service];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return !packages || !packages.some((p) => typeof (require(p) as Record<string, unknown>)[`${op.action}Command`] === 'function');
+    });
+    expect(missing.map(operationName)).toEqual([]);
+  });
+
+  it('a client of the audit refuses to send anything but a read, before it reaches the network', async () => {
+    const sent: string[] = [];
+    const pool = new ClientPool({
+      credentials: async () => ({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'x' }),
+      endpoint: 'http://127.0.0.1:9',
+      maxAttempts: 1,
+      requestTimeoutMs: 1000,
+      concurrency: 1,
+      hooks: { createRequestHandler: () => ({ handle: async () => Promise.reject(new Error('network reached')) }) as never, commandSent: (s, c) => sent.push(`${s}:${c}`) },
+    });
+    await pool.open();
+    const lex = pool.get(LexModelsV2Client, 'us-east-1');
+    await expect(lex.send(new DeleteBotCommand({ botId: 'B' }))).rejects.toThrow('refused to send lex:DeleteBot: the audit is read-only');
+    await expect(lex.send(new ListBotsCommand({}))).rejects.toThrow('network reached');
+    expect(sent).toEqual(['lex:ListBots']);
+    expect(pool.requests).toBe(1);
+    pool.close();
+  });
+});
