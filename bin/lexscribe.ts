@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
 import { EXIT } from '../lib/cli/exit';
+import { registerScanCommand } from '../lib/cli/scan-command';
 import { registerPolicyCommand } from '../lib/cli/policy-command';
 import { VERSION } from '../lib/version';
 
@@ -15,6 +16,7 @@ const program = new Command('lexscribe')
   .configureOutput({ outputError: (str, write) => write(`lexscribe: ${str.replace(/^error: /, '')}`) });
 
 registerCheckCommands(program);
+registerScanCommand(program);
 registerAuditCommand(program);
 registerPolicyCommand(program);
 

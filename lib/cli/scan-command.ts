@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { addReportOptions } from './report-options';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export interface ScanFlags {
+  parameters?: string[];
+  parametersFile?: string[];
+}
+
+const EXAMPLES = `
+Examples:
+  $ lexscribe scan cdk.out
+  $ lexscribe scan templates/ --fail-on medium
+  $ lexscribe scan cdk.out -f sarif -o lexscribe.sarif -f junit -o junit.xml
+  $ lexscribe scan template.yaml --parameters Env=prod --parameters Data:KeyArn=arn:aws:kms:…
+  $ cat template.json | lexscribe scan -
+
+Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or unreadable input.`;
+
+/** `lexscribe scan`: the checks on templates and cloud assemblies, for pipelines. */
+export function registerScanCommand(program: Command): void {
+  const command = program
+    .command('scan')
+    .description('check CloudFormation templates and CDK cloud assemblies (cdk.out)')
+    .argument('<path...>', 'a cdk.out directory (or its manifest.json), a template (JSON or YAML), a directory of templates, or - for standard input')
+    .option('-p, --parameters <Key=Value>', 'a parameter value, for every stack (Key=Value) or one (Stack:Key=Value); repeatable', collect)
+    .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect);
+  const targets = addReportOptions(command);
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (paths: string[], flags) => {
+    const { runScan } = await import('./scan');
+    process.exitCode = await runScan(paths, flags, targets());
+  });
+}
