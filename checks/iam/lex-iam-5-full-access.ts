@@ -44,6 +44,9 @@ export default defineCheck({
       else if (outsiders.length > 0) verdicts.push(...grants.map((v) => ({ ...v, reason: `${v.reason}, for ${outsiders.join(', ')}` })));
     }
     if (verdicts.length > 0) return dedupe(verdicts);
+    if (heldPolicies(graph, resource).length === 0 && managedPolicyArns(graph, resource).length === 0) {
+      return notApplicable('holds no policy of its own (attached policy resources are evaluated themselves)');
+    }
     return pass('no AmazonLexFullAccess and no lex:* on "*" outside admin principals');
   },
 });

@@ -92,7 +92,7 @@ const ONLY_WILDCARDS = /^[*?]*$/;
  * account field is a wildcard or empty (`arn:aws:connect:*:*:*`). A reference or `${AWS::AccountId}`
  * is specific.
  */
-function wildcardOnly(key: ConfusedDeputyKey, text: string): boolean {
+export function wildcardOnly(key: ConfusedDeputyKey, text: string): boolean {
   if (ONLY_WILDCARDS.test(text)) return true;
   if (key === 'aws:SourceAccount') return false;
   const account = arnAccount(text);

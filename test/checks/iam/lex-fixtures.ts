@@ -4,6 +4,7 @@ import type { Check } from '../../../lib/engine/check';
 import { runChecks } from '../../../lib/engine/run';
 import { ResourceGraph } from '../../../lib/model/graph';
 import type { StackInput } from '../../../lib/model/resource';
+import type { Synthesized } from '../../helpers/synth';
 
 /** Small Lex apps shared by the IAM and service-linked-role tests. */
 
@@ -45,4 +46,14 @@ export function runLive(check: Check, resources: LiveResource[]): Record<string,
     out[k] = out[k] ? `${out[k]},${f.status}` : f.status;
   }
   return out;
+}
+
+/** Statuses of one check keyed by construct path inside the stack (`App`, `App/DefaultPolicy`): L2 logical ids carry hashes. */
+export function byPath(out: Synthesized, checkId: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const f of out.of(checkId)) {
+    const k = (f.resource.constructPath ?? f.resource.logicalId ?? '?').replace(/^[^/]+\//, '').replace(/\/Resource$/, '');
+    result[k] = result[k] ? `${result[k]},${f.status}` : f.status;
+  }
+  return result;
 }
