@@ -7,7 +7,7 @@ import {
   WARNING_HEADINGS,
   groupByResource,
   groupByTopic,
-  locationLabel,
+  fileLocation,
   resourceLabel,
   suppressionOrigin,
   warningKinds,
@@ -18,7 +18,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text for element content and quoted attributes. Every value of a report goes through here. */
 export function esc(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Control characters have no visible form (a browser draws a box): drop them.
+  return String(value)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /** Only web links become links: a `javascript:` or `data:` docs value is shown as text. */
@@ -79,8 +82,10 @@ function row(label: string, value: string): string {
 
 function findingCard(f: Finding, cwd: string): string {
   const s = f.suppression;
+  const file = fileLocation(f, cwd);
+  const where = [file && `<code>${esc(file)}</code>`, f.property && `<code class="path">${esc(f.property.path)}</code>`].filter(Boolean).join(' ');
   const rows = [
-    row('Where', `<code>${esc(locationLabel(f, cwd))}</code>${f.property ? ` <code class="path">${esc(f.property.path)}</code>` : ''}`),
+    where ? row('Where', where) : '',
     f.findingKey ? row('Key', `<code>${esc(f.findingKey)}</code>`) : '',
     f.reason ? row(f.status === 'UNKNOWN' ? 'Why unknown' : f.status === 'ERROR' ? 'Error' : 'Reason', esc(f.reason)) : '',
     s ? row('Suppressed', `${esc(s.reason)} <span class="muted">(${esc(suppressionOrigin(s.source))}${s.expires ? `, until ${esc(s.expires)}` : ''})</span>`) : '',
@@ -130,6 +135,16 @@ function when(iso: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
+function overview(report: Report, resources: number): string {
+  const { total, byStatus } = report.summary;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const gaps = [
+    byStatus.UNKNOWN > 0 ? `${plural(byStatus.UNKNOWN, 'finding', 'findings')} could not be evaluated` : '',
+    byStatus.ERROR > 0 ? `${plural(byStatus.ERROR, 'check', 'checks')} failed to run` : '',
+  ].filter(Boolean);
+  return `${plural(total, 'finding', 'findings')} on ${plural(resources, 'resource', 'resources')}.${gaps.length > 0 ? ` ${gaps.join('; ')}.`.replace(/^ ./, (c) => c.toUpperCase()) : ''}`;
+}
+
 function headline(report: Report): string {
   const { byStatus, failedBySeverity } = report.summary;
   const worst = SEVERITIES_DESC.find((s: Severity) => failedBySeverity[s] > 0);
@@ -151,7 +166,7 @@ export function renderHtml(report: Report, opts: { cwd: string }): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>lexscribe · ${esc(mode)} · ${esc(report.startedAt)}</title>
 <style>${HTML_STYLE}</style>
 </head>
@@ -160,14 +175,13 @@ ${filters(report)}
 <main>
 <header class="top verdict-${verdict}">
 <div class="intro"><p class="tool">lexscribe ${esc(report.version)} · ${esc(mode)} · ${esc(when(report.startedAt))}</p><h1>${esc(headline(report))}</h1>
-<p class="muted">${report.summary.total} findings on ${groups.length} resources. The status chips at the top show or hide findings; passed checks are hidden at first.</p></div>
+<p class="muted">${esc(overview(report, groups.length))}${groups.length > 0 ? ' The status chips at the top show or hide findings; passed checks are hidden at first.' : ''}</p></div>
 ${tiles(report)}
 </header>
 <div class="panels">${severityBars(report)}${topicTable(report)}</div>
 ${warningsSection(report)}
 <h2 class="section">Findings by resource</h2>
-${groups.length > 0 ? groups.map((g) => resourceSection(g, opts.cwd)).join('\n') : '<p class="empty">No findings.</p>'}
-<p class="empty only-hidden">Every finding is hidden by the status filters.</p>
+${groups.length > 0 ? groups.map((g) => resourceSection(g, opts.cwd)).join('\n') + '\n<p class="empty only-hidden">Every finding is hidden by the status filters.</p>' : '<p class="empty">No findings.</p>'}
 </main>
 </body>
 </html>
