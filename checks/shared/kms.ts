@@ -64,6 +64,8 @@ export interface KeyFact {
   aspect: 'KeySpec' | 'Rotation' | 'KeyManager' | 'Enabled';
   ok: boolean | Unknown;
   detail: string;
+  /** The key property behind the fact, when there is one. */
+  property?: string;
 }
 
 /**
@@ -80,6 +82,7 @@ export function keyFacts(graph: ResourceGraph, key: Resource): KeyFact[] {
   return [
     {
       aspect: 'KeySpec',
+      property: 'KeySpec',
       ok: spec instanceof Unknown ? spec : spec === undefined || spec === 'SYMMETRIC_DEFAULT',
       detail: spec instanceof Unknown ? `KeySpec of key ${name}: ${spec.reason}` : `key ${name} has KeySpec ${spec ?? 'SYMMETRIC_DEFAULT (default)'}`,
     },
@@ -90,11 +93,13 @@ export function keyFacts(graph: ResourceGraph, key: Resource): KeyFact[] {
     },
     {
       aspect: 'Enabled',
+      property: 'Enabled',
       ok: enabled instanceof Unknown ? enabled : enabled !== false,
       detail: enabled instanceof Unknown ? `Enabled of key ${name}: ${enabled.reason}` : `key ${name} is ${enabled === false ? 'disabled' : 'enabled'}`,
     },
     {
       aspect: 'Rotation',
+      property: 'EnableKeyRotation',
       ok: rotation instanceof Unknown ? rotation : rotation === true,
       detail: rotation instanceof Unknown ? `EnableKeyRotation of key ${name}: ${rotation.reason}` : `key ${name} has automatic rotation ${rotation ? 'on' : 'off'}`,
     },

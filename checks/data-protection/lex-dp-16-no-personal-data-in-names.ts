@@ -1,0 +1,57 @@
+import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { get, items } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown } from '../../lib/model/values';
+import { ALIAS_HOLDERS, BOT, aliasSettingsPrefix, logSettings } from '../shared/lex';
+import { PII_LABELS, piiInValue } from '../shared/pii';
+
+/** Free-text fields of a bot or alias, as (property path, value) pairs; tag keys and values separately. */
+function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value: unknown }> {
+  const props = graph.props(r);
+  const out: Array<{ path: string; value: unknown }> = [];
+  const named = r.type === BOT ? ['Name', 'Description', 'TestBotAliasSettings.Description'] : ['BotAliasName', 'Description'];
+  for (const path of named) out.push({ path, value: get(props, path) });
+  for (const tagList of r.type === BOT ? ['BotTags', 'TestBotAliasTags'] : ['BotAliasTags']) {
+    const list = items(props[tagList]);
+    if (list instanceof Unknown) out.push({ path: tagList, value: list });
+    else list.forEach((tag, i) => out.push({ path: `${tagList}.${i}.Key`, value: get(tag, 'Key') }, { path: `${tagList}.${i}.Value`, value: get(tag, 'Value') }));
+  }
+  for (const kind of ['Text', 'Audio'] as const) {
+    const settings = logSettings(graph, r, kind);
+    if (settings instanceof Unknown) out.push({ path: `${aliasSettingsPrefix(r)}ConversationLogSettings.${kind}LogSettings`, value: settings });
+    else {
+      const prefix = kind === 'Text' ? 'Destination.CloudWatch.LogPrefix' : 'Destination.S3Bucket.LogPrefix';
+      for (const s of settings) out.push({ path: `${s.path}.${prefix}`, value: get(s.value, prefix) });
+    }
+  }
+  return out;
+}
+
+export default defineCheck({
+  id: 'LEX-DP-16',
+  title: 'No personal data in bot and alias names, descriptions, tags or log prefixes',
+  service: 'lex',
+  topic: 'data-protection',
+  severity: 'LOW',
+  rationale: 'Names, descriptions, tags and log prefixes are not protected as customer content: they appear in billing, CloudTrail, consoles and log paths.',
+  remediation: 'Remove email addresses, phone numbers, social security and card numbers from these fields; use an owner id or a team alias instead of a person’s contact.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/data-protection.html',
+  modes: ['synth', 'live'],
+  resourceTypes: ALIAS_HOLDERS,
+  evaluate(resource, { graph }) {
+    const verdicts: Verdict[] = [];
+    let scanned = 0;
+    for (const { path, value } of fields(graph, resource)) {
+      if (value === undefined) continue;
+      const found = piiInValue(value);
+      if (found instanceof Unknown) verdicts.push(unknown(`${path} cannot be scanned: ${found.reason}`, { path, findingKey: path }));
+      else {
+        scanned++;
+        for (const kind of found) verdicts.push(fail(`${path} contains what looks like ${PII_LABELS[kind]}`, { path, findingKey: `${path}::${kind}` }));
+      }
+    }
+    if (verdicts.length === 0) verdicts.push(pass(`no personal data found in ${scanned} free-text field(s)`));
+    return verdicts;
+  },
+});

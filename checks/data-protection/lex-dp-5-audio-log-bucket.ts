@@ -1,0 +1,41 @@
+import { defineCheck, notApplicable, unknown, type Verdict } from '../../lib/engine/check';
+import { Unknown } from '../../lib/model/values';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
+import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
+import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinations } from '../shared/lex';
+
+export default defineCheck({
+  id: 'LEX-DP-5',
+  title: 'The audio-log bucket is encrypted, private, TLS-only, and in the bot’s account and Region',
+  service: 'lex',
+  topic: 'data-protection',
+  severity: 'MEDIUM',
+  rationale:
+    'Audio logs are voice recordings. A bucket that allows public access or plain-HTTP requests, lacks default encryption, or belongs to another account or Region exposes them outside the bot’s controls.',
+  remediation:
+    'On the bucket named by AudioLogSettings: default encryption (prefer aws:kms with a customer-managed key), all four Block Public Access settings, a bucket policy denying aws:SecureTransport = false (CDK: enforceSSL: true), in the bot’s account and Region.',
+  docs: 'https://docs.aws.amazon.com/lex/latest/dg/conversation-logs-encrypting.html',
+  modes: ['synth', 'live'],
+  options: {
+    minimumEncryption: {
+      default: 'sse-s3',
+      description: `Lowest acceptable default encryption of the bucket, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
+    },
+    ...CLASSIFICATION_OPTIONS,
+  },
+  resourceTypes: ALIAS_HOLDERS,
+  reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
+  evaluate(resource, ctx) {
+    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
+    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const { destinations, unknowns } = logDestinations(ctx, resource, 'Audio');
+    const verdicts: Verdict[] = [...unknowns];
+    for (const { target, targetPath } of destinations) {
+      if (target instanceof Unknown) verdicts.push(unknown(target.reason, { path: targetPath }));
+      else verdicts.push(...bucketVerdicts(ctx.graph, target, { minimumEncryption: minimum, owner: resource }).map((v) => ({ ...v, path: targetPath })));
+    }
+    if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
+    return escalateIfSensitive(ctx.graph, resource, ctx.options, verdicts);
+  },
+});

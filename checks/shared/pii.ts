@@ -1,0 +1,72 @@
+import { Choice, Composite, Pseudo, Reference, Unknown } from '../../lib/model/values';
+
+/**
+ * Personal data in free-text fields (names, descriptions, tags, prefixes), which land in logs,
+ * billing and consoles (LEX-DP-16, TR-DP-11). Reasons name the kind of data, never the value.
+ */
+
+export type PiiKind = 'email' | 'phone' | 'ssn' | 'card';
+
+/** How reasons name each kind: "looks like an email address". */
+export const PII_LABELS: Record<PiiKind, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  ssn: 'a social security number',
+  card: 'a card number',
+};
+
+const PATTERNS: Array<{ kind: PiiKind; re: RegExp; valid?: (match: string) => boolean }> = [
+  { kind: 'email', re: /[A-Z0-9._%+-]+@[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,}/gi },
+  { kind: 'ssn', re: /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g },
+  // Card numbers: 13–19 digits, optionally grouped by spaces or dashes, passing the Luhn check.
+  { kind: 'card', re: /(?<!\d)[3-6]\d{3}(?:[ -]?\d){9,15}(?!\d)/g, valid: (m) => luhn(m.replace(/\D/g, '')) },
+  // Phone numbers: international (+ and 8–15 digits) or grouped North-American style.
+  { kind: 'phone', re: /(?<![\w+])(?:\+\d[\d -]{7,17}\d|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?!\d)/g },
+];
+
+function luhn(digits: string): boolean {
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Kinds of personal data found in a text (each kind once). */
+export function piiIn(text: string): PiiKind[] {
+  const found: PiiKind[] = [];
+  let rest = text;
+  for (const { kind, re, valid } of PATTERNS) {
+    const matches = [...rest.matchAll(re)].map((m) => m[0]).filter((m) => !valid || valid(m));
+    if (matches.length === 0) continue;
+    found.push(kind);
+    // A number already classified (an SSN, a card) is not reported again as a phone number.
+    for (const m of matches) rest = rest.replace(m, ' ');
+  }
+  return found;
+}
+
+/**
+ * Personal data in a resolved value: the literal parts of a string built with `Fn::Sub`/`Fn::Join`
+ * are scanned (names of other resources are not free text); a value that cannot be known is Unknown.
+ */
+export function piiInValue(value: unknown): PiiKind[] | Unknown {
+  if (value === undefined || value === null || value instanceof Reference || value instanceof Pseudo) return [];
+  if (typeof value === 'string') return piiIn(value);
+  if (typeof value === 'number') return piiIn(String(value));
+  if (value instanceof Composite) {
+    const doubt = value.unknowns[0];
+    const found = piiIn(value.parts.filter((p): p is string => typeof p === 'string').join(' '));
+    return found.length === 0 && doubt ? doubt : found;
+  }
+  if (value instanceof Choice) {
+    const [a, b] = value.options.map(piiInValue);
+    if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown ? a : (b as Unknown);
+    return [...new Set([...a, ...b])];
+  }
+  if (value instanceof Unknown) return value;
+  return new Unknown('the value is not a literal string');
+}
