@@ -76,7 +76,8 @@ export function renderText(report: Report, opts: TextOptions): string {
 
 function resourceHeading(r: FindingResource, paint: Paint): string {
   const label = resourceLabel(r);
-  const extra = r.logicalId && !label.includes(r.logicalId) ? `${r.type}, logical id ${r.logicalId}` : r.type;
+  // Suppressions in templates name the logical id: show it unless the label already ends with it.
+  const extra = r.logicalId && !r.arn && !label.endsWith(r.logicalId) ? `${r.type}, logical id ${r.logicalId}` : r.type;
   return `${paint('bold', label)} ${paint('dim', `(${extra})`)}`;
 }
 

@@ -48,7 +48,7 @@ describe('text report', () => {
   test('live findings: ARNs, the Region for account-wide findings, errors and coverage gaps', () => {
     const out = text(liveReport());
     expect(out.startsWith('arn:aws:lex:us-east-1:123456789012:bot/BOT7654321 (AWS::Lex::Bot)\n  ERROR')).toBe(true);
-    expect(out).toContain('arn:aws:iam::123456789012:root in eu-west-1 (AWS::Region, logical id 123456789012/eu-west-1)');
+    expect(out).toContain('arn:aws:iam::123456789012:root in eu-west-1 (AWS::Region)\n');
     expect(out).toContain('      error       check failed: Unexpected token } in JSON at position 112');
     expect(out).toContain('Summary: 6 findings on 5 resources: 1 failed (1 high), 1 error, 2 unknown, 1 suppressed, 1 passed');
     expect(out).toMatch(/ {2}Could not be evaluated\n {4}- eu-west-1: logs:DescribeLogGroups was denied/);
