@@ -1,0 +1,34 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { Unknown } from '../../lib/model/values';
+import { ENDPOINT, allowsEverything, endpointPolicy, endpointService } from '../shared/endpoints';
+import { LEX_ENDPOINT_SERVICES } from './lex-endpoint-services';
+
+export default defineCheck({
+  id: 'LEX-NET-2',
+  title: 'Lex endpoint policies are not the default allow-all',
+  service: 'lex',
+  topic: 'infrastructure',
+  severity: 'LOW',
+  rationale:
+    'The default endpoint policy lets any principal in the VPC call any Lex action on any bot, in any account, through the endpoint. A policy naming the actions and bot aliases callers need limits what a compromised workload can reach.',
+  remediation:
+    'Set PolicyDocument on the Lex interface endpoint to allow only the runtime actions (lex:RecognizeText, lex:RecognizeUtterance, lex:StartConversation, session actions) on your bot alias ARNs.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/vpc-interface-endpoints.html',
+  modes: ['synth', 'live'],
+  resourceTypes: [ENDPOINT],
+  evaluate(resource, { graph }) {
+    const service = endpointService(graph, resource, LEX_ENDPOINT_SERVICES);
+    if (service instanceof Unknown) return unknown(`whether endpoint ${resource.logicalId} is a Lex endpoint cannot be known: ${service.reason}`, { path: 'ServiceName' });
+    if (service === undefined) return notApplicable(`endpoint ${resource.logicalId} is not a Lex endpoint`);
+    const policy = endpointPolicy(graph, resource);
+    if (policy === undefined) return fail(`Lex endpoint ${resource.logicalId} has no policy: the default allows any principal every action`, { path: 'PolicyDocument' });
+    if (policy instanceof Unknown) return unknown(`policy of endpoint ${resource.logicalId} cannot be read: ${policy.reason}`, { path: 'PolicyDocument' });
+    const open: Verdict[] = policy.statements.filter(allowsEverything).map((s) =>
+      fail(`statement ${s.sid ?? s.index} allows any principal every action on every resource`, {
+        path: `PolicyDocument.Statement.${s.index}`,
+        findingKey: `Statement::${s.sid ?? s.index}`,
+      }),
+    );
+    return open.length > 0 ? open : pass(`Lex endpoint ${resource.logicalId} has a restricting policy`);
+  },
+});

@@ -1,0 +1,59 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { Unknown } from '../../lib/model/values';
+import { coversAction, isAllow } from '../../lib/policy/document';
+import { PRINCIPAL_TYPES, identityPolicies, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { BOT, BOT_ALIAS } from '../shared/lex';
+
+/** Runtime (conversation) actions: V2, then the V1 ones still found in old policies. */
+const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession', 'PostText', 'PostContent'].map(
+  (a) => `lex:${a}`,
+);
+const NETWORK_KEYS = ['aws:SourceVpce', 'aws:SourceVpc', 'aws:SourceIp', 'aws:VpcSourceIp'];
+/** AWS managed policies that grant the runtime actions without any network condition. */
+const MANAGED = ['AmazonLexRunBotsOnly', 'AmazonLexFullAccess'];
+
+export default defineCheck({
+  id: 'LEX-NET-3',
+  title: 'Lex runtime permissions are pinned to a network origin',
+  service: 'lex',
+  topic: 'infrastructure',
+  severity: 'LOW',
+  rationale:
+    'Credentials that may talk to a bot from anywhere can be used from anywhere once leaked. A network condition (VPC endpoint, VPC or source IP range) limits runtime calls to the places your callers really run. Advisory: callers outside a VPC (browsers, Amazon Connect) cannot carry these keys.',
+  remediation:
+    'Add aws:SourceVpce, aws:SourceVpc or aws:SourceIp (aws:VpcSourceIp) conditions to identity-policy statements that allow Lex runtime actions, and replace AmazonLexRunBotsOnly with such a custom policy.',
+  docs: 'https://docs.aws.amazon.com/lex/latest/dg/infrastructure-security.html',
+  modes: ['synth', 'live'],
+  // Admin grants (`Action: "*"`) are left to the IAM checks: only statements naming lex: actions are judged.
+  evaluateGraph({ graph }) {
+    const out: Verdict[] = [];
+    for (const policy of identityPolicies(graph)) {
+      if (!graph.isEvaluated(policy.holder) || policy.document === undefined) continue;
+      if (policy.document instanceof Unknown) {
+        out.push(unknown(`policy cannot be read, so whether it grants Lex runtime actions cannot be known: ${policy.document.reason}`, { resource: policy.holder, path: policy.path }));
+        continue;
+      }
+      for (const stmt of policy.document.statements) {
+        if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('lex:'))) continue;
+        const granted = RUNTIME_ACTIONS.filter((a) => coversAction(stmt, a));
+        if (granted.length === 0) continue;
+        const where = { resource: policy.holder, path: `${policy.path}.Statement.${stmt.index}`, findingKey: `Statement::${stmt.sid ?? stmt.index}` };
+        const key = NETWORK_KEYS.find((k) => stmt.conditions.has(k));
+        out.push(
+          key
+            ? pass(`runtime actions are limited to requests with ${key}`, where)
+            : fail(`statement ${stmt.sid ?? stmt.index} allows ${granted.join(', ')} from any network`, where),
+        );
+      }
+    }
+    for (const principal of graph.ofType(...PRINCIPAL_TYPES)) {
+      if (!graph.isEvaluated(principal)) continue;
+      for (const name of MANAGED.filter((n) => managedPolicyArns(graph, principal).some((arn) => isAwsManagedPolicy(arn, n)))) {
+        out.push(fail(`AWS managed policy ${name} allows Lex runtime actions from any network`, { resource: principal, path: 'ManagedPolicyArns', findingKey: `ManagedPolicy::${name}` }));
+      }
+    }
+    const anchor = graph.anchor(BOT, BOT_ALIAS);
+    if (out.length === 0 && anchor) out.push(notApplicable('no identity policy in this app grants Lex runtime actions', { resource: anchor }));
+    return out;
+  },
+});
