@@ -1,15 +1,14 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { addReportOptions, type ReportFlags } from './report-options';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
-    return n;
-  };
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number is expected');
+  return n;
 }
 
 export interface AuditFlags {
@@ -22,8 +21,19 @@ export interface AuditFlags {
   concurrency: number;
   maxAttempts: number;
   timeout: number;
-  quiet?: boolean;
 }
+
+const EXAMPLES = `
+Examples:
+  $ lexscribe audit --region us-east-1
+  $ lexscribe audit --profile security-audit --all-regions -f sarif -o audit.sarif
+  $ lexscribe audit --role-arn arn:aws:iam::111122223333:role/LexscribeAuditor --external-id ci --region eu-west-1,eu-west-2
+  $ lexscribe audit --endpoint-url http://127.0.0.1:5000 --region us-east-1     # an emulator (moto)
+
+Credentials come from the SDK default chain (environment, shared config and SSO profiles, container
+and instance roles). \`lexscribe policy\` prints the read-only IAM policy the audit needs.
+
+Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or no credentials.`;
 
 /** `lexscribe audit`: read a live account (read-only) and run the checks against it. */
 export function registerAuditCommand(program: Command): void {
@@ -36,13 +46,13 @@ export function registerAuditCommand(program: Command): void {
     .option('--role-arn <arn>', 'audit through this role, assumed with the base credentials')
     .option('--external-id <id>', 'external id for --role-arn')
     .addOption(new Option('--endpoint-url <url>', 'send every request to this endpoint (an emulator such as moto)').env('AWS_ENDPOINT_URL'))
-    .option('--concurrency <n>', 'requests in flight at once', positiveInt('--concurrency'), 8)
-    .option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)', positiveInt('--max-attempts'), 5)
-    .option('--timeout <seconds>', 'timeout of one request', positiveInt('--timeout'), 30)
-    .option('-q, --quiet', 'no progress display, only the report');
-  command.option('--format <format>', 'text, json, sarif, junit or html', 'text').option('-o, --output <file>', 'write the report to a file').option('-c, --config <file>', 'configuration file').option('--verbose', 'also list PASS (and NOT_APPLICABLE) findings');
-  command.action(async (flags: AuditFlags & { format: string; output?: string; config?: string; verbose?: boolean }) => {
+    .option('--concurrency <n>', 'requests in flight at once', positiveInt, 8)
+    .option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)', positiveInt, 5)
+    .option('--timeout <seconds>', 'timeout of one request', positiveInt, 30);
+  const targets = addReportOptions(command);
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (flags: AuditFlags & ReportFlags) => {
     const { runAudit } = await import('./audit');
-    process.exitCode = await runAudit(flags);
+    process.exitCode = await runAudit(flags, targets());
   });
 }

@@ -32,4 +32,17 @@ describe('moto adapter (test-only)', () => {
     expect(aliasDetail.botVersion).toBe('DRAFT');
     expect(JSON.parse(policy.policy!).Statement[0].Principal).toBe('*');
   });
+
+  it('lists only the aliases of the bot asked for, and answers a missing policy as AWS does', async () => {
+    const lex = moto.client(LexModelsV2Client);
+    const ids: string[] = [];
+    for (const botName of ['A', 'B']) {
+      const { botId } = await lex.send(new CreateBotCommand({ botName, roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 }));
+      await lex.send(new CreateBotAliasCommand({ botId, botAliasName: `${botName}-live`, botVersion: 'DRAFT' }));
+      ids.push(botId!);
+    }
+    const names = await Promise.all(ids.map(async (botId) => (await lex.send(new ListBotAliasesCommand({ botId }))).botAliasSummaries?.map((a) => a.botAliasName)));
+    expect(names).toEqual([['A-live'], ['B-live']]);
+    await expect(lex.send(new DescribeResourcePolicyCommand({ resourceArn: `arn:aws:lex:${REGION}:${ACCOUNT}:bot/${ids[0]}` }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
 });

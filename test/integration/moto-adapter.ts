@@ -7,24 +7,37 @@ import type { HttpHandlerOptions } from '@smithy/types';
 /**
  * TEST-ONLY request handler that bridges moto's Lex V2 deviations from real AWS; product code is
  * written for AWS and never loads this (the audit loads it only when LEXSCRIBE_TEST_REQUEST_HANDLER
- * names it). moto routes `/bots/`, `/bots/{id}/`, `/bots/{id}/botaliases/[{aliasId}/]` and `/policy/{arn}/` only
- * with a trailing slash, which the SDK never sends, and returns ISO date strings where the SDK
- * expects epoch seconds.
+ * names it). What moto does differently:
+ * - it routes `/bots/`, `/bots/{id}/`, `/bots/{id}/botaliases/[{aliasId}/]` and `/policy/{arn}/` only
+ *   with a trailing slash, which the SDK never sends;
+ * - it returns ISO date strings where the SDK expects epoch seconds;
+ * - a missing resource policy is HTTP 500 (AWS: ResourceNotFoundException, 404);
+ * - `ListBotAliases` ignores `botId` and lists every bot's aliases, plus an alias "test" it invents
+ *   per bot (AWS lists only that bot's aliases).
  */
 const NEEDS_SLASH = [/^\/bots$/, /^\/bots\/[^/]+$/, /^\/bots\/[^/]+\/botaliases$/, /^\/bots\/[^/]+\/botaliases\/[^/]+$/, /^\/policy\/.+[^/]$/];
+
+type Out = { response: HttpResponse };
 
 function service(request: HttpRequest): string | undefined {
   const auth = request.headers.authorization ?? request.headers.Authorization;
   return auth ? /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(auth)?.[1] : undefined;
 }
 
-async function readAll(body: unknown): Promise<Buffer> {
+async function readAll(body: unknown): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `"creationDateTime": "2026-11-22T10:00:00Z"` → epoch seconds, as AWS sends it. */
+function respond(out: Out, status: number, body: string, headers: Record<string, string> = {}): Out {
+  out.response.statusCode = status;
+  Object.assign(out.response.headers, headers, { 'content-length': String(Buffer.byteLength(body)) });
+  out.response.body = Readable.from([Buffer.from(body)]);
+  return out;
+}
+
+/** `"creationDateTime": "2026-11-22T10:00:00"` → epoch seconds, as AWS sends it. */
 function epochDates(text: string): string {
   return text.replace(/("[A-Za-z]*(?:DateTime|Timestamp)"\s*:\s*)"([^"]+)"/g, (whole, key: string, value: string) => {
     // moto writes naive UTC times (`2026-11-22T10:00:00.123456`).
@@ -33,24 +46,72 @@ function epochDates(text: string): string {
   });
 }
 
+interface AliasSummary {
+  botAliasId: string;
+  botAliasName?: string;
+  description?: string;
+}
+
 export class MotoRequestHandler extends NodeHttpHandler {
-  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+  /** Bot of each alias id, learned from moto's answers (it never changes for an alias). */
+  private readonly botOfAlias = new Map<string, string>();
+  /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
+  extraRequests = 0;
+
+  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
     if (service(request) !== 'lex') return super.handle(request, options);
     // The path is signed as the SDK wrote it; moto does not verify signatures, so changing it is safe.
     if (NEEDS_SLASH.some((re) => re.test(request.path))) request.path += '/';
     const out = await super.handle(request, options);
+    const path = request.path.replace(/\/$/, '');
+    if (/^\/policy\//.test(path) && request.method === 'GET' && out.response.statusCode === 500) {
+      return respond(out, 404, JSON.stringify({ message: 'no resource policy' }), { 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' });
+    }
     // moto labels its JSON `text/html`: look at the body, not the header.
     if (!out.response.body) return out;
-    const fixed = Buffer.from(epochDates((await readAll(out.response.body)).toString('utf8')));
-    out.response.headers['content-length'] = String(fixed.length);
-    out.response.body = Readable.from([fixed]);
-    return out;
+    let text = epochDates(await readAll(out.response.body));
+    const aliases = /^\/bots\/([^/]+)\/botaliases$/.exec(path);
+    if (out.response.statusCode === 200 && text.startsWith('{')) {
+      const body = JSON.parse(text) as { botId?: string; botAliasId?: string; botAliasSummaries?: AliasSummary[] };
+      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, body.botId);
+      if (aliases && request.method === 'POST' && body.botAliasSummaries) {
+        body.botAliasSummaries = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
+        text = JSON.stringify(body);
+      }
+    }
+    return respond(out, out.response.statusCode, text);
+  }
+
+  private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[]> {
+    const real = all.filter((a) => !(a.botAliasName === 'test' && a.description === 'test'));
+    await Promise.all(
+      real
+        .filter((a) => !this.botOfAlias.has(a.botAliasId))
+        .map(async (a) => {
+          this.extraRequests++;
+          const detail = await super.handle(
+            { ...request, method: 'GET', path: `/bots/${botId}/botaliases/${a.botAliasId}/`, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest,
+            options,
+          );
+          const owner = (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId;
+          if (owner) this.botOfAlias.set(a.botAliasId, owner);
+        }),
+    );
+    return real.filter((a) => this.botOfAlias.get(a.botAliasId) === botId);
   }
 }
 
-/** The audit's test hook: a handler with the audit's own timeouts. */
+let shared: MotoRequestHandler | undefined;
+
+/** The audit's test hook: a handler with the audit's own timeouts (one per process, so what it learns is shared). */
 export function createRequestHandler(options: NodeHttpHandlerOptions): MotoRequestHandler {
-  return new MotoRequestHandler(options);
+  shared = new MotoRequestHandler(options);
+  return shared;
+}
+
+/** Requests the last handler made on its own to bridge moto. */
+export function extraRequests(): number {
+  return shared?.extraRequests ?? 0;
 }
 
 /** The audit's test hook: every command it is about to send, appended to LEXSCRIBE_TEST_COMMAND_LOG. */
