@@ -1,6 +1,7 @@
 import { STATUS_ORDER } from './present';
 
-const cls = (s: string) => s.toLowerCase().replace(/_/g, '-');
+/** A status or severity as a CSS class fragment: `NOT_APPLICABLE` → `not-applicable` (and nothing else can get through). */
+export const cls = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /**
  * Status filters without script: a finding (and a resource holding one) shows while the checkbox of its

@@ -1,5 +1,5 @@
 import type { Finding, Severity, Status } from '../model/finding';
-import { HTML_STYLE } from './html-style';
+import { HTML_STYLE, cls } from './html-style';
 import type { Report } from './report';
 import {
   SEVERITIES_DESC,
@@ -17,7 +17,7 @@ import {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for element content and quoted attributes. Every value of a report goes through here. */
-export function esc(value: string | number): string {
+function esc(value: string | number): string {
   // Control characters have no visible form (a browser draws a box): drop them.
   return String(value)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
@@ -37,8 +37,6 @@ const STATUS_LABEL: Record<Status, string> = {
   PASS: 'Passed',
   NOT_APPLICABLE: 'Not applicable',
 };
-
-const cls = (s: string) => s.toLowerCase().replace(/_/g, '-');
 
 /** Filters are checkboxes that CSS reads with `:has()`: no script runs, and the page works under a strict CSP. */
 function filters(report: Report): string {
@@ -93,7 +91,7 @@ function findingCard(f: Finding, cwd: string): string {
     row('Docs', link(f.docs, f.docs.replace(/^https?:\/\//, ''))),
   ];
   return `<article class="finding st-${cls(f.status)}">
-<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${f.severity}</span><span class="check">${esc(f.checkId)}</span><span class="title">${esc(f.title)}</span><span class="topic">${esc(f.topic)}</span></header>
+<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${esc(f.severity)}</span><span class="check">${esc(f.checkId)}</span><span class="title">${esc(f.title)}</span><span class="topic">${esc(f.topic)}</span></header>
 <dl>${rows.join('')}</dl>
 </article>`;
 }

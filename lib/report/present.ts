@@ -60,11 +60,6 @@ export function fileLocation(f: Finding, cwd: string): string | undefined {
   return pos.column !== undefined ? `${file}:${pos.line}:${pos.column}` : `${file}:${pos.line}`;
 }
 
-/** `file:line:col` for template findings, the ARN for live ones, the construct path at synth. */
-export function locationLabel(f: Finding, cwd: string): string {
-  return fileLocation(f, cwd) ?? resourceLabel(f.resource);
-}
-
 function statusRank(s: Status): number {
   return STATUS_ORDER.indexOf(s);
 }
