@@ -1,8 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { tagValue } from '../shared/classification';
-import { BOT, lexTags, misspelledKeys } from '../shared/lex';
+import { BOT, lexTagValue, misspelledKeys } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-1',
@@ -37,7 +36,7 @@ export default defineCheck({
     if (value) return pass('the bot is declared child-directed');
 
     const key = String(options.audienceTagKey);
-    const audience = tagValue(lexTags(graph, bot), key);
+    const audience = lexTagValue(graph, bot, key);
     if (audience instanceof Unknown) return unknown(`ChildDirected is false, and the ${key} tag cannot be known: ${audience.reason}`, { path: 'BotTags' });
     const childValues = (options.childAudienceValues as string[]).map((v) => v.toLowerCase());
     if (audience !== undefined && childValues.includes(audience.toLowerCase())) {

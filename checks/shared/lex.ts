@@ -2,7 +2,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
-import { bool, get, items, tags } from '../../lib/engine/read';
+import { bool, get, items, str, tags } from '../../lib/engine/read';
 import { parseArn } from '../../lib/model/arn';
 import { isSensitive } from './classification';
 import { resolveTarget } from './target';
@@ -144,4 +144,19 @@ export function logDestinations(ctx: Pick<CheckContext, 'graph' | 'mode'>, r: Re
     return { ...s, target, targetPath };
   });
   return { destinations, unknowns };
+}
+
+/**
+ * The value of one tag of a Lex resource (key compared case-insensitively), Unknown when the tag
+ * list or that tag's value cannot be known (`tags()` renders such values as text).
+ */
+export function lexTagValue(graph: ResourceGraph, r: Resource, key: string): string | undefined | Unknown {
+  const list = items(graph.props(r)[r.type === BOT ? 'BotTags' : 'BotAliasTags']);
+  if (list instanceof Unknown) return list;
+  for (const tag of list) {
+    const k = str(get(tag, 'Key'));
+    if (k instanceof Unknown) return new Unknown(`a tag key cannot be known: ${k.reason}`);
+    if (k?.toLowerCase() === key.toLowerCase()) return str(get(tag, 'Value'));
+  }
+  return undefined;
 }
