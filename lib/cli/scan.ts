@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from '../config/types';
 import { runChecks } from '../engine/run';
+import { applySuppressions, type Evaluated } from '../engine/suppressions';
 import type { RunWarning } from '../model/finding';
 import { ResourceGraph } from '../model/graph';
 import { buildReport, type Report } from '../report/report';
@@ -12,12 +13,32 @@ import { EXIT } from './exit';
 import { finishRun, prepareRun, UsageError, type RawTarget, type ReportFlags } from './report-options';
 import type { ScanFlags } from './scan-command';
 
-/** Run every check with a template side over what was loaded; unreadable inputs become report warnings. */
+/**
+ * Run every check with a template side over what was loaded. Each app (assembly) is evaluated on its
+ * own, as the aspect evaluates each stage, but over a graph that holds every stack of the run, so that
+ * `Fn::ImportValue` resolves against any of them. Configuration suppressions are applied once, over
+ * all findings, so that one used in any app is not reported as unused by the others.
+ */
 export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opts: { verbose?: boolean; startedAt?: Date } = {}): Report {
-  const graph = new ResourceGraph(loaded.inputs);
-  const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config, metadataSource: 'metadata' });
-  const inputs = loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message }));
-  return buildReport(result.findings, [...inputs, ...loaded.warnings, ...result.warnings], 'scan', opts);
+  const now = opts.startedAt ?? new Date();
+  const evaluated: Evaluated[] = [];
+  const warnings: RunWarning[] = [...loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message })), ...loaded.warnings];
+  for (const app of loaded.apps) {
+    const members = new Set(app);
+    // Other apps' stacks are there to resolve imports only; their metadata is theirs to report.
+    const graph = new ResourceGraph(loaded.inputs.map((i) => (members.has(i) ? i : { ...i, evaluate: false, metadata: undefined })));
+    const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config: { ...config, suppressions: [] }, metadataSource: 'metadata', now });
+    // Resource metadata has been applied; config suppressions below must not see it again.
+    for (const finding of result.findings) evaluated.push({ finding, resource: { ...result.resources.get(finding)!, metadata: {} } });
+    warnings.push(...result.warnings);
+  }
+  warnings.push(...applySuppressions(evaluated, new ResourceGraph([]), config.suppressions ?? [], { now, metadataSource: 'metadata' }));
+  return buildReport(
+    evaluated.map((e) => e.finding),
+    warnings,
+    'scan',
+    { verbose: opts.verbose, startedAt: now },
+  );
 }
 
 function parameterValues(flags: ScanFlags): ParameterValues {

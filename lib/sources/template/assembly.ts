@@ -25,6 +25,8 @@ interface Artifact {
 export interface AssemblyStack {
   name: string;
   file: string;
+  /** The `manifest.json` that lists it: each (sub-)assembly is checked as an app of its own, as at synth. */
+  assembly: string;
   account?: string;
   region?: string;
   parameters?: Record<string, string>;
@@ -90,6 +92,7 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
       stacks.push({
         name: props.stackName ?? id,
         file: join(dir, props.templateFile),
+        assembly: manifest,
         ...parseEnvironment(artifact.environment),
         parameters: props.parameters,
         assets,
@@ -106,21 +109,34 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
   return stacks;
 }
 
+export interface NestedTemplate {
+  /** Logical id of the `AWS::CloudFormation::Stack` resource in the parent. */
+  logicalId: string;
+  /** The nested stack's construct path when the template has construct paths (as at synth), else `Parent/LogicalId`. */
+  name: string;
+  /** Its template, when the assembly holds it. */
+  file?: string;
+}
+
 /**
  * Templates of the nested stacks a template declares: from the `aws:asset:path` metadata the CDK CLI
  * writes, or else from the asset hash at the end of `TemplateURL`, looked up in the asset manifest.
  */
-export function nestedTemplates(template: CfnTemplate, stack: AssemblyStack): Array<{ logicalId: string; file: string | undefined }> {
-  const out: Array<{ logicalId: string; file: string | undefined }> = [];
+export function nestedTemplates(template: CfnTemplate, stack: AssemblyStack): NestedTemplate[] {
+  const out: NestedTemplate[] = [];
   for (const [logicalId, r] of Object.entries(template.Resources ?? {})) {
     if (r?.Type !== 'AWS::CloudFormation::Stack') continue;
+    const cdkPath = r.Metadata?.['aws:cdk:path'];
+    // `Bots/Regional.NestedStack/Regional.NestedStackResource` is the resource of nested stack `Bots/Regional`.
+    const path = typeof cdkPath === 'string' ? /^(.+)\.NestedStack\/[^/]+$/.exec(cdkPath)?.[1] : undefined;
+    const name = path ?? `${stack.name}/${logicalId}`;
     const assetPath = r.Metadata?.['aws:asset:path'];
     if (typeof assetPath === 'string') {
-      out.push({ logicalId, file: join(dirname(stack.file), assetPath) });
+      out.push({ logicalId, name, file: join(dirname(stack.file), assetPath) });
       continue;
     }
     const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.Properties?.TemplateURL ?? ''))?.[1];
-    out.push({ logicalId, file: hash ? stack.assets()[hash] : undefined });
+    out.push({ logicalId, name, file: hash ? stack.assets()[hash] : undefined });
   }
   return out;
 }

@@ -12,6 +12,11 @@ import { kindOf, readInput } from './read';
 /** What `lexscribe scan` reads: every stack found, and each input that could not be read. */
 export interface LoadedTemplates {
   inputs: StackInput[];
+  /**
+   * The inputs by app: each cloud assembly (a Stage's sub-assembly included) is one, as the CDK aspect
+   * checks each stage on its own; plain templates together make one more.
+   */
+  apps: StackInput[][];
   errors: InputError[];
   /** Things read but not fully covered (a nested stack whose template is not in the assembly). */
   warnings: RunWarning[];
@@ -38,6 +43,7 @@ function stackNameOf(file: string): string {
 
 class Loader {
   readonly inputs: StackInput[] = [];
+  readonly apps = new Map<string, StackInput[]>();
   readonly errors: InputError[] = [];
   readonly warnings: RunWarning[] = [];
   private readonly names = new Set<string>();
@@ -97,25 +103,24 @@ class Loader {
     for (const stack of assemblyStacks(manifest, this.fail)) {
       if (!this.first(stack.file)) continue;
       try {
-        this.assemblyStack(stack, stack.name, readInput(stack.file, manifest));
+        this.assemblyStack(stack, readInput(stack.file, manifest));
       } catch (e) {
         this.fail(e);
       }
     }
   }
 
-  private assemblyStack(stack: AssemblyStack, name: string, data: Buffer): void {
+  private assemblyStack(stack: AssemblyStack, data: Buffer): void {
     const parsed = parseTemplate(data, stack.file);
-    const unique = this.unique(name, stack.file);
-    this.add(parsed, { name: unique, account: stack.account, region: stack.region, file: stack.file }, stack.parameters);
+    this.add(stack.assembly, parsed, { name: this.unique(stack.name, stack.file), account: stack.account, region: stack.region, file: stack.file }, stack.parameters);
     for (const nested of nestedTemplates(parsed.template, stack)) {
-      if (nested.file && !this.first(nested.file)) continue;
       if (!nested.file) {
         this.warnings.push({ kind: 'coverage', message: `${stack.file}: the template of nested stack ${nested.logicalId} is not in the assembly; its resources are not checked.` });
         continue;
       }
+      if (!this.first(nested.file)) continue;
       try {
-        this.assemblyStack({ ...stack, file: nested.file, parameters: undefined }, `${unique}/${nested.logicalId}`, readInput(nested.file, stack.file));
+        this.assemblyStack({ ...stack, name: nested.name, file: nested.file, parameters: undefined }, readInput(nested.file, stack.file));
       } catch (e) {
         this.fail(e);
       }
@@ -124,7 +129,7 @@ class Loader {
 
   private template(parsed: ParsedTemplate, name: string, file: string, explicit: boolean): void {
     if (explicit && !looksLikeTemplate(parsed.template)) throw new InputError(file, 'is not a CloudFormation template (no Resources section)');
-    this.add(parsed, { name: this.unique(name, file), file });
+    this.add('', parsed, { name: this.unique(name, file), file });
   }
 
   private first(file: string): boolean {
@@ -141,17 +146,19 @@ class Loader {
     return chosen;
   }
 
-  private add(parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>): void {
-    this.inputs.push(
-      templateToStackInput(parsed.template, {
-        stack,
-        parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest),
-        locate: (logicalId) => {
-          const at = parsed.positions.get(logicalId);
-          return at ? { line: at.at.line, column: at.at.column, properties: at.properties } : {};
-        },
-      }),
-    );
+  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>): void {
+    const input = templateToStackInput(parsed.template, {
+      stack,
+      parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest),
+      locate: (logicalId) => {
+        const at = parsed.positions.get(logicalId);
+        return at ? { line: at.at.line, column: at.at.column, properties: at.properties } : {};
+      },
+    });
+    this.inputs.push(input);
+    const list = this.apps.get(app);
+    if (list) list.push(input);
+    else this.apps.set(app, [input]);
   }
 }
 
@@ -163,5 +170,5 @@ class Loader {
 export function loadTemplates(paths: readonly string[], opts: LoadOptions): LoadedTemplates {
   const loader = new Loader(opts);
   for (const path of paths) loader.path(path);
-  return { inputs: loader.inputs, errors: loader.errors, warnings: loader.warnings };
+  return { inputs: loader.inputs, apps: [...loader.apps.values()], errors: loader.errors, warnings: loader.warnings };
 }
