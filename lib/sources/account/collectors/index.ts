@@ -1,5 +1,29 @@
 import type { Collector } from '../collector';
+import { cloudTrailTrails } from './cloudtrail';
+import { cloudWatchAlarms } from './cloudwatch-alarms';
+import { configService } from './config';
+import { iamIdentities } from './iam';
 import { lexBots } from './lex-bots';
+import { lexV1Bots, lexV1ServiceRoles } from './lex-v1';
+import { aiOptOutPolicy, serviceControlPolicies } from './organizations';
+import { securityHub } from './security-hub';
+import { vpcEndpoints } from './vpc-endpoints';
 
-/** Every collector of the live audit, in the order a run starts them. */
-export const ALL_COLLECTORS: readonly Collector[] = [lexBots];
+/**
+ * Every collector of the live audit. Service collectors (Lex, and Transcribe to come) read what they
+ * audit and follow what it references (log groups, buckets, keys, functions: `follow/`); the others
+ * read account baselines (identities, trails, Config, Security Hub, Organizations, endpoints, alarms).
+ */
+export const ALL_COLLECTORS: readonly Collector[] = [
+  lexBots,
+  lexV1Bots,
+  iamIdentities,
+  lexV1ServiceRoles,
+  cloudTrailTrails,
+  cloudWatchAlarms,
+  configService,
+  securityHub,
+  vpcEndpoints,
+  aiOptOutPolicy,
+  serviceControlPolicies,
+];

@@ -20,18 +20,24 @@ export function errorName(e: unknown): string | undefined {
 }
 
 /**
- * Some APIs answer "there is none" with an error (`ResourceNotFoundException` for a bot without a
- * resource policy, `NoSuchBucketPolicy`…). Turn exactly those errors into `undefined` before the
- * context classifies failures, so "absent" is never mistaken for "unreadable".
+ * Some APIs answer with an error where the answer is a fact (`ResourceNotFoundException` for a bot
+ * without a resource policy, `NoSuchBucketPolicy`, `AWSOrganizationsNotInUseException`). Turn exactly
+ * those errors into values before the context classifies failures, so a fact is never mistaken for
+ * "unreadable".
  */
-export async function absentOn<T>(names: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+export async function answerOn<T, A>(answers: Readonly<Record<string, A>>, send: () => Promise<T>): Promise<T | A> {
   try {
     return await send();
   } catch (e) {
     const name = errorName(e);
-    if (name && names.includes(name)) return undefined;
+    if (name !== undefined && Object.prototype.hasOwnProperty.call(answers, name)) return answers[name];
     throw e;
   }
+}
+
+/** `answerOn` for errors that mean "there is none": they become `undefined`. */
+export function absentOn<T>(names: readonly string[], send: () => Promise<T>): Promise<T | undefined> {
+  return answerOn<T, undefined>(Object.fromEntries(names.map((n) => [n, undefined])), send);
 }
 
 /** A value for a property that a failed call would have filled: checks reading it report UNKNOWN. */
