@@ -16,8 +16,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   reads: [TRAIL],
   // A trail is usually defined once per organization or account; only apps with Lex resources need one.
-  evaluateGraph({ graph, mode }) {
-    const anchor = graph.anchor(BOT, BOT_ALIAS);
-    return anchor ? trailVerdicts(graph, anchor, mode, 'lex.amazonaws.com') : [];
+  evaluateGraph(ctx) {
+    return trailVerdicts(ctx, [BOT, BOT_ALIAS], 'lex.amazonaws.com');
   },
 });

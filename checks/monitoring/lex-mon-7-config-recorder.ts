@@ -16,7 +16,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   reads: [RECORDER],
   // A Region has one recorder, normally deployed by a baseline stack: absence from an app is INFO.
-  evaluateGraph({ graph, mode }) {
-    return recorderVerdicts(graph, mode, { workload: [BOT, BOT_ALIAS], types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });
+  evaluateGraph(ctx) {
+    return recorderVerdicts(ctx, { workload: [BOT, BOT_ALIAS], types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });
   },
 });

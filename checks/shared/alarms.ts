@@ -3,7 +3,6 @@ import { bool, get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { unreadable } from './baseline';
 
 /**
  * CloudWatch alarms on a service's metrics (LEX-MON-3/4, TR-MON-3). An alarm watches a metric through
@@ -87,7 +86,8 @@ export function alarmVerdicts(graph: ResourceGraph, req: AlarmRequirement): Verd
     else if (doubtful) out.push(unknown(`whether alarm ${doubtful.alarm.logicalId} on ${label} notifies anyone cannot be known: ${(doubtful.n as Unknown).reason}`, { resource: doubtful.alarm, findingKey }));
     else if (silent) out.push(fail(`alarm ${silent.alarm.logicalId} on ${label} ${silent.n as string}`, { resource: silent.alarm, findingKey, path: 'AlarmActions' }));
     else if (maybe) out.push(unknown(`alarm ${maybe.alarm.logicalId} may watch ${label}: ${maybe.why.reason}`, { resource: maybe.alarm, findingKey }));
-    else if (!unreadable(graph, ALARM)) out.push(fail(`no CloudWatch alarm watches ${label}`, { resource: req.anchor, findingKey }));
+    // A source that could not list alarms has already reported UNKNOWN.
+    else if (!graph.gaps.some((g) => g.types.includes(ALARM))) out.push(fail(`no CloudWatch alarm watches ${label}`, { resource: req.anchor, findingKey }));
   }
   return out;
 }

@@ -1,10 +1,10 @@
-import { fail, pass, unknown, type Mode, type Verdict } from '../../lib/engine/check';
+import { fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str } from '../../lib/engine/read';
 import type { Severity } from '../../lib/model/finding';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { absent, sameRegion, workloadRegions } from './baseline';
+import { findOrReportAbsent } from './app-level';
 
 /**
  * AWS Config recording of a service's resource types (LEX-MON-7, TR-MON-4). Config recorders are
@@ -63,24 +63,23 @@ export interface RecorderRequirement {
   baselineSeverity?: Severity;
 }
 
-/** Per Region of the workload: a verdict on each recorder there, or one finding when there is none. */
-export function recorderVerdicts(graph: ResourceGraph, mode: Mode, req: RecorderRequirement): Verdict[] {
-  const out: Verdict[] = [];
-  const judged = new Set<Resource>();
-  for (const [region, anchor] of workloadRegions(graph, req.workload)) {
-    const recorders = graph.ofType(RECORDER).filter((r) => sameRegion(r, region));
-    if (recorders.length === 0) {
-      out.push(...absent(graph, anchor, mode, { type: RECORDER, what: 'AWS Config configuration recorder', baselineSeverity: req.baselineSeverity }));
-      continue;
-    }
-    for (const recorder of recorders) {
-      if (judged.has(recorder)) continue;
-      judged.add(recorder);
-      const v = recordsTypes(graph, recorder, req.types);
-      if (v === true) out.push(pass(`recorder ${recorder.logicalId} records ${req.types.join(', ')}`, { resource: recorder }));
-      else if (v instanceof Unknown) out.push(unknown(`what recorder ${recorder.logicalId} records cannot be known: ${v.reason}`, { resource: recorder, path: 'RecordingGroup' }));
-      else out.push(fail(`recorder ${recorder.logicalId} ${v}`, { resource: recorder, path: 'RecordingGroup' }));
-    }
-  }
-  return out;
+/** A verdict on each recorder, and one finding for each account and Region of the workload without one. */
+export function recorderVerdicts(ctx: CheckContext, req: RecorderRequirement): Verdict[] {
+  return findOrReportAbsent(ctx, {
+    types: [RECORDER],
+    anchorTypes: req.workload,
+    scope: 'region',
+    evaluate: (recorder) => {
+      const v = recordsTypes(ctx.graph, recorder, req.types);
+      if (v === true) return pass(`recorder ${recorder.logicalId} records ${req.types.join(', ')}`);
+      if (v instanceof Unknown) return unknown(`what recorder ${recorder.logicalId} records cannot be known: ${v.reason}`, { path: 'RecordingGroup' });
+      return fail(`recorder ${recorder.logicalId} ${v}`, { path: 'RecordingGroup' });
+    },
+    absent: {
+      reason: 'no AWS Config configuration recorder is defined in this app (usually in a baseline stack); verify with `lexscribe audit`',
+      liveReason: 'AWS Config has no configuration recorder in this account and Region',
+      severity: req.baselineSeverity,
+      findingKey: `Missing::${RECORDER}`,
+    },
+  });
 }

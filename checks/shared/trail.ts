@@ -1,9 +1,9 @@
-import { fail, notApplicable, pass, unknown, type Mode, type Verdict } from '../../lib/engine/check';
+import { fail, notApplicable, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { absent } from './baseline';
+import { findOrReportAbsent } from './app-level';
 
 /**
  * The CloudTrail requirement shared by LEX-MON-1 and TR-MON-1: an active, multi-Region trail with log
@@ -44,25 +44,38 @@ export function evaluateTrail(graph: ResourceGraph, trail: Resource, eventSource
 }
 
 /**
- * Every trail of the graph against the requirement, or one finding when there is none. One trail that
- * meets it is enough: the others (data-event trails, team trails) are then not applicable.
+ * Every trail of the run against the requirement, or one finding when there is none (INFO at synth,
+ * where trails usually live in an organization or baseline stack). One trail that meets the
+ * requirement is enough: the others (data-event trails, team trails) are then not applicable.
  */
-export function trailVerdicts(graph: ResourceGraph, anchor: Resource, mode: Mode, eventSource: string): Verdict[] {
+export function trailVerdicts(ctx: CheckContext, workload: string[], eventSource: string): Verdict[] {
   const seen = new Set<string>();
-  // Live, a multi-Region trail is listed in every Region (shadow trails): judge it once.
-  const trails = graph.ofType(TRAIL).filter((t) => {
-    const id = t.provenance.arn ?? t.key;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
+  const verdicts = findOrReportAbsent(ctx, {
+    types: [TRAIL],
+    anchorTypes: workload,
+    // Live, a multi-Region trail is listed in every Region (shadow trails): judge it once.
+    matches: (t) => {
+      const id = t.provenance.arn ?? t.key;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    },
+    evaluate: (t) => evaluateTrail(ctx.graph, t, eventSource),
+    absent: {
+      reason: 'no CloudTrail trail is defined in this app (usually in an organization or baseline stack); verify with `lexscribe audit`',
+      liveReason: 'no CloudTrail trail exists for this account and Region',
+      severity: 'INFO',
+      findingKey: `Missing::${TRAIL}`,
+    },
   });
-  if (trails.length === 0) return absent(graph, anchor, mode, { type: TRAIL, what: 'CloudTrail trail', baselineSeverity: 'INFO' });
-  const judged = trails.map((trail) => ({ trail, verdicts: evaluateTrail(graph, trail, eventSource).map((v) => ({ ...v, resource: trail })) }));
-  const good = judged.find((j) => j.verdicts.length === 1 && j.verdicts[0].status === 'PASS');
-  if (!good) return judged.flatMap((j) => j.verdicts);
-  return judged.flatMap((j) =>
-    j === good ? j.verdicts : [notApplicable(`trail ${good.trail.logicalId} already records ${eventSource} as required`, { resource: j.trail })],
-  );
+  const byTrail = new Map<Resource, Verdict[]>();
+  for (const v of verdicts) if (v.resource?.type === TRAIL) byTrail.set(v.resource, [...(byTrail.get(v.resource) ?? []), v]);
+  const good = [...byTrail].find(([, vs]) => vs.length === 1 && vs[0].status === 'PASS')?.[0];
+  if (!good) return verdicts;
+  return [
+    ...(byTrail.get(good) ?? []),
+    ...[...byTrail.keys()].filter((t) => t !== good).map((t) => notApplicable(`trail ${good.logicalId} already records ${eventSource} as required`, { resource: t })),
+  ];
 }
 
 function managementCoverage(props: Record<string, unknown>, source: string): Coverage {
