@@ -29,7 +29,7 @@ export default defineCheck({
     'Create CloudWatch alarms on AWS/Lex ConversationLogsTextDeliveryFailure and ConversationLogsAudioDeliveryFailure (for the kinds of logs you enable) with an AlarmActions target such as an SNS topic.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/conversation-logs-monitoring.html',
   modes: ['synth', 'live'],
-  reads: [ALARM],
+  reads: [ALARM, ...ALIAS_HOLDERS],
   // Delivery-failure metrics carry the bot's dimensions, so their alarms belong with the bot: absence is a
   // FAIL at the catalog severity, not a baseline INFO.
   evaluateGraph({ graph }) {

@@ -48,7 +48,7 @@ export default defineCheck({
       description: 'AWS/Lex metrics that need an alarm; the Lambda metrics apply only when aliases use code hooks, the Kendra one only when intents use Kendra',
     },
   },
-  reads: [ALARM],
+  reads: [ALARM, ...ALIAS_HOLDERS],
   // Runtime metrics carry the bot's dimensions, so their alarms belong with the bot: absence is a FAIL.
   evaluateGraph({ graph, options }) {
     const anchor = graph.anchor(BOT, BOT_ALIAS);

@@ -17,7 +17,7 @@ export default defineCheck({
   remediation: 'Set RetentionInDays on the CloudWatch Logs group that receives the text conversation logs, to the shortest period your records policy allows.',
   docs: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention',
   modes: ['synth', 'live'],
-  reads: [LOG_GROUP],
+  reads: [LOG_GROUP, ...ALIAS_HOLDERS],
   // Several aliases often share one log group: judged once, on the group.
   evaluateGraph({ graph }) {
     const out: Verdict[] = [];

@@ -3,6 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import net1 from '../../../checks/infrastructure/lex-net-1-interface-endpoints';
 import net2 from '../../../checks/infrastructure/lex-net-2-endpoint-policy';
+import { runChecks } from '../../../lib/engine/run';
+import { ResourceGraph } from '../../../lib/model/graph';
 import { synthStack } from '../../helpers/synth';
 import { ACCOUNT, LIVE_BOT, REGION, addBot, live, statusesOf } from '../monitoring/fixtures';
 
@@ -58,6 +60,26 @@ describe('LEX-NET-1 interface endpoints with private DNS', () => {
     );
     const statuses = Object.values(out.statuses('LEX-NET-1'));
     expect(statuses).toEqual(['PASS', 'PASS']);
+  });
+
+  test('template: Fn::Sub service name in an environment-agnostic stack', () => {
+    const graph = new ResourceGraph([
+      {
+        stack: { name: 'Network' },
+        resources: [
+          { type: 'AWS::Lex::Bot', logicalId: 'Bot', properties: {}, metadata: {}, provenance: {} },
+          { type: 'AWS::EC2::VPC', logicalId: 'Vpc', properties: { CidrBlock: '10.0.0.0/16' }, metadata: {}, provenance: {} },
+          {
+            type: 'AWS::EC2::VPCEndpoint',
+            logicalId: 'Endpoint',
+            properties: { ServiceName: { 'Fn::Sub': 'com.amazonaws.${AWS::Region}.runtime-v2-lex' }, VpcId: { Ref: 'Vpc' }, VpcEndpointType: 'Interface', PrivateDnsEnabled: true },
+            metadata: {},
+            provenance: {},
+          },
+        ],
+      },
+    ]);
+    expect(statusesOf(runChecks(graph, { checks: [net1], mode: 'synth' }).findings)).toEqual({ Endpoint: 'PASS', Vpc: 'PASS' });
   });
 
   test('no VPC and no endpoint: not applicable', () => {
