@@ -17,6 +17,8 @@ describe('failure classification', () => {
     ['socket timeout code', Object.assign(new Error('x'), { code: 'ETIMEDOUT' }), 'timeout', 'lex:ListBots timed out'],
     ['a body that is not JSON', Object.assign(new SyntaxError('Unexpected end of JSON input'), { $response: {} }), 'malformed', 'lex:ListBots returned a response that could not be read'],
     ['SDK deserialization error', err('TypeError', { message: 'Expected real number\n  Deserialization error: to see the raw response…' }), 'malformed', 'lex:ListBots returned a response that could not be read'],
+    ['an HTML error page (a gateway, an emulator without the route)', Object.assign(new SyntaxError('Unexpected token \'<\', "<!doctype "... is not valid JSON'), { $metadata: { httpStatusCode: 404 } }), 'error', 'lex:ListBots failed (HTTP 404 with a body that could not be read)'],
+    ['an HTML 403 page', Object.assign(new SyntaxError('Unexpected token'), { $metadata: { httpStatusCode: 403 } }), 'access-denied', 'lex:ListBots was denied (HTTP 403)'],
     ['ResourceNotFoundException', err('ResourceNotFoundException'), 'not-found', 'lex:ListBots found nothing (ResourceNotFoundException)'],
     ['opt-in Region not enabled', err('UnrecognizedClientException'), 'unavailable', 'lex:ListBots is not available in eu-south-2 (UnrecognizedClientException: the service is not offered there or the Region is not enabled)'],
     ['no endpoint for the service', Object.assign(new Error('getaddrinfo ENOTFOUND models-v2-lex.eu-south-2.amazonaws.com'), { code: 'ENOTFOUND' }), 'unavailable', 'lex:ListBots is not available in eu-south-2 (ENOTFOUND: the service is not offered there or the Region is not enabled)'],

@@ -31,6 +31,11 @@ const NOT_FOUND = new Set(['ResourceNotFoundException', 'NoSuchEntity', 'NoSuchE
 const UNAVAILABLE = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'OptInRequired', 'SubscriptionRequiredException', 'AuthFailure', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED']);
 const TIMEOUT = new Set(['TimeoutError', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'RequestTimeout', 'RequestTimeoutException']);
 
+/** The SDK wraps a body it cannot parse (HTML, truncated JSON, broken XML) in a deserialization error. */
+function unreadable(e: SdkError): boolean {
+  return e.name === 'SyntaxError' || /deserializ|unexpected token|not valid json|unexpected end of|invalid xml|non-whitespace before first tag/i.test(e.message ?? '');
+}
+
 function kindOf(e: SdkError): FailureKind {
   const name = e.name ?? '';
   const code = e.code ?? '';
@@ -40,15 +45,20 @@ function kindOf(e: SdkError): FailureKind {
   if (THROTTLED.has(name) || THROTTLED.has(code) || status === 429) return 'throttled';
   if (NOT_FOUND.has(name) || NOT_FOUND.has(code)) return 'not-found';
   if (UNAVAILABLE.has(name) || UNAVAILABLE.has(code)) return 'unavailable';
-  // The SDK wraps a body it cannot parse (HTML from a proxy, truncated JSON) in a deserialization error.
-  if (/deserializ|unexpected token|not valid json|unexpected end of|invalid xml|non-whitespace before first tag/i.test(e.message ?? '') || name === 'SyntaxError') return 'malformed';
+  if (unreadable(e)) {
+    // An error status with a body the SDK could not parse (an HTML page from a proxy or a gateway)
+    // says what happened through its status; only a success that cannot be read is malformed.
+    if (status === undefined || status < 300) return 'malformed';
+    return status === 403 ? 'access-denied' : 'error';
+  }
   if (status === 403) return 'access-denied';
   if (status === 404) return 'not-found';
   return 'error';
 }
 
 function describe(kind: FailureKind, e: SdkError, region: string): string {
-  const name = e.name && e.name !== 'Error' ? e.name : e.code;
+  // The parser's error name (SyntaxError) says nothing about what AWS answered.
+  const name = unreadable(e) ? undefined : e.name && e.name !== 'Error' ? e.name : e.code;
   const attempts = e.$metadata?.attempts;
   switch (kind) {
     case 'access-denied':
@@ -64,6 +74,7 @@ function describe(kind: FailureKind, e: SdkError, region: string): string {
     case 'unavailable':
       return `is not available in ${region} (${name}: the service is not offered there or the Region is not enabled)`;
     default:
+      if (unreadable(e) && e.$metadata?.httpStatusCode) return `failed (HTTP ${e.$metadata.httpStatusCode} with a body that could not be read)`;
       return `failed (${name ?? 'error'}${e.message ? `: ${firstLine(e.message)}` : ''})`;
   }
 }

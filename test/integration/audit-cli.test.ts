@@ -1,0 +1,98 @@
+import { CreateBotAliasCommand, CreateBotCommand, CreateResourcePolicyCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Report } from '../../lib/report/report';
+import { ACCOUNT, DUMMY_CREDENTIALS, REGION, runCli, useMoto } from './moto';
+
+const moto = useMoto();
+const dir = mkdtempSync(join(tmpdir(), 'lexscribe-audit-'));
+
+/** A bot whose alias writes audio logs without a KMS key and whose resource policy lets anyone in. */
+async function seed(): Promise<{ botId: string; aliasId: string }> {
+  const lex = moto.client(LexModelsV2Client);
+  await moto.client(S3Client).send(new CreateBucketCommand({ Bucket: 'lex-audio' }));
+  const { botId } = await lex.send(
+    new CreateBotCommand({ botName: 'Support', roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 }),
+  );
+  const { botAliasId } = await lex.send(
+    new CreateBotAliasCommand({
+      botId,
+      botAliasName: 'Prod',
+      botVersion: 'DRAFT',
+      conversationLogSettings: { audioLogSettings: [{ enabled: true, destination: { s3Bucket: { s3BucketArn: 'arn:aws:s3:::lex-audio', logPrefix: 'audio/' } } }] },
+    }),
+  );
+  const botArn = `arn:aws:lex:${REGION}:${ACCOUNT}:bot/${botId}`;
+  await lex.send(
+    new CreateResourcePolicyCommand({
+      resourceArn: botArn,
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lex:RecognizeText', Resource: botArn }] }),
+    }),
+  );
+  return { botId: botId!, aliasId: botAliasId! };
+}
+
+const audit = (...args: string[]) => moto.cli(['audit', '--endpoint-url', moto.url, '--region', REGION, '--max-attempts', '1', ...args]);
+
+describe('lexscribe audit (CLI against moto)', () => {
+  it('reports findings on live resources by ARN, with account and Region', async () => {
+    const { botId, aliasId } = await seed();
+    const { code, stdout, stderr } = await audit('-f', 'json');
+    const report = JSON.parse(stdout) as Report;
+    expect(stderr.trim()).toMatch(/^lexscribe: gate failed: \d+ findings? at or above HIGH$/);
+    expect(report.mode).toBe('audit');
+    const dp2 = report.findings.find((f) => f.checkId === 'LEX-DP-2' && f.resource.arn === `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/${botId}/${aliasId}`);
+    expect(dp2).toMatchObject({ status: 'FAIL', resource: { type: 'AWS::Lex::BotAlias', region: REGION, account: ACCOUNT } });
+    const iam1 = report.findings.find((f) => f.checkId === 'LEX-IAM-1' && f.status === 'FAIL');
+    expect(iam1?.severity).toBe('HIGH');
+    expect(code).toBe(1);
+  });
+
+  it('writes SARIF with ARNs as locations, and applies --fail-on', async () => {
+    await seed();
+    const sarif = join(dir, 'audit.sarif');
+    const { code } = await audit('-f', 'sarif', '-o', sarif, '--fail-on', 'critical', '-q');
+    const log = JSON.parse(readFileSync(sarif, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations?: Array<Record<string, unknown>> }> }> };
+    const result = log.runs[0].results.find((r) => r.ruleId === 'LEX-DP-2');
+    expect(JSON.stringify(result?.locations)).toContain(`arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/`);
+    expect(code).toBe(0);
+  });
+
+  it('honours configuration suppressions by ARN glob, and baselines keyed on ARNs', async () => {
+    await seed();
+    const config = join(dir, 'lexscribe.config.json');
+    writeFileSync(config, JSON.stringify({ suppressions: [{ id: 'LEX-DP-2', resource: `arn:aws:lex:*:${ACCOUNT}:bot-alias/*/*`, reason: 'audio logs hold synthetic test calls only' }] }));
+    const suppressed = JSON.parse((await audit('-f', 'json', '-c', config)).stdout) as Report;
+    const dp2 = suppressed.findings.filter((f) => f.checkId === 'LEX-DP-2' && f.resource.type === 'AWS::Lex::BotAlias');
+    expect(dp2.map((f) => [f.status, f.suppression?.source])).toEqual([['SUPPRESSED', 'config']]);
+
+    const baseline = join(dir, 'baseline.json');
+    expect((await audit('--write-baseline', baseline, '-q')).code).toBe(0);
+    expect(readFileSync(baseline, 'utf8')).toContain(`arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/`);
+    expect((await audit('--baseline', baseline, '-q')).code).toBe(0);
+  });
+
+  it('never prints or writes the credentials', async () => {
+    await seed();
+    const html = join(dir, 'audit.html');
+    const runs = [await audit('-f', 'json', '--verbose'), await audit('-f', 'text', '--verbose'), await audit('-f', 'html', '-o', html), await audit('--region', 'not a region')];
+    const everything = [...runs.flatMap((r) => [r.stdout, r.stderr]), readFileSync(html, 'utf8')].join('\n');
+    expect(everything).not.toContain(DUMMY_CREDENTIALS.secretAccessKey);
+    expect(everything).not.toContain(DUMMY_CREDENTIALS.accessKeyId);
+  });
+
+  it('without credentials says so in one line and exits 2', async () => {
+    const { code, stdout, stderr } = await runCli(['audit', '--region', REGION, '--endpoint-url', moto.url], {});
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^lexscribe: no AWS credentials found in .*--profile$/)]);
+  });
+
+  it('rejects a malformed Region before calling AWS', async () => {
+    const { code, stderr } = await audit('--region', 'eu-west');
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('lexscribe: --region: "eu-west" is not a Region name (e.g. us-east-1)');
+  });
+});
