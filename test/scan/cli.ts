@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The built CLI (`npm test` builds it first; during development: `npx tsc -p tsconfig.build.json`). */
+export const BIN = resolve(__dirname, '../../dist/bin/lexscribe.js');
+export const TEMPLATES = resolve(__dirname, '../fixtures/templates');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `lexscribe …` as a child process, as a pipeline would. */
+export function lexscribe(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+  const out = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? tmpdir(),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'lexscribe-scan-'));
+}

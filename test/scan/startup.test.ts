@@ -1,0 +1,32 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lexscribe, tempDir, TEMPLATES } from './cli';
+
+/** Run the CLI with a preloaded hook that writes every module it loaded, at exit. */
+function loadedModules(args: string[]): string[] {
+  const dir = tempDir();
+  const hook = join(dir, 'record-modules.js');
+  const out = join(dir, 'modules.json');
+  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));`);
+  const run = lexscribe(args, { env: { NODE_OPTIONS: `--require ${hook}` } });
+  expect(run.code).not.toBeNull();
+  const modules = JSON.parse(readFileSync(out, 'utf8')) as string[];
+  rmSync(dir, { recursive: true, force: true });
+  return modules;
+}
+
+const heavy = (modules: string[]) => modules.filter((m) => /node_modules[\\/](aws-cdk-lib|@aws-sdk|@smithy)[\\/]/.test(m));
+
+describe('start-up', () => {
+  test.each([
+    ['--help', ['--help']],
+    ['scan --help', ['scan', '--help']],
+    ['scan of a template, with every report format', ['scan', join(TEMPLATES, 'contact-centre.yaml'), '-f', 'json', ...['sarif', 'junit', 'html', 'text'].flatMap((f) => ['-f', f, '-o', join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`)])]],
+  ])('%s loads neither aws-cdk-lib nor AWS SDK clients', (_, args) => {
+    const modules = loadedModules(args as string[]);
+    for (const f of ['sarif', 'junit', 'html', 'text']) rmSync(join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`), { force: true });
+    expect(modules.some((m) => m.endsWith('lexscribe.js'))).toBe(true);
+    expect(heavy(modules)).toEqual([]);
+  });
+});
