@@ -1,11 +1,8 @@
 import { failed, type Collector } from '../collector';
+import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from './live-types';
 import { absentOn, listAll, op, unknownFrom } from './support/calls';
 import { live } from './support/shape';
 
-/** A Lex V1 bot (no CloudFormation type exists for V1). */
-export const LEX_V1_BOT = 'Live::LexV1::Bot';
-/** What `iam:GetRole` says about one of the two V1 service-linked roles (present or not). */
-export const LEX_V1_SERVICE_ROLE = 'Live::LexV1::ServiceLinkedRole';
 
 const GET_BOTS = op('lex', 'GetBots');
 const GET_ROLE = op('iam', 'GetRole');
