@@ -9,7 +9,8 @@ export function registerCheckCommands(program: Command): void {
     .option('--json', 'print the checks as JSON')
     .option('--service <service>', 'only checks of one service: lex or transcribe')
     .option('--topic <topic>', 'only checks of one topic (iam, data-protection, monitoring, compliance, resilience, infrastructure, service-linked-roles, vulnerability)')
-    .action(async (opts: { json?: boolean; service?: string; topic?: string }) => {
+    .option('--framework <framework>', 'only checks mapped to a compliance framework (hipaa, pci-dss, transcribe-best-practices)')
+    .action(async (opts: { json?: boolean; service?: string; topic?: string; framework?: string }) => {
       const { listChecks } = await import('./checks-output');
       process.exitCode = listChecks(opts);
     });

@@ -1,4 +1,5 @@
 import { ALL_CHECKS, findCheck } from '../../checks';
+import { FRAMEWORKS, findFramework, frameworksOf } from '../../checks/frameworks';
 import { TOPICS, type Check } from '../engine/check';
 import { EXIT } from './exit';
 
@@ -10,6 +11,7 @@ function describe(c: Check) {
     topic: TOPICS[c.topic],
     severity: c.severity,
     modes: c.modes,
+    frameworks: frameworksOf(c.id),
     rationale: c.rationale,
     remediation: c.remediation,
     docs: c.docs,
@@ -21,22 +23,26 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-export function listChecks(opts: { json?: boolean; service?: string; topic?: string }): number {
-  if (opts.topic && !(opts.topic in TOPICS)) {
-    console.error(`lexscribe: unknown topic "${opts.topic}" (one of ${Object.keys(TOPICS).join(', ')})`);
-    return EXIT.USAGE;
-  }
-  if (opts.service && !['lex', 'transcribe'].includes(opts.service)) {
-    console.error(`lexscribe: unknown service "${opts.service}" (lex or transcribe)`);
-    return EXIT.USAGE;
-  }
-  const list = ALL_CHECKS.filter((c) => (!opts.service || c.service === opts.service) && (!opts.topic || c.topic === opts.topic));
+function fail(message: string): number {
+  console.error(`lexscribe: ${message}`);
+  return EXIT.USAGE;
+}
+
+export function listChecks(opts: { json?: boolean; service?: string; topic?: string; framework?: string }): number {
+  if (opts.topic && !(opts.topic in TOPICS)) return fail(`unknown topic "${opts.topic}" (one of ${Object.keys(TOPICS).join(', ')})`);
+  if (opts.service && !['lex', 'transcribe'].includes(opts.service)) return fail(`unknown service "${opts.service}" (lex or transcribe)`);
+  const framework = opts.framework ? findFramework(opts.framework) : undefined;
+  if (opts.framework && !framework) return fail(`unknown framework "${opts.framework}" (one of ${FRAMEWORKS.map((f) => f.id).join(', ')})`);
+  const inFramework = new Set(framework?.controls.map((c) => c.checkId));
+  const list = ALL_CHECKS.filter(
+    (c) => (!opts.service || c.service === opts.service) && (!opts.topic || c.topic === opts.topic) && (!framework || inFramework.has(c.id)),
+  );
   if (opts.json) {
     console.log(JSON.stringify(list.map(describe), null, 2));
     return EXIT.OK;
   }
-  const rows = list.map((c) => [c.id, c.severity, TOPICS[c.topic], c.modes.join('+'), c.title]);
-  const header = ['ID', 'SEVERITY', 'TOPIC', 'MODES', 'TITLE'];
+  const rows = list.map((c) => [c.id, c.severity, TOPICS[c.topic], c.modes.join('+'), frameworksOf(c.id).join(',') || '-', c.title]);
+  const header = ['ID', 'SEVERITY', 'TOPIC', 'MODES', 'FRAMEWORKS', 'TITLE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   widths[widths.length - 1] = 0;
   for (const r of [header, ...rows]) console.log(r.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd());
@@ -46,10 +52,7 @@ export function listChecks(opts: { json?: boolean; service?: string; topic?: str
 
 export function explainCheck(id: string, opts: { json?: boolean }): number {
   const check = findCheck(id);
-  if (!check) {
-    console.error(`lexscribe: no check "${id}" (see \`lexscribe checks\`)`);
-    return EXIT.USAGE;
-  }
+  if (!check) return fail(`no check "${id}" (see \`lexscribe checks\`)`);
   const d = describe(check);
   if (opts.json) {
     console.log(JSON.stringify(d, null, 2));
@@ -69,9 +72,11 @@ export function explainCheck(id: string, opts: { json?: boolean }): number {
   ];
   const options = Object.entries(check.options ?? {});
   if (options.length > 0) {
-    lines.push('', 'Options (checks.' + d.id + '.options):');
+    lines.push('', `Options (checks.${d.id}.options):`);
     for (const [name, spec] of options) lines.push(`  ${name}  ${spec.description} (default: ${JSON.stringify(spec.default)})`);
   }
+  const mapped = FRAMEWORKS.flatMap((f) => f.controls.filter((c) => c.checkId === d.id).map((c) => `  ${f.id}: ${c.basis}`));
+  if (mapped.length > 0) lines.push('', 'Frameworks:', ...mapped);
   console.log(lines.join('\n'));
   return EXIT.OK;
 }
