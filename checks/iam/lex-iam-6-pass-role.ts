@@ -5,7 +5,7 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
 import { BOT } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldPolicies, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldPolicies, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { rolesTrustedBy } from '../shared/trust';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
@@ -52,10 +52,10 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
   if (services instanceof Unknown) return [unknown(`iam:PassedToService of ${label} cannot be known: ${services.reason}`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` })];
   const toLex = services === undefined || services.some((s) => LEX_SERVICES.some((l) => picomatch.isMatch(l, s, { nocase: true })));
   if (!toLex) return undefined;
-  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some((r) => typeof r === 'string' && isAnyRole(r));
+  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
   if (anyRole) {
     const why = services === undefined ? 'without iam:PassedToService, so any role can be passed to any service, Lex included' : 'so every role of the account can be passed to Lex';
-    return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? ['*']).find((r) => typeof r === 'string' && isAnyRole(r)) ?? '*')}`, path: `${path}.Resource` })];
+    return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? []).find(isAnyRole) ?? '*')}`, path: `${path}.Resource` })];
   }
   if (services !== undefined) return [];
   const lexRoles = lexRolesOf(graph);
@@ -68,11 +68,6 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
     }
   }
   return out.length > 0 ? out : undefined;
-}
-
-/** `*`, `arn:aws:iam::123456789012:role/*`, `arn:aws:iam::*:*`: patterns that take in every role. */
-function isAnyRole(text: string): boolean {
-  return text === '*' || /^arn:[^:]+:iam::[^:]*:(role\/)?\*$/.test(text);
 }
 
 /** Services named by a restricting iam:PassedToService condition; undefined when there is none (or only "*"). */

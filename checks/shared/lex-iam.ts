@@ -83,6 +83,11 @@ export function lexTarget(graph: ResourceGraph, value: unknown): { resource: Res
   return t;
 }
 
+/** `*`, `arn:aws:iam::123456789012:role/*`, `arn:aws:iam::*:role/aws-service-role/*`: IAM resources that take in every role. */
+export function isAnyRole(resource: unknown): boolean {
+  return resource === '*' || (typeof resource === 'string' && /^arn:[^:]+:iam::[^:]*:(role\/(aws-service-role\/)?)?\*$/.test(resource));
+}
+
 /** Policy resource types whose documents are identity-based. */
 const POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
 /** Resources that hold identity-policy documents: principals (inline `Policies`) and policy resources. */
@@ -144,7 +149,8 @@ export function dedupe(verdicts: Verdict[]): Verdict[] {
 }
 
 export type BotRole =
-  | { kind: 'slr'; service: string; label: string }
+  /** `resource`: the role of the graph it is, when the ARN leads to one. */
+  | { kind: 'slr'; service: string; label: string; resource?: Resource }
   | { kind: 'role'; role: Resource }
   | { kind: 'external'; arn: string };
 
@@ -160,8 +166,10 @@ export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown 
   if (value === undefined) return undefined;
   const text = value instanceof Composite || typeof value === 'string' ? render(value) : undefined;
   const path = text === undefined ? null : SLR_PATH.exec(text);
-  if (path && !(value instanceof Composite && value.unknowns.length > 0)) return { kind: 'slr', service: path[1].toLowerCase(), label: text! };
   const t = graph.target(value, 'AWS::IAM::Role', SERVICE_LINKED_ROLE);
+  if (path && !(value instanceof Composite && value.unknowns.length > 0)) {
+    return { kind: 'slr', service: path[1].toLowerCase(), label: text!, resource: t && !(t instanceof Unknown) && 'resource' in t ? t.resource : undefined };
+  }
   if (t === undefined) return undefined;
   if (t instanceof Unknown) return t;
   if ('external' in t) return { kind: 'external', arn: t.external };
@@ -169,12 +177,12 @@ export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown 
   if (r.type === SERVICE_LINKED_ROLE) {
     const service = str(graph.props(r).AWSServiceName);
     if (service instanceof Unknown) return new Unknown(`AWSServiceName of ${r.logicalId}: ${service.reason}`);
-    return { kind: 'slr', service: (service ?? '').toLowerCase(), label: r.logicalId };
+    return { kind: 'slr', service: (service ?? '').toLowerCase(), label: r.logicalId, resource: r };
   }
   if (r.type === 'AWS::IAM::Role') {
     const rolePath = str(graph.props(r).Path);
     if (typeof rolePath === 'string' && rolePath.startsWith('/aws-service-role/')) {
-      return { kind: 'slr', service: rolePath.split('/')[2].toLowerCase(), label: r.logicalId };
+      return { kind: 'slr', service: rolePath.split('/')[2].toLowerCase(), label: r.logicalId, resource: r };
     }
     return { kind: 'role', role: r };
   }

@@ -1,0 +1,59 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { Unknown, render } from '../../lib/model/values';
+import { actionMatches } from '../../lib/policy/actions';
+import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { POLICY_HOLDERS, dedupe, heldPolicies, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+
+const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'];
+
+export default defineCheck({
+  id: 'LEX-SLR-4',
+  title: 'Permissions to create or delete service-linked roles are scoped with iam:AWSServiceName',
+  service: 'lex',
+  topic: 'service-linked-roles',
+  severity: 'LOW',
+  rationale:
+    'iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole on "*" without iam:AWSServiceName reaches the service-linked roles of every service, not only Lex’s; deleting a bot’s role breaks the bot.',
+  remediation:
+    'Add Condition StringEquals iam:AWSServiceName = lexv2.amazonaws.com (and channels.lexv2.amazonaws.com, replication.lexv2.amazonaws.com as needed) and name role paths such as arn:aws:iam::*:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots*, as AmazonLexFullAccess does.',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security-iam-awsmanpol.html',
+  modes: ['synth', 'live'],
+  resourceTypes: POLICY_HOLDERS,
+  evaluate(resource, { graph }) {
+    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    const verdicts: Verdict[] = [];
+    let relevant = 0;
+    for (const { path, document } of heldPolicies(graph, resource)) {
+      if (document instanceof Unknown) {
+        verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
+        continue;
+      }
+      for (const stmt of document?.statements ?? []) {
+        if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) continue;
+        relevant++;
+        if (scoped(stmt)) continue;
+        for (const pattern of offending(stmt)) {
+          verdicts.push(fail(`${statementLabel(stmt)} allows ${pattern} on every role without an iam:AWSServiceName condition`, { findingKey: `Action::${pattern}`, path: `${path}.Statement.${stmt.index}` }));
+        }
+      }
+    }
+    if (verdicts.length > 0) return dedupe(verdicts);
+    return relevant > 0 ? pass('service-linked-role creation and deletion are scoped') : notApplicable('no grant of iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole');
+  },
+});
+
+/** Scoped: named role paths, or an iam:AWSServiceName condition that names a service. */
+function scoped(stmt: Statement): boolean {
+  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
+  const named = stmt.conditions
+    .get('iam:AWSServiceName')
+    .filter((e) => !/not|ifexists$/i.test(e.operator))
+    .some((e) => e.values.some((v) => render(v) !== '*'));
+  return !anyRole || named;
+}
+
+/** The action patterns as written that reach the SLR actions (`iam:*`, `*`), or NotAction. */
+function offending(stmt: Statement): string[] {
+  if (stmt.notActions) return ['NotAction'];
+  return (stmt.actions ?? []).filter((p) => SLR_ACTIONS.some((a) => actionMatches(p, a)));
+}
