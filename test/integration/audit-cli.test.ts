@@ -1,13 +1,20 @@
 import { CreateBotAliasCommand, CreateBotCommand, CreateResourcePolicyCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../../lib/report/report';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { ACCOUNT, DUMMY_CREDENTIALS, REGION, runCli, useMoto } from './moto';
 
 const moto = useMoto();
 const dir = mkdtempSync(join(tmpdir(), 'lexscribe-audit-'));
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy(moto.url);
+});
+afterAll(() => proxy.stop());
 
 /** A bot whose alias writes audio logs without a KMS key and whose resource policy lets anyone in. */
 async function seed(): Promise<{ botId: string; aliasId: string }> {
@@ -35,6 +42,8 @@ async function seed(): Promise<{ botId: string; aliasId: string }> {
 }
 
 const audit = (...args: string[]) => moto.cli(['audit', '--endpoint-url', moto.url, '--region', REGION, '--max-attempts', '1', ...args]);
+const throughProxy = (...args: string[]) => moto.cli(['audit', '--endpoint-url', proxy.url, '--region', REGION, '--max-attempts', '2', '--timeout', '2', '-f', 'json', ...args]);
+const isLex = (type: string) => type.startsWith('AWS::Lex::');
 
 describe('lexscribe audit (CLI against moto)', () => {
   it('reports findings on live resources by ARN, with account and Region', async () => {
@@ -94,5 +103,31 @@ describe('lexscribe audit (CLI against moto)', () => {
     const { code, stderr } = await audit('--region', 'eu-west');
     expect(code).toBe(2);
     expect(stderr.trim()).toBe('lexscribe: --region: "eu-west" is not a Region name (e.g. us-east-1)');
+  });
+
+  it('a throttling storm on Lex: Lex checks are UNKNOWN with the reason, everything else is evaluated', async () => {
+    await seed();
+    // Something outside Lex to evaluate: a role whose inline policy grants lex:* on everything (LEX-IAM-5).
+    const iam = moto.client(IAMClient);
+    await iam.send(new CreateRoleCommand({ RoleName: 'Developers', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] }) }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'Developers', PolicyName: 'lex', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'lex:*', Resource: '*' }] }) }));
+    proxy.setRules([{ service: 'lex', fault: 'throttle' }]);
+    const { stdout } = await throughProxy('--verbose');
+    const report = JSON.parse(stdout) as Report;
+    expect(report.findings.filter((f) => isLex(f.resource.type))).toEqual([]);
+    const storm = report.findings.filter((f) => f.reason?.includes('lex:ListBots was throttled after 2 attempts (ThrottlingException)'));
+    expect(storm.length).toBeGreaterThan(0);
+    expect(storm.filter((f) => f.status !== 'UNKNOWN' || f.resource.type !== 'AWS::Region')).toEqual([]);
+    expect(report.findings.filter((f) => f.checkId === 'LEX-IAM-5' && f.resource.arn === `arn:aws:iam::${ACCOUNT}:role/Developers`).map((f) => f.status)).toContain('FAIL');
+    expect(report.warnings).toContainEqual({ kind: 'coverage', message: expect.stringContaining('lex:ListBots was throttled') });
+  });
+
+  it('a Describe that times out makes only what it reads UNKNOWN; the alias is still evaluated', async () => {
+    const { botId, aliasId } = await seed();
+    proxy.setRules([{ service: 'lex', path: /^GET \/bots\/[^/]+\/$/, fault: 'timeout' }]);
+    const report = JSON.parse((await throughProxy()).stdout) as Report;
+    const alias = report.findings.filter((f) => f.resource.arn === `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/${botId}/${aliasId}`);
+    expect(alias.find((f) => f.checkId === 'LEX-DP-2')?.status).toBe('FAIL');
+    expect(report.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/lex:DescribeBot timed out/));
   });
 });
