@@ -1,6 +1,5 @@
-import { CfnParameter, Fn } from 'aws-cdk-lib';
+import { CfnParameter, Fn, type CfnTag } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lex from 'aws-cdk-lib/aws-lex';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Stack } from 'aws-cdk-lib';
 import lexDp2 from '../../../checks/data-protection/lex-dp-2-audio-log-kms';
@@ -8,13 +7,13 @@ import { synthStack } from '../../helpers/synth';
 import { newAlias, newBot } from './lex-fixtures';
 import { ACCOUNT, live, runLive, scope } from './live-graph';
 
-function botWithAlias(stack: Stack, audio: (bucket: s3.Bucket) => Record<string, unknown>, botTags?: lex.CfnBot.TagProperty[]) {
+function botWithAlias(stack: Stack, audio: (bucket: s3.Bucket) => Record<string, unknown>, botTags?: CfnTag[]) {
   const bucket = new s3.Bucket(stack, 'Logs');
   const bot = newBot(stack, { botTags });
   newAlias(stack, bot, { conversationLogSettings: { audioLogSettings: [audio(bucket) as never] } });
 }
 
-const withKey = (key: (stack: Stack) => Record<string, unknown>, botTags?: lex.CfnBot.TagProperty[]) =>
+const withKey = (key: (stack: Stack) => Record<string, unknown>, botTags?: CfnTag[]) =>
   synthStack(
     (stack) => botWithAlias(stack, (bucket) => ({ enabled: true, destination: { s3Bucket: { s3BucketArn: bucket.bucketArn, logPrefix: 'audio/', ...key(stack) } } }), botTags),
     { checks: [lexDp2] },
