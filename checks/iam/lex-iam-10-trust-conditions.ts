@@ -1,7 +1,7 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { LEX_V2_PRINCIPAL, statementLabel } from '../shared/lex-iam';
-import { confusedDeputyGaps, trustStatementsFor } from '../shared/trust';
+import { confusedDeputyGaps, isServiceLinkedRole, trustStatementsFor } from '../shared/trust';
 
 export default defineCheck({
   id: 'LEX-IAM-10',
@@ -17,6 +17,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: ['AWS::IAM::Role'],
   evaluate(role, { graph }) {
+    if (isServiceLinkedRole(graph, role)) return notApplicable('service-linked role: its trust policy is defined by AWS');
     const statements = trustStatementsFor(graph, role, [LEX_V2_PRINCIPAL]);
     if (statements instanceof Unknown) return unknown(`whether Lex can assume the role cannot be known: ${statements.reason}`, { path: 'AssumeRolePolicyDocument' });
     if (statements.length === 0) return notApplicable(`the role is not trusted by ${LEX_V2_PRINCIPAL}`);

@@ -4,7 +4,7 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { onAnyResource, type Statement } from '../../lib/policy/document';
-import { BOT } from '../shared/lex';
+import { BOT, BOT_ALIAS } from '../shared/lex';
 import {
   RESOURCE_POLICY,
   RUNTIME_ACTIONS,
@@ -40,6 +40,7 @@ export default defineCheck({
     },
   },
   resourceTypes: [RESOURCE_POLICY],
+  reads: [BOT, BOT_ALIAS],
   evaluate(resource, { graph, options }) {
     const doc = resourcePolicy(graph, resource);
     if (doc instanceof Unknown) return unknown(`the policy cannot be read: ${doc.reason}`, { path: 'Policy' });

@@ -20,7 +20,7 @@ export default defineCheck({
     'A Lambda permission for lexv2.amazonaws.com without SourceArn or SourceAccount lets any bot, in any account, invoke the code hook with crafted input.',
   remediation:
     'Set SourceArn to the bot alias ARN (arn:aws:lex:REGION:ACCOUNT:bot-alias/BOT_ID/ALIAS_ID) and SourceAccount to your account on the AWS::Lambda::Permission (CDK: fn.addPermission(..., { sourceArn: alias.attrArn, sourceAccount })).',
-  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/lambda-attach.html',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/lambda.html',
   modes: ['synth', 'live'],
   resourceTypes: ['AWS::Lambda::Permission'],
   reads: [...ALIAS_HOLDERS, FUNCTION],

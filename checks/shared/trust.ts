@@ -53,10 +53,20 @@ export function trustStatementsFor(graph: ResourceGraph, role: Resource, service
   return out;
 }
 
-/** Roles of the graph a service can assume, with their trust statements (or why they cannot be read). */
+/**
+ * A service-linked role read from an account (an `AWS::IAM::Role` under `/aws-service-role/`): its trust
+ * and permissions are AWS's and cannot be edited, so customer-role controls do not apply to it.
+ */
+export function isServiceLinkedRole(graph: ResourceGraph, role: Resource): boolean {
+  const path = graph.props(role).Path;
+  return role.type === 'AWS::IAM::ServiceLinkedRole' || (typeof path === 'string' && path.startsWith('/aws-service-role/'));
+}
+
+/** Customer roles of the graph a service can assume, with their trust statements (or why they cannot be read). */
 export function rolesTrustedBy(graph: ResourceGraph, servicePrincipals: readonly string[]): Array<{ role: Resource; statements: Statement[] | Unknown }> {
   const out: Array<{ role: Resource; statements: Statement[] | Unknown }> = [];
   for (const role of graph.ofType('AWS::IAM::Role')) {
+    if (isServiceLinkedRole(graph, role)) continue;
     const statements = trustStatementsFor(graph, role, servicePrincipals);
     if (statements instanceof Unknown || statements.length > 0) out.push({ role, statements });
   }
