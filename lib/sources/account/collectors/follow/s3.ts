@@ -13,9 +13,18 @@ export const S3_OPERATIONS = [
 ];
 export const S3_TYPES = ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy', ...KMS_TYPES];
 
-/** `my-bucket` from `arn:aws:s3:::my-bucket`, `arn:aws:s3:::my-bucket/prefix` or `s3://my-bucket/key`. */
+/**
+ * `my-bucket` from `arn:aws:s3:::my-bucket[/key]`, `s3://my-bucket/key`, an S3 HTTPS URL (path style
+ * `https://s3.<region>.amazonaws.com/my-bucket/key` or virtual-hosted
+ * `https://my-bucket.s3.<region>.amazonaws.com/key`) or a bare name.
+ */
 export function bucketName(ref: string): string | undefined {
   if (ref.startsWith('s3://')) return ref.slice(5).split('/')[0] || undefined;
+  if (ref.startsWith('https://')) {
+    const url = new URL(ref);
+    const hosted = /^(.+)\.s3[.-]/.exec(url.hostname);
+    return hosted ? hosted[1] : url.pathname.split('/')[1] || undefined;
+  }
   const arn = parseArn(ref);
   if (arn) return arn.service === 's3' ? arn.resource.split('/')[0] || undefined : undefined;
   return ref.split('/')[0] || undefined;
