@@ -27,9 +27,9 @@ export default defineCheck({
         absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key },
       });
     return [
-      ...part([HUB], 'SecurityHub::Hub', 'no Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
-      ...part([STANDARD], 'SecurityHub::Standard', 'no Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
-      ...part([CONFIG_RULE], 'Config::ConfigRule', 'no AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
+      ...part([HUB], 'SecurityHub::Hub', 'a Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
+      ...part([STANDARD], 'SecurityHub::Standard', 'a Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
+      ...part([CONFIG_RULE], 'Config::ConfigRule', 'an AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
     ];
   },
 });

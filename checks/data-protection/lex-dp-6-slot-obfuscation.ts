@@ -42,8 +42,8 @@ export default defineCheck({
   modes: ['synth', 'live'],
   options: {
     requireExplicitObfuscationFor: {
-      default: null,
-      description: 'Regular expression (case-insensitive) on slot names and slot type names: matching slots must set ObfuscationSettingType DefaultObfuscation explicitly. null: only an explicit None fails',
+      default: '',
+      description: 'Regular expression (case-insensitive) on slot names and slot type names: matching slots must set ObfuscationSettingType DefaultObfuscation explicitly. Empty: only an explicit None fails',
     },
     ...CLASSIFICATION_OPTIONS,
   },

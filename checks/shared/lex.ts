@@ -113,7 +113,11 @@ export function isSensitiveLex(graph: ResourceGraph, r: Resource, options: Recor
 /** Raise the verdicts of a sensitive (PHI/PCI-classified) resource to HIGH, as LEX-COMP-1 requires. */
 export function escalateIfSensitive(graph: ResourceGraph, r: Resource, options: Record<string, unknown>, verdicts: Verdict[]): Verdict[] {
   if (isSensitiveLex(graph, r, options) !== true) return verdicts;
-  return verdicts.map((v) => (v.status === 'NOT_APPLICABLE' ? v : { ...v, severity: 'HIGH', reason: `${v.reason ?? ''} [escalated: classified sensitive]`.trim() }));
+  return verdicts.map((v) => {
+    if (v.status === 'NOT_APPLICABLE') return v;
+    const reason = v.status === 'PASS' ? v.reason : `${v.reason ?? ''} (HIGH: classified sensitive)`.trim();
+    return { ...v, severity: 'HIGH', reason };
+  });
 }
 
 export const LOG_GROUP = 'AWS::Logs::LogGroup';
