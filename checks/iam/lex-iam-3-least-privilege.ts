@@ -104,7 +104,7 @@ function runtimeOnBot(graph: ResourceGraph, policy: Resource, stmt: Statement): 
       out.push(unknown(`whether ${label} grants runtime actions on an alias cannot be known: ${target.reason}`, { findingKey: `Resource::${render(value)}`, path }));
       continue;
     }
-    const onBot = target && 'resource' in target ? target.resource.type === BOT : lexArnKind(value) === 'bot';
+    const onBot = (lexArnKind(value) ?? (target && 'resource' in target && target.resource.type === BOT ? 'bot' : undefined)) === 'bot';
     if (onBot) out.push(fail(`${label} grants runtime actions on the bot ${render(value)}; they act on bot aliases, so grant them on the alias ARN`, { findingKey: `Resource::${render(value)}`, path }));
   }
   return out;

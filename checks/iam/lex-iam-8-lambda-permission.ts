@@ -42,7 +42,7 @@ export default defineCheck({
     if (wildcardOnly('aws:SourceArn', arn) && account === undefined) {
       return fail(`SourceArn ${arn} matches bots of any account, and there is no SourceAccount${hooks}`, { findingKey: `SourceArn::${arn}`, path: 'SourceArn' });
     }
-    const oneAlias = 'resource' in target ? target.resource.type === BOT_ALIAS : /:bot-alias\/[^/*?]+\/[^/*?]+$/.test(arn);
+    const oneAlias = ('resource' in target && target.resource.type === BOT_ALIAS) || /:bot-alias\/[^/*?]+\/[^/*?]+$/.test(arn);
     if (oneAlias) return pass(`only the bot alias ${arn} can invoke the function${hooks}`);
     return pass(`scoped to ${arn}, not to one bot alias: prefer the alias ARN as SourceArn${hooks}`);
   },

@@ -67,14 +67,27 @@ export function lexArnKind(value: unknown): 'bot' | 'alias' | undefined {
   return undefined;
 }
 
-/** What a Lex ARN value denotes: a bot or alias of the graph, something else, or nothing knowable. */
+const TEST_ALIAS_ARN = /^(arn:[^:]+:lex:[^:]*:[^:]*:)bot-alias\/([^/]+)\/TSTALIASID$/;
+
+/**
+ * What a Lex ARN value denotes: a bot or alias of the graph, something else, or nothing knowable.
+ * The built-in test alias (`…/TSTALIASID`) has no resource of its own: its settings live on the bot,
+ * so it resolves to the bot (callers that care whether an ARN is an alias ask `lexArnKind`).
+ */
 export function lexTarget(graph: ResourceGraph, value: unknown): { resource: Resource } | { external: string } | Unknown | undefined {
   // `arn:…:bot-alias/${Bot.Id}/${Alias.BotAliasId}` names two resources: the ARN's own kind decides.
   if (value instanceof Composite && value.unknowns.length === 0 && value.references.length > 0) {
     const kind = lexArnKind(value);
-    const hit = value.references.map((r) => r.target).find((r) => r.type === (kind === 'alias' ? BOT_ALIAS : BOT));
-    if (kind && hit && !(kind === 'alias' && render(value).endsWith('*'))) return { resource: hit };
-    if (kind) return { external: render(value) };
+    const text = render(value);
+    const type = kind === 'alias' && !text.endsWith('/TSTALIASID') ? BOT_ALIAS : BOT;
+    const hit = value.references.map((r) => r.target).find((r) => r.type === type);
+    if (kind && hit && !text.endsWith('*')) return { resource: hit };
+    if (kind) return { external: text };
+  }
+  const test = typeof value === 'string' ? TEST_ALIAS_ARN.exec(value) : null;
+  if (test) {
+    const bot = graph.target(`${test[1]}bot/${test[2]}`, BOT);
+    if (bot && !(bot instanceof Unknown) && 'resource' in bot) return bot;
   }
   const t = graph.target(value, BOT, BOT_ALIAS);
   if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type !== BOT && t.resource.type !== BOT_ALIAS) {

@@ -57,4 +57,13 @@ describe('LEX-IAM-1 no wildcard principal in bot/alias resource policies', () =>
     ]);
     expect(statuses).toEqual({ 'policy:BOTID/ALIASID': expected });
   });
+
+  test('live: a policy on the built-in test alias belongs to its bot', () => {
+    const testAlias = `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/BOTID/TSTALIASID`;
+    const statuses = runLive(check, [
+      liveResource('AWS::Lex::Bot', 'BOTID', `arn:aws:lex:us-east-1:${ACCOUNT}:bot/BOTID`, { Name: 'Support' }),
+      liveResource('AWS::Lex::ResourcePolicy', 'policy:TSTALIASID', testAlias, { ResourceArn: testAlias, Policy: JSON.stringify({ Statement: [allow({ AWS: `arn:aws:iam::${ACCOUNT}:root` }, testAlias)] }) }),
+    ]);
+    expect(statuses).toEqual({ 'policy:TSTALIASID': 'PASS' });
+  });
 });

@@ -47,4 +47,13 @@ describe('LEX-IAM-3 least-privilege resource policies', () => {
     ]);
     expect(statuses).toEqual({ 'BOTID/policy': 'FAIL,FAIL' });
   });
+
+  test('live: runtime actions on the built-in test alias are on an alias, not on its bot', () => {
+    const testAlias = `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/BOTID/TSTALIASID`;
+    const statuses = runLive(check, [
+      liveResource('AWS::Lex::Bot', 'BOTID', `arn:aws:lex:us-east-1:${ACCOUNT}:bot/BOTID`, { Name: 'Support' }),
+      liveResource('AWS::Lex::ResourcePolicy', 'TSTALIASID/policy', testAlias, { ResourceArn: testAlias, Policy: JSON.stringify({ Statement: [grant('lex:RecognizeText', testAlias)] }) }),
+    ]);
+    expect(statuses).toEqual({ 'TSTALIASID/policy': 'PASS' });
+  });
 });
