@@ -21,6 +21,8 @@ export interface AuditFlags {
   concurrency: number;
   maxAttempts: number;
   timeout: number;
+  /** Look-back window in days (Transcribe jobs, CloudTrail events); the runner's default when absent. */
+  since?: number;
 }
 
 const EXAMPLES = `
@@ -48,7 +50,8 @@ export function registerAuditCommand(program: Command): void {
     .addOption(new Option('--endpoint-url <url>', 'send every request to this endpoint (an emulator such as moto)').env('AWS_ENDPOINT_URL'))
     .option('--concurrency <n>', 'requests in flight at once', positiveInt, 8)
     .option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)', positiveInt, 5)
-    .option('--timeout <seconds>', 'timeout of one request', positiveInt, 30);
+    .option('--timeout <seconds>', 'timeout of one request', positiveInt, 30)
+    .option('--since <days>', 'look back this many days for Transcribe jobs and CloudTrail events (default: 90, their retention)', positiveInt);
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: AuditFlags & ReportFlags) => {

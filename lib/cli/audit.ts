@@ -88,6 +88,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
       collectors: opts.collectors ?? ALL_COLLECTORS,
       pool: session.pool,
       concurrency: flags.concurrency,
+      since: flags.since === undefined ? undefined : new Date(Date.now() - flags.since * 86_400_000),
       progress,
     });
   } finally {

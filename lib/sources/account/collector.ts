@@ -19,6 +19,11 @@ export interface CollectorContext {
   readonly region: string;
   readonly partition: string;
   /**
+   * Start of the look-back window (`--since`) for what exists only for a while: Transcribe jobs (kept
+   * ~90 days) and CloudTrail event history (90 days). Older records are left out of the audit.
+   */
+  readonly since: Date;
+  /**
    * A client of the given class for this Region (or for `region`, e.g. an S3 bucket's own Region),
    * created once per run and Region, with credentials, endpoint, retries and timeouts set.
    * Import the client module dynamically inside `collect`, so a run loads only the clients it uses.

@@ -23,7 +23,12 @@ export interface CollectOptions {
   /** Collectors running at once. */
   concurrency: number;
   progress?: ProgressListener;
+  /** Start of the look-back window (`CollectorContext.since`); default `DEFAULT_SINCE_DAYS` before the run. */
+  since?: Date;
 }
+
+/** Transcribe keeps job records ~90 days and CloudTrail event history covers 90 days. */
+export const DEFAULT_SINCE_DAYS = 90;
 
 /** A failed call, where it happened. */
 export interface FailedCall {
@@ -67,6 +72,7 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
     }
     return s;
   };
+  const since = opts.since ?? new Date(Date.now() - DEFAULT_SINCE_DAYS * 86_400_000);
   const home = opts.regions[0];
   const regional = opts.collectors.filter((c) => !c.global);
   const global = opts.collectors.filter((c) => c.global);
@@ -88,6 +94,7 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
       account: opts.account,
       region: task.region,
       partition: opts.partition,
+      since,
       client: (ctor, region) => opts.pool.get(ctor, region ?? task.region),
       call: async <T>(op: AwsOperation, send: () => Promise<T>): Promise<T | CallFailure> => {
         calls++;
