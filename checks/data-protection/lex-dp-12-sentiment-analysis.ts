@@ -11,7 +11,7 @@ export default defineCheck({
   severity: 'INFO',
   rationale: 'Sentiment analysis sends every utterance to Amazon Comprehend and widens what the bot role may do: a data flow to record and approve.',
   remediation: 'Turn off SentimentAnalysisSettings.DetectSentiment where it is not needed; where it is approved, suppress this finding with the approval as the reason.',
-  docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/sentiment-analysis.html',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/APIReference/API_SentimentAnalysisSettings.html',
   modes: ['synth', 'live'],
   resourceTypes: ALIAS_HOLDERS,
   evaluate(resource, { graph }) {

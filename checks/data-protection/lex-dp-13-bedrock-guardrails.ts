@@ -43,7 +43,7 @@ export default defineCheck({
   severity: 'LOW',
   rationale: 'Without a guardrail, prompts and model answers built from caller input are not filtered for personal data or harmful content; tracing records them in full.',
   remediation: 'Give every BedrockModelSpecification a BedrockGuardrailConfiguration (identifier and version) and leave BedrockTraceStatus DISABLED unless you are debugging.',
-  docs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lex-bot-bedrockmodelspecification.html',
+  docs: 'https://docs.aws.amazon.com/lexv2/latest/APIReference/API_BedrockModelSpecification.html',
   modes: ['synth', 'live'],
   resourceTypes: [BOT],
   evaluate(bot, { graph }) {

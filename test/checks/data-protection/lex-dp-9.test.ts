@@ -57,6 +57,12 @@ describe('LEX-DP-9 AI-services opt-out policy', () => {
     expect(findings.map((f) => [f.status, f.severity])).toEqual([['FAIL', 'MEDIUM']]);
   });
 
+  test('live: not in an organization arrives as a coverage gap, reported once as UNKNOWN', () => {
+    const gaps = [{ types: ['AWS::Organizations::Policy'], reason: 'the account is not a member of an organization' }];
+    const { findings } = runLive(lexDp9, [scope('us-east-1', [live('AWS::Lex::Bot', 'Bot', {})], { gaps })]);
+    expect(findings.map((f) => [f.status, f.reason])).toEqual([['UNKNOWN', 'AWS::Organizations::Policy could not be read: the account is not a member of an organization']]);
+  });
+
   test('the effective form of a service entry wins over default', () => {
     expect(optOutFor({ services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } } }, 'lex')).toMatchObject({ optedOut: false });
   });
