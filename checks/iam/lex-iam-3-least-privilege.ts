@@ -8,7 +8,7 @@ import { BOT, BOT_ALIAS } from '../shared/lex';
 import {
   RESOURCE_POLICY,
   RUNTIME_ACTIONS,
-  adminActions,
+  coversAdmin,
   coversAllLex,
   dedupe,
   lexArnKind,
@@ -63,7 +63,7 @@ function statementVerdicts(graph: ResourceGraph, policy: Resource, stmt: Stateme
   const all = actions.filter(coversAllLex);
   if (all.length > 0) return all.map((a) => fail(`${label} allows ${a}: every action on the bot, its definition included`, { findingKey: `Action::${a}`, path: `${path}.Action` }));
   const out: Verdict[] = [];
-  const adminGrants = actions.filter((a) => adminActions().some((x) => actionMatches(a, x)));
+  const adminGrants = actions.filter(coversAdmin);
   if (adminGrants.length > 0) {
     const outsiders = nonAdminPrincipals(graph, stmt, admins);
     if (outsiders instanceof Unknown) out.push(unknown(`who receives the build/admin actions of ${label} cannot be known: ${outsiders.reason}`, { findingKey: `Statement[${stmt.index}]::Principal`, path: `${path}.Principal` }));

@@ -22,6 +22,9 @@ export const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartCon
 
 const ADMIN_PATTERNS = ['lex:Update*', 'lex:Delete*', 'lex:*ResourcePolicy*', 'lex:StartImport'];
 let admin: string[] | undefined;
+// Policies repeat the same few patterns: match each against the action list once.
+const adminCache = new Map<string, boolean>();
+const allCache = new Map<string, boolean>();
 
 /** Build/admin actions (`Update*`, `Delete*`, `*ResourcePolicy*`, `StartImport`) from the real action list, runtime actions left out. */
 export function adminActions(): string[] {
@@ -31,10 +34,21 @@ export function adminActions(): string[] {
   return admin;
 }
 
+/** Does an action pattern (`lex:Update*`, `lex:*Bot*`) cover a build/admin action? */
+export function coversAdmin(pattern: string): boolean {
+  let hit = adminCache.get(pattern);
+  if (hit === undefined) adminCache.set(pattern, (hit = adminActions().some((a) => actionMatches(pattern, a))));
+  return hit;
+}
+
 /** Does an action pattern cover every Lex action (`*`, `lex:*`, `LEX:*`)? */
 export function coversAllLex(pattern: string): boolean {
-  const all = actionsOf('lex');
-  return all.length > 0 && all.every((a) => actionMatches(pattern, `lex:${a}`));
+  let hit = allCache.get(pattern);
+  if (hit === undefined) {
+    const all = actionsOf('lex');
+    allCache.set(pattern, (hit = all.length > 0 && all.every((a) => actionMatches(pattern, `lex:${a}`))));
+  }
+  return hit;
 }
 
 /** The policy of an `AWS::Lex::ResourcePolicy` (object or JSON string, as CloudFormation and the API give it). */
@@ -61,9 +75,10 @@ export function statementLabel(stmt: Statement): string {
 
 /** `bot` or `alias` from a Lex V2 ARN (or a rendering of one built with `Fn::Sub`). */
 export function lexArnKind(value: unknown): 'bot' | 'alias' | undefined {
-  const text = render(value);
-  if (/^arn:[^:]+:lex:.*:bot-alias\//.test(text.replace(/\$\{[^}]*\}/g, '§'))) return 'alias';
-  if (/^arn:[^:]+:lex:.*:bot\//.test(text.replace(/\$\{[^}]*\}/g, '§'))) return 'bot';
+  // `${AWS::Region}` holds colons of its own: take placeholders out before reading the ARN's fields.
+  const text = render(value).replace(/\$\{[^}]*\}/g, '§');
+  if (/^arn:[^:]+:lex:.*:bot-alias\//.test(text)) return 'alias';
+  if (/^arn:[^:]+:lex:.*:bot\//.test(text)) return 'bot';
   return undefined;
 }
 
