@@ -28,7 +28,8 @@ export default defineCheck({
     const props = graph.props(permission);
     const principal = serviceName(props.Principal);
     if (principal instanceof Unknown) return unknown(`the principal cannot be known: ${principal.reason}`, { path: 'Principal' });
-    if (!LEX_NAMES.includes(principal)) return notApplicable(`the permission is for ${render(props.Principal)}, not Lex`);
+    // "*" lets every principal in, the Lex service of every account included.
+    if (!LEX_NAMES.includes(principal) && principal !== '*') return notApplicable(`the permission is for ${render(props.Principal)}, not Lex`);
     const account = str(props.SourceAccount);
     if (account instanceof Unknown) return unknown(`SourceAccount cannot be known: ${account.reason}`, { path: 'SourceAccount' });
     const target = lexTarget(graph, props.SourceArn);
@@ -48,7 +49,7 @@ export default defineCheck({
   },
 });
 
-/** "; it is the code hook of alias X": links a permission to the aliases that call the function. */
+/** " (Hook is the code hook of alias Prod)": links a permission to the aliases that call the function. */
 function codeHookNote(graph: ResourceGraph, functionName: unknown): string {
   const fn = graph.target(functionName, FUNCTION);
   if (!fn || fn instanceof Unknown || !('resource' in fn)) return '';

@@ -28,8 +28,9 @@ describe('LEX-IAM-8 Lambda permissions for Lex scoped to an alias and account', 
     expect(run((stack) => app(stack, scope))).toEqual([expected]);
   });
 
-  test('the V1 principal counts too; other principals do not', () => {
+  test('the V1 principal and "*" count too; other principals do not', () => {
     expect(run((stack) => app(stack, () => ({}), 'lex.amazonaws.com'))).toEqual(['FAIL']);
+    expect(run((stack) => app(stack, () => ({}), '*'))).toEqual(['FAIL']);
     expect(run((stack) => app(stack, () => ({}), 'apigateway.amazonaws.com'))).toEqual(['NOT_APPLICABLE']);
   });
 
