@@ -149,14 +149,26 @@ export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | U
 }
 
 /**
- * Whether the bucket is in the account and Region of the workload resource that writes to it.
- * Live collectors place each bucket in the scope (account/Region) of its location.
+ * The account and Region of a bucket: live collectors state them (`OwnerAccount` from
+ * `HeadBucket(ExpectedBucketOwner)`, `Region` from `GetBucketLocation`, live-only properties, since a
+ * bucket is emitted in the scope of whatever refers to it); in an app, those of its stack.
  */
-export function sameAccountAndRegion(bucket: Resource, owner: Resource): boolean | Unknown {
-  if (bucket.stack.name === owner.stack.name) return true;
+function bucketPlace(graph: ResourceGraph, bucket: Resource): { account: string | undefined | Unknown; region: string | undefined | Unknown } {
+  const props = graph.props(bucket);
+  return {
+    account: props.OwnerAccount !== undefined ? str(props.OwnerAccount) : bucket.stack.account,
+    region: props.Region !== undefined ? str(props.Region) : bucket.stack.region,
+  };
+}
+
+/** Whether the bucket is in the account and Region of the workload resource that writes to it. */
+export function sameAccountAndRegion(graph: ResourceGraph, bucket: Resource, owner: Resource): boolean | Unknown {
+  const place = bucketPlace(graph, bucket);
   for (const field of ['account', 'region'] as const) {
-    const [a, b] = [bucket.stack[field], owner.stack[field]];
-    if (a === undefined || b === undefined) return new Unknown(`the ${field} of stack ${a === undefined ? bucket.stack.name : owner.stack.name} is not known`);
+    const [a, b] = [place[field], owner.stack[field]];
+    if (a instanceof Unknown) return new Unknown(`the ${field} of bucket ${bucketLabel(graph, bucket)}: ${a.reason}`);
+    if (a === undefined && b === undefined && bucket.stack.name === owner.stack.name) continue;
+    if (a === undefined || b === undefined) return new Unknown(`the ${field} of ${a === undefined ? `bucket ${bucketLabel(graph, bucket)}` : `stack ${owner.stack.name}`} is not known`);
     if (a !== b) return false;
   }
   return true;
@@ -198,13 +210,14 @@ export function bucketVerdicts(graph: ResourceGraph, bucket: Resource, req: Buck
   else out.push(fail(`no bucket policy of ${name} denies requests with aws:SecureTransport = false`, tlsKey));
 
   if (req.owner) {
-    const same = sameAccountAndRegion(bucket, req.owner);
+    const same = sameAccountAndRegion(graph, bucket, req.owner);
     const locKey = { findingKey: 'Location' };
     if (same instanceof Unknown) out.push(unknown(`whether bucket ${name} is in the account and Region of ${req.owner.logicalId}: ${same.reason}`, locKey));
     else if (same) out.push(pass(`bucket ${name} is in the account and Region of ${req.owner.logicalId}`, locKey));
     else {
-      const where = (r: Resource) => `${r.stack.account}/${r.stack.region}`;
-      out.push(fail(`bucket ${name} is in ${where(bucket)}, ${req.owner.logicalId} in ${where(req.owner)}`, locKey));
+      const place = bucketPlace(graph, bucket);
+      const where = `${String(place.account)}/${String(place.region)}`;
+      out.push(fail(`bucket ${name} is in ${where}, ${req.owner.logicalId} in ${req.owner.stack.account}/${req.owner.stack.region}`, locKey));
     }
   }
   return out;

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import lexDp5 from '../../../checks/data-protection/lex-dp-5-audio-log-bucket';
 import { ENV, synth, synthStack } from '../../helpers/synth';
 import { byConstruct, newAlias, newBot } from './lex-fixtures';
+import { Unknown } from '../../../lib/model/values';
 import { ACCOUNT, live, runLive, scope } from './live-graph';
 
 const audioLogs = (s3BucketArn: string) => ({
@@ -79,24 +80,34 @@ describe('LEX-DP-5 audio-log bucket posture', () => {
     expect(location).toMatchObject({ status: 'FAIL', reason: 'bucket eu-audio is in 123456789012/eu-west-1, Alias in 123456789012/us-east-1' });
   });
 
-  test('live: buckets, their policies and Regions as collectors emit them', () => {
+  test('live: buckets, their policies, Regions and owners as collectors emit them', () => {
     const alias = (id: string, bucket: string) =>
       live('AWS::Lex::BotAlias', id, { BotId: 'B1', ConversationLogSettings: { AudioLogSettings: [{ Enabled: true, Destination: { S3Bucket: { S3BucketArn: `arn:aws:s3:::${bucket}` } } }] } });
-    const bucket = (id: string, name: string) =>
-      live('AWS::S3::Bucket', id, {
+    // The collector emits a bucket in the scope of the alias that refers to it, with its real place.
+    const bucket = (name: string, place: Record<string, unknown>) =>
+      live('AWS::S3::Bucket', name, {
         BucketName: name,
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` } }] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        ...place,
       });
     const tlsOnly = {
       Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::near', 'arn:aws:s3:::near/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
     };
     const { findings } = runLive(lexDp5, [
-      scope('us-east-1', [bucket('near', 'near'), live('AWS::S3::BucketPolicy', 'near-policy', { Bucket: 'near', PolicyDocument: JSON.stringify(tlsOnly) }), alias('Near', 'near'), alias('Far', 'far')]),
-      scope('eu-west-1', [bucket('far', 'far')]),
+      scope('us-east-1', [
+        bucket('near', { Region: 'us-east-1', OwnerAccount: ACCOUNT }),
+        live('AWS::S3::BucketPolicy', 'near-policy', { Bucket: 'near', PolicyDocument: JSON.stringify(tlsOnly) }),
+        bucket('far', { Region: 'eu-west-1', OwnerAccount: ACCOUNT }),
+        bucket('foreign', { Region: 'us-east-1', OwnerAccount: new Unknown('s3:HeadBucket was denied (403)') }),
+        alias('Near', 'near'),
+        alias('Far', 'far'),
+        alias('Foreign', 'foreign'),
+      ]),
     ]);
     const by = (id: string) => Object.fromEntries(findings.filter((f) => f.resource.logicalId === id).map((f) => [f.findingKey, f.status]));
     expect(by('Near')).toEqual({ Encryption: 'PASS', BlockPublicAccess: 'PASS', TlsOnly: 'PASS', Location: 'PASS' });
     expect(by('Far')).toEqual({ Encryption: 'PASS', BlockPublicAccess: 'PASS', TlsOnly: 'FAIL', Location: 'FAIL' });
+    expect(by('Foreign').Location).toBe('UNKNOWN');
   });
 });
