@@ -6,11 +6,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Wall-clock milliseconds of one call. */
-export function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
+/**
+ * CPU milliseconds (user + system) one call costs this process. Other work on a shared machine
+ * stretches wall-clock time but hardly moves this, so ratios between variants stay comparable.
+ */
+export function cpuTime(fn: () => void): number {
+  const start = process.cpuUsage();
   fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Print rows as a Markdown table (the README quotes it as is). */

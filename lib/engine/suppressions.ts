@@ -80,9 +80,12 @@ export function applySuppressions(
     return { rule, source, used: false, label, resource };
   };
 
-  for (const { resource } of evaluated) {
+  // Every evaluated resource, not only those with findings: a suppression put on the wrong resource must be reported.
+  for (const resource of [...evaluated.map((e) => e.resource), ...graph.resources.filter((r) => graph.isEvaluated(r))]) {
     if (perResource.has(resource)) continue;
-    const list = metadataSuppressions(resource.metadata)
+    // A stack pseudo-resource carries the template metadata, whose suppressions are the stack-wide ones below.
+    const isStack = resource.key === `${resource.stack.name}/`;
+    const list = (isStack ? [] : metadataSuppressions(resource.metadata))
       .map((rule) => accept(rule, resource.provenance.constructPath ?? resource.key, opts.metadataSource, resource))
       .filter((c): c is Candidate => !!c);
     perResource.set(resource, list);

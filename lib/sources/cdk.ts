@@ -1,60 +1,107 @@
-import { CfnElement, CfnResource, Stack, Token, type Stage } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { StackInput } from '../model/resource';
 import { templateToStackInput, type CfnTemplate } from './template';
 
 export interface CdkStacks {
   inputs: StackInput[];
-  /** The construct behind each resource key (`stack/logicalId`) and each stack name, for annotations. */
-  constructs: Map<string, IConstruct>;
+  /** Each L1 by construct path, for annotations. */
+  resources: Map<string, CfnResource>;
+  /** Each stack by the name the graph knows it under. */
+  stacks: Map<string, Stack>;
+}
+
+type Renderable = { _toCloudFormation(): CfnTemplate };
+const MEMO = Symbol.for('lexscribe.renderedTemplate');
+
+/**
+ * The stack's template exactly as synthesis writes it (CDK's own rendering, after `prepare`).
+ *
+ * Validation runs between `prepare` and synthesis, when the tree can no longer change, and synthesis
+ * renders every template again. Rendering (resolving every token) is most of what checking at synth
+ * would cost, so the next render is served from this one: the template is resolved once, as in a
+ * plain synth. The memo is dropped as soon as it is used, and before every new render, so a later
+ * synthesis of a changed tree never sees a stale template.
+ */
+function renderTemplate(stack: Stack): CfnTemplate {
+  const host = stack as unknown as Renderable & { [MEMO]?: true };
+  if (Object.prototype.hasOwnProperty.call(host, MEMO)) forget(host);
+  const template = host._toCloudFormation();
+  const served = () => {
+    forget(host);
+    return template;
+  };
+  Object.defineProperty(host, '_toCloudFormation', { value: served, configurable: true, writable: true });
+  Object.defineProperty(host, MEMO, { value: true, configurable: true });
+  return template;
+}
+
+function forget(host: object): void {
+  delete (host as Partial<Renderable>)._toCloudFormation;
+  delete (host as { [MEMO]?: true })[MEMO];
+}
+
+/** Stacks and L1 resources of a stage's own assembly: a nested Stage is an assembly of its own, checked on its own. */
+export function stageContents(stage: IConstruct): { stacks: Stack[]; resources: CfnResource[] } {
+  const stacks: Stack[] = [];
+  const resources: CfnResource[] = [];
+  const walk = (scope: IConstruct) => {
+    for (const child of scope.node.children) {
+      if (Stage.isStage(child)) continue;
+      if (Stack.isStack(child)) stacks.push(child);
+      else if (CfnResource.isCfnResource(child)) resources.push(child);
+      walk(child);
+    }
+  };
+  walk(stage);
+  return { stacks, resources };
+}
+
+/** A nested stack's name is a token (`AWS::StackName` of its parent); its construct path names it instead. */
+function stackName(stack: Stack): string {
+  return Token.isUnresolved(stack.stackName) ? stack.node.path : stack.stackName;
+}
+
+function isUnder(c: IConstruct, scopes: readonly IConstruct[]): boolean {
+  return scopes.some((s) => s.node.scope === undefined || c.node.path === s.node.path || c.node.path.startsWith(`${s.node.path}/`));
 }
 
 /**
- * Read the CloudFormation of every stack under a stage, once, after `prepare` (so cross-stack
- * references are already `Fn::ImportValue` + exports, as in the deployed templates).
- * Stacks outside `evaluateUnder` are loaded only to resolve imports.
+ * Read the CloudFormation of every stack of a stage, once, after `prepare` (so cross-stack references
+ * are already `Fn::ImportValue` + exports, as in the deployed templates). Stacks with nothing under
+ * `evaluateUnder` are loaded only to resolve imports.
  */
-export function readCdkStacks(stage: Stage, evaluateUnder: IConstruct): CdkStacks {
-  const constructs = new Map<string, IConstruct>();
-  const inputs: StackInput[] = [];
-  const stacks: Stack[] = [];
-  const elements = new Map<Stack, CfnElement[]>();
-  for (const node of stage.node.findAll()) {
-    if (Stack.isStack(node)) {
-      stacks.push(node);
-      elements.set(node, []);
-    } else if (CfnElement.isCfnElement(node)) {
-      elements.get(node.stack)?.push(node);
-    }
-  }
-  const underScope = (c: IConstruct) => c.node.path === evaluateUnder.node.path || c.node.path.startsWith(`${evaluateUnder.node.path}/`) || evaluateUnder.node.scope === undefined;
-  for (const stack of stacks) {
-    const fragments: Record<string, Record<string, unknown>> = {};
-    const pathOf = new Map<string, string>();
-    for (const el of elements.get(stack) ?? []) {
-      // The same rendering CloudFormation synthesis uses for this element.
-      const rendered = (el as unknown as { _toCloudFormation(): Record<string, Record<string, unknown>> })._toCloudFormation();
-      for (const [section, body] of Object.entries(rendered)) Object.assign((fragments[section] ??= {}), body);
-      if (el instanceof CfnResource) {
-        const logicalId = stack.resolve(el.logicalId) as string;
-        pathOf.set(logicalId, el.node.path);
-        constructs.set(`${stack.stackName}/${logicalId}`, el);
-      }
-    }
-    const template = stack.resolve(fragments) as CfnTemplate;
-    template.Metadata = { ...(template.Metadata ?? {}), ...(stack.templateOptions.metadata ?? {}) };
-    constructs.set(stack.stackName, stack);
-    inputs.push(
+export function readCdkStacks(stage: IConstruct, evaluateUnder: readonly IConstruct[] = [stage]): CdkStacks {
+  const { stacks, resources } = stageContents(stage);
+  const byStack = new Map<Stack, CfnResource[]>(stacks.map((s) => [s, []]));
+  for (const r of resources) byStack.get(r.stack)?.push(r);
+  const out: CdkStacks = { inputs: [], resources: new Map(resources.map((r) => [r.node.path, r])), stacks: new Map() };
+  for (const [stack, elements] of byStack) {
+    const name = stackName(stack);
+    const template = renderTemplate(stack);
+    out.stacks.set(name, stack);
+    out.inputs.push(
       templateToStackInput(template, {
         stack: {
-          name: stack.stackName,
+          name,
           account: Token.isUnresolved(stack.account) ? undefined : stack.account,
           region: Token.isUnresolved(stack.region) ? undefined : stack.region,
         },
-        locate: (logicalId) => ({ constructPath: pathOf.get(logicalId) }),
-        evaluate: underScope(stack) || (elements.get(stack) ?? []).some(underScope),
+        locate: constructPaths(stack, elements, template),
+        evaluate: isUnder(stack, evaluateUnder) || elements.some((el) => isUnder(el, evaluateUnder)),
       }),
     );
   }
-  return { inputs, constructs };
+  return out;
+}
+
+/**
+ * Construct paths by logical id. `cdk synth` writes them into each resource's `aws:cdk:path`
+ * metadata, which the template source reads; only without it (path metadata off, as in unit tests)
+ * are the logical ids of the L1s resolved here.
+ */
+function constructPaths(stack: Stack, elements: readonly CfnResource[], template: CfnTemplate): ((logicalId: string) => { constructPath?: string }) | undefined {
+  if (Object.values(template.Resources ?? {}).every((r) => typeof r?.Metadata?.['aws:cdk:path'] === 'string')) return undefined;
+  const pathOf = new Map(elements.map((el) => [stack.resolve(el.logicalId) as string, el.node.path]));
+  return (logicalId) => ({ constructPath: pathOf.get(logicalId) });
 }

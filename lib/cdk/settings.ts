@@ -1,0 +1,57 @@
+import { ConfigError, readConfigFile } from '../config/file';
+import type { LexscribeConfig } from '../config/types';
+import { validateConfig } from '../config/validate';
+import { parseSeverity, severityRank, type Finding, type Severity } from '../model/finding';
+
+/** What the aspect and the validation plugin both take: the gate, the configuration, the outputs. */
+export interface GateProps {
+  readonly failOn?: Severity | Lowercase<Severity>;
+  readonly failOnUnknown?: boolean;
+  readonly config?: LexscribeConfig | string;
+  readonly reports?: boolean;
+  readonly showSuppressed?: boolean;
+}
+
+export interface GateSettings {
+  failOn: Severity;
+  failOnUnknown: boolean;
+  config: LexscribeConfig;
+  reports: boolean;
+  showSuppressed: boolean;
+}
+
+function loadConfig(config: LexscribeConfig | string | undefined): LexscribeConfig {
+  if (config === undefined) return {};
+  if (typeof config === 'string') return readConfigFile(config);
+  const problems = validateConfig(config);
+  if (problems.length > 0) throw new ConfigError(`lexscribe configuration: ${problems.join('; ')}`);
+  return config;
+}
+
+/** Props over configuration over defaults; a bad value throws at construction, naming what to fix. */
+export function resolveSettings(props: GateProps): GateSettings {
+  const config = loadConfig(props.config);
+  const given = props.failOn ?? config.failOn ?? 'HIGH';
+  const failOn = typeof given === 'string' ? parseSeverity(given) : undefined;
+  if (!failOn) throw new ConfigError(`lexscribe: failOn must be one of INFO, LOW, MEDIUM, HIGH, CRITICAL (got ${JSON.stringify(given)})`);
+  return {
+    failOn,
+    failOnUnknown: props.failOnUnknown ?? config.failOnUnknown ?? false,
+    config,
+    reports: props.reports ?? true,
+    showSuppressed: props.showSuppressed ?? false,
+  };
+}
+
+/** A finding that stops the synth: FAIL at or above `failOn`, and UNKNOWN when `failOnUnknown`. */
+export function isBlocking(f: Finding, s: GateSettings): boolean {
+  return (f.status === 'FAIL' && severityRank(f.severity) >= severityRank(s.failOn)) || (f.status === 'UNKNOWN' && s.failOnUnknown);
+}
+
+/** `LEX-DP-2 [MEDIUM] <title>: <reason> (<finding key>). Fix: <remediation>`: the check id first, the fix last. */
+export function annotationText(f: Finding): string {
+  const label = f.status === 'FAIL' ? f.severity : `${f.status}, ${f.severity}`;
+  const detail = [f.reason?.replace(/\.$/, ''), f.findingKey && `(${f.findingKey})`].filter(Boolean).join(' ');
+  const suppressed = f.suppression ? `; suppressed: ${f.suppression.reason.replace(/\.$/, '')}${f.suppression.expires ? ` (until ${f.suppression.expires})` : ''}` : '';
+  return `${f.checkId} [${label}] ${f.title}${detail ? `: ${detail}` : ''}${suppressed}. Fix: ${f.remediation}`;
+}

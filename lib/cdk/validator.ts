@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type {
+  IPolicyValidationContextBeta1,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolatingResource,
+  PolicyViolation,
+} from 'aws-cdk-lib';
+import { ALL_CHECKS } from '../../checks';
+import type { Check } from '../engine/check';
+import { runChecks } from '../engine/run';
+import type { Finding } from '../model/finding';
+import { ResourceGraph } from '../model/graph';
+import { loadTemplates } from '../sources/template/load';
+import { emptyParameters } from '../sources/template/parameters';
+import { VERSION } from '../version';
+import { isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
+
+export interface LexscribeValidatorProps extends GateProps {
+  /**
+   * The checks to run.
+   * @default - every check of the catalog
+   */
+  readonly checks?: readonly Check[];
+}
+
+const REPORTED = new Set<Finding['status']>(['FAIL', 'UNKNOWN', 'ERROR']);
+
+/** `ConversationLogSettings.AudioLogSettings.0` → `Properties/ConversationLogSettings/AudioLogSettings/0`, as CDK reports locations. */
+function location(f: Finding): string[] {
+  return f.property ? [`Properties/${f.property.path.replace(/\./g, '/')}`] : [];
+}
+
+function violatingResource(f: Finding): PolicyViolatingResource & { resourceLogicalId: string; templatePath: string } {
+  return { resourceLogicalId: f.resource.logicalId ?? f.resource.type, templatePath: f.resource.file ?? '', constructPath: f.resource.constructPath, locations: location(f) };
+}
+
+/**
+ * lexscribe as a CDK policy-validation plugin: `Validations.of(app).addPlugins(new LexscribeValidator())`.
+ * CDK calls it after synthesis with the written templates; it reads them as `lexscribe scan` does (one
+ * app per cloud assembly, nested stacks included) and reports one violation per check id and status.
+ * Unlike the aspect it adds no annotations: its report is CDK's validation report.
+ */
+export class LexscribeValidator implements IPolicyValidationPlugin {
+  readonly name = 'lexscribe';
+  readonly version = VERSION;
+  readonly ruleIds: string[];
+  private readonly settings: GateSettings;
+  private readonly checks: readonly Check[];
+
+  constructor(props: LexscribeValidatorProps = {}) {
+    this.settings = resolveSettings(props);
+    this.checks = props.checks ?? ALL_CHECKS;
+    this.ruleIds = this.checks.filter((c) => c.modes.includes('synth')).map((c) => c.id);
+  }
+
+  validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReport {
+    const given = new Set(context.templatePaths.map((p) => resolve(p)));
+    // Through each assembly's manifest: stack names, environments and nested stack templates come with it.
+    const manifests = [...new Set(context.templatePaths.map((p) => join(dirname(p), 'manifest.json')))].filter((m) => existsSync(m));
+    const loaded = loadTemplates(manifests, { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
+    const findings: Finding[] = [];
+    for (const app of loaded.apps) {
+      // Sub-assemblies found through a parent's manifest are checked only when CDK handed their stacks to this plugin.
+      if (!app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))) continue;
+      findings.push(...runChecks(new ResourceGraph(app), { checks: this.checks, mode: 'synth', config: this.settings.config }).findings);
+    }
+    const violations: PolicyViolation[] = loaded.errors.map((e) => ({
+      ruleName: 'lexscribe-input',
+      description: `A template could not be read, so its resources were not checked: ${e.message}`,
+      severity: 'error',
+      violatingResources: [],
+    }));
+    const groups = new Map<string, Finding[]>();
+    for (const f of findings.filter((x) => REPORTED.has(x.status))) {
+      const key = `${f.checkId}|${f.status}|${isBlocking(f, this.settings)}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const group of groups.values()) violations.push(this.violation(group));
+    return { success: !violations.some((v) => v.severity === 'error'), violations, pluginVersion: VERSION };
+  }
+
+  private violation(group: Finding[]): PolicyViolation {
+    const f = group[0];
+    const reasons = [...new Set(group.map((g) => g.reason).filter((r): r is string => !!r))];
+    const what = f.status === 'FAIL' ? f.title : f.status === 'UNKNOWN' ? `Could not verify: ${f.title}` : `The check failed to run: ${f.title}`;
+    return {
+      ruleName: f.checkId,
+      description: `${what} [${f.severity}]${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+      fix: `${f.remediation} ${f.docs}`,
+      severity: isBlocking(f, this.settings) ? 'error' : 'warning',
+      violatingResources: group.map(violatingResource),
+      ruleMetadata: { severity: f.severity, status: f.status, topic: f.topic, docs: f.docs },
+    };
+  }
+}
