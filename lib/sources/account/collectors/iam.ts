@@ -112,9 +112,11 @@ function emitIdentities(ctx: CollectorContext, pages: GetAccountAuthorizationDet
     for (const p of page.Policies ?? []) {
       const version = p.PolicyVersionList?.find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList?.find((v) => v.VersionId === p.DefaultVersionId);
       const on = (p.Arn && attachments.get(p.Arn)) || { Roles: [], Users: [], Groups: [] };
+      // The ARN ends with the name: a response without PolicyName still names the policy.
+      const name = p.PolicyName ?? p.Arn?.split('/').pop();
       ctx.emit(
-        live(MANAGED_POLICY, `policy${p.Path ?? '/'}${p.PolicyName}`, p.Arn, 'iam:GetAccountAuthorizationDetails', {
-          ManagedPolicyName: p.PolicyName,
+        live(MANAGED_POLICY, `policy${p.Path ?? '/'}${name}`, p.Arn, 'iam:GetAccountAuthorizationDetails', {
+          ManagedPolicyName: name,
           Path: p.Path,
           Description: p.Description,
           PolicyDocument: document(version?.Document),
