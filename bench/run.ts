@@ -10,6 +10,8 @@ export interface Bench {
 
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   synth: () => import('./synth'),
+  scan: () => import('./scan'),
+  audit: () => import('./audit'),
 };
 
 async function main(): Promise<void> {
