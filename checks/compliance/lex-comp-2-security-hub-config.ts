@@ -1,4 +1,8 @@
-import { defineCheck } from '../../lib/engine/check';
+import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { str } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from '../shared/app-level';
 import { ALIAS_HOLDERS } from '../shared/lex';
 
@@ -7,29 +11,47 @@ const STANDARD = 'AWS::SecurityHub::Standard';
 const CONFIG_RULE = 'AWS::Config::ConfigRule';
 const BASELINE = '(often in a baseline stack)';
 
+/**
+ * A standard or rule read from an account carries its live-only state (`StandardsStatus`,
+ * `ConfigRuleState`): one being deleted or that failed to enable does not count. Templates have none.
+ */
+function live(graph: ResourceGraph, r: Resource, property: string, broken: string[]): Verdict {
+  const state = str(graph.props(r)[property]);
+  if (state instanceof Unknown) return unknown(`${property} of ${r.logicalId} cannot be known: ${state.reason}`);
+  if (state !== undefined && broken.includes(state)) return fail(`${r.type} ${r.logicalId} is ${state}`, { path: property });
+  return pass(`${r.type} ${r.logicalId} is ${state ?? 'defined'}`);
+}
+
 export default defineCheck({
   id: 'LEX-COMP-2',
   title: 'Security Hub (with a standard) and AWS Config rules are enabled in bot Regions',
   service: 'lex',
   topic: 'compliance',
   severity: 'LOW',
-  rationale: 'Security Hub standards and Config rules continuously evaluate the bot, its logs and its keys against the frameworks Lex is in scope for (HIPAA, PCI, SOC, ISO); without them compliance rests on point-in-time reviews.',
-  remediation: 'Enable Security Hub with at least one standard (e.g. AWS Foundational Security Best Practices) and deploy AWS Config rules in every Region that hosts bots, usually from an account baseline.',
+  rationale:
+    'Security Hub standards and Config rules continuously evaluate the bot, its logs and its keys against the frameworks Lex is in scope for (HIPAA, PCI, SOC, ISO); without them compliance rests on point-in-time reviews.',
+  remediation:
+    'Enable Security Hub with at least one standard (e.g. AWS Foundational Security Best Practices) and deploy AWS Config rules in every Region that hosts bots, usually from an account baseline.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/compliance.html',
   modes: ['synth', 'live'],
   reads: [HUB, STANDARD, CONFIG_RULE, ...ALIAS_HOLDERS],
   evaluateGraph(ctx) {
-    const part = (types: string[], key: string, synth: string, live: string) =>
+    const part = (types: string[], key: string, synth: string, liveReason: string, evaluate?: (r: Resource) => Verdict) =>
       findOrReportAbsent(ctx, {
         types,
         anchorTypes: ALIAS_HOLDERS,
         scope: 'region',
-        absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key },
+        evaluate,
+        absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason, findingKey: key },
       });
     return [
       ...part([HUB], 'SecurityHub::Hub', 'a Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
-      ...part([STANDARD], 'SecurityHub::Standard', 'a Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
-      ...part([CONFIG_RULE], 'Config::ConfigRule', 'an AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
+      ...part([STANDARD], 'SecurityHub::Standard', 'a Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region', (r) =>
+        live(ctx.graph, r, 'StandardsStatus', ['FAILED', 'DELETING', 'INCOMPLETE']),
+      ),
+      ...part([CONFIG_RULE], 'Config::ConfigRule', 'an AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region', (r) =>
+        live(ctx.graph, r, 'ConfigRuleState', ['DELETING', 'DELETING_RESULTS']),
+      ),
     ];
   },
 });

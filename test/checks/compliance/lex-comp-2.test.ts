@@ -39,12 +39,18 @@ describe('LEX-COMP-2 Security Hub and Config rules in bot Regions', () => {
   test('live: judged per Region that holds a bot; an unreadable service is left to the coverage gap', () => {
     const bot = (region: string) => live('AWS::Lex::Bot', `Bot-${region}`, { Name: 'b' });
     const { statuses, findings } = runLive(lexComp2, [
-      scope('us-east-1', [bot('us-east-1'), live('AWS::SecurityHub::Hub', 'HubUse1', {}), live('AWS::SecurityHub::Standard', 'StdUse1', {}), live('AWS::Config::ConfigRule', 'RuleUse1', {})]),
+      scope('us-east-1', [
+        bot('us-east-1'),
+        live('AWS::SecurityHub::Hub', 'HubUse1', {}),
+        live('AWS::SecurityHub::Standard', 'StdUse1', { StandardsStatus: 'READY' }),
+        live('AWS::SecurityHub::Standard', 'StdFailed', { StandardsStatus: 'FAILED' }),
+        live('AWS::Config::ConfigRule', 'RuleUse1', { ConfigRuleState: 'ACTIVE' }),
+      ]),
       scope('eu-west-1', [bot('eu-west-1'), live('AWS::Config::ConfigRule', 'RuleEuw1', {})], {
         gaps: [{ types: ['AWS::SecurityHub::Standard'], reason: 'securityhub:GetEnabledStandards was denied' }],
       }),
     ]);
-    expect(statuses).toEqual({ HubUse1: 'PASS', StdUse1: 'PASS', RuleUse1: 'PASS', RuleEuw1: 'PASS', '123456789012/eu-west-1': 'UNKNOWN,FAIL' });
+    expect(statuses).toEqual({ HubUse1: 'PASS', StdUse1: 'PASS', StdFailed: 'FAIL', RuleUse1: 'PASS', RuleEuw1: 'PASS', '123456789012/eu-west-1': 'UNKNOWN,FAIL' });
     const euw1 = findings.filter((f) => f.resource.region === 'eu-west-1' && f.status === 'FAIL');
     expect(euw1.map((f) => [f.findingKey, f.reason])).toEqual([['SecurityHub::Hub', 'Security Hub is not enabled in this Region']]);
   });
