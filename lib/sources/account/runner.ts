@@ -142,9 +142,11 @@ export function coverageWarnings(collected: Collected): RunWarning[] {
       warnings.push({ kind: 'coverage', message: `${gap.types.join(', ')} not evaluated in ${stack.stack.name}: ${gap.reason}` });
     }
   }
+  // A failed List already stands as its gap; the failed calls listed next are the ones that left Unknown values.
+  const gapReasons = new Set(collected.stacks.flatMap((s) => (s.gaps ?? []).map((g) => g.reason)));
   const groups = new Map<string, { scope: string; failure: CallFailure; count: number }>();
   for (const f of collected.failures) {
-    if (f.failure.kind === 'not-found') continue;
+    if (f.failure.kind === 'not-found' || gapReasons.has(`${f.failure.reason} (${f.scope})`)) continue;
     const key = `${f.scope}|${operationName(f.failure.op)}|${f.failure.kind}`;
     const g = groups.get(key);
     if (g) g.count++;
