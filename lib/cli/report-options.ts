@@ -148,8 +148,9 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
     }
   }
   // Entries gone are reported from the baseline the run was given; the gate uses the one just written, if any.
-  const { gone } = evaluateGate(report.findings, run.policy, run.baseline);
-  const gate = evaluateGate(report.findings, run.policy, baseline);
+  const given = evaluateGate(report.findings, run.policy, run.baseline);
+  const gate = baseline === run.baseline ? given : evaluateGate(report.findings, run.policy, baseline);
+  const { gone } = given;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   for (const target of run.targets) {
     if (!target.output && flags.quiet) continue;

@@ -5,6 +5,7 @@ import { runChecks } from '../engine/run';
 import { applySuppressions, type Evaluated } from '../engine/suppressions';
 import type { RunWarning } from '../model/finding';
 import { ResourceGraph } from '../model/graph';
+import type { Resource } from '../model/resource';
 import { buildReport, type Report } from '../report/report';
 import { InputError } from '../sources/template/errors';
 import { loadTemplates, type LoadedTemplates } from '../sources/template/load';
@@ -21,18 +22,24 @@ import type { ScanFlags } from './scan-command';
  */
 export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opts: { verbose?: boolean; startedAt?: Date } = {}): Report {
   const now = opts.startedAt ?? new Date();
+  const rules = config.suppressions ?? [];
   const evaluated: Evaluated[] = [];
   const warnings: RunWarning[] = [...loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message })), ...loaded.warnings];
+  // Resource metadata is applied by each app's run; the config pass below must not see it again.
+  const bare = new Map<Resource, Resource>();
   for (const app of loaded.apps) {
     const members = new Set(app);
     // Other apps' stacks are there to resolve imports only; their metadata is theirs to report.
     const graph = new ResourceGraph(loaded.inputs.map((i) => (members.has(i) ? i : { ...i, evaluate: false, metadata: undefined })));
     const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config: { ...config, suppressions: [] }, metadataSource: 'metadata', now });
-    // Resource metadata has been applied; config suppressions below must not see it again.
-    for (const finding of result.findings) evaluated.push({ finding, resource: { ...result.resources.get(finding)!, metadata: {} } });
+    for (const finding of result.findings) {
+      const resource = result.resources.get(finding)!;
+      if (!bare.has(resource)) bare.set(resource, { ...resource, metadata: {} });
+      evaluated.push({ finding, resource: bare.get(resource)! });
+    }
     warnings.push(...result.warnings);
   }
-  warnings.push(...applySuppressions(evaluated, new ResourceGraph([]), config.suppressions ?? [], { now, metadataSource: 'metadata' }));
+  if (rules.length > 0) warnings.push(...applySuppressions(evaluated, new ResourceGraph([]), rules, { now, metadataSource: 'metadata' }));
   return buildReport(
     evaluated.map((e) => e.finding),
     warnings,

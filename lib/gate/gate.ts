@@ -32,7 +32,7 @@ export function evaluateGate(findings: readonly Finding[], policy: GatePolicy, b
   const accepted: Finding[] = [];
   const present = new Set<string>();
   for (const f of findings) {
-    const fp = isRecorded(f) ? fingerprint(f) : undefined;
+    const fp = baseline && isRecorded(f) ? fingerprint(f) : undefined;
     if (fp) present.add(fp);
     if (!blocks(f, policy)) continue;
     if (fp && known.has(fp)) accepted.push(f);

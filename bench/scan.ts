@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { scanLoaded } from '../lib/cli/scan';
+import { renderReport } from '../lib/report/render';
+import type { Report } from '../lib/report/report';
+import { loadTemplates } from '../lib/sources/template/load';
+import { emptyParameters } from '../lib/sources/template/parameters';
+import { cpuTime, median, printTable } from './measure';
+import type { Bench } from './run';
+
+const STACKS = 20;
+const RESOURCES = 10_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BIN = resolve(__dirname, '../bin/lexscribe.js');
+const ACCOUNT = '123456789012';
+
+/** One bot with what surrounds it in a real app (key, log bucket and group, role, bot, version, alias), as CDK writes it. */
+function unit(stack: string, id: string, sharedKeyExport: string): Record<string, unknown> {
+  const meta = (name: string) => ({ 'aws:cdk:path': `${stack}/${id}${name}/Resource` });
+  const arn = (name: string) => ({ 'Fn::GetAtt': [`${id}${name}`, 'Arn'] });
+  return {
+    [`${id}Key`]: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, KeyPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${ACCOUNT}:root`]] } }, Action: 'kms:*', Resource: '*' }] } }, Metadata: meta('Key') },
+    [`${id}Audio`]: {
+      Type: 'AWS::S3::Bucket',
+      Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: arn('Key') } }] }, PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } },
+      Metadata: meta('Audio'),
+    },
+    [`${id}Text`]: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: arn('Key'), RetentionInDays: 30 }, Metadata: meta('Text') },
+    [`${id}Role`]: {
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lexv2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
+      Metadata: meta('Role'),
+    },
+    [`${id}Bot`]: {
+      Type: 'AWS::Lex::Bot',
+      Properties: { Name: { 'Fn::Sub': `\${AWS::StackName}-${id}` }, RoleArn: arn('Role'), DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 },
+      Metadata: meta('Bot'),
+    },
+    [`${id}Version`]: { Type: 'AWS::Lex::BotVersion', Properties: { BotId: { Ref: `${id}Bot` }, BotVersionLocaleSpecification: [] }, Metadata: meta('Version') },
+    [`${id}Alias`]: {
+      Type: 'AWS::Lex::BotAlias',
+      Properties: {
+        BotId: { Ref: `${id}Bot` },
+        BotAliasName: 'live',
+        BotVersion: { 'Fn::GetAtt': [`${id}Version`, 'BotVersion'] },
+        ConversationLogSettings: {
+          TextLogSettings: [{ Enabled: true, Destination: { CloudWatch: { CloudWatchLogGroupArn: arn('Text'), LogPrefix: 'text/' } } }],
+          AudioLogSettings: [{ Enabled: true, Destination: { S3Bucket: { S3BucketArn: arn('Audio'), LogPrefix: 'audio/', KmsKeyArn: { 'Fn::ImportValue': sharedKeyExport } } } }],
+        },
+      },
+      Metadata: meta('Alias'),
+    },
+  };
+}
+
+/** A cloud assembly of STACKS stacks and about RESOURCES resources, written as `cdk synth` writes one. */
+function generateAssembly(dir: string): number {
+  const perStack = Math.round(RESOURCES / STACKS / 7);
+  const artifacts: Record<string, unknown> = {};
+  let count = 0;
+  for (let s = 0; s < STACKS; s++) {
+    const name = `Tenant${s}`;
+    const resources: Record<string, unknown> = {};
+    for (let u = 0; u < perStack; u++) Object.assign(resources, unit(name, `B${u}`, 'Tenant0:SharedKeyArn'));
+    const outputs = s === 0 ? { SharedKeyArn: { Value: { 'Fn::GetAtt': ['B0Key', 'Arn'] }, Export: { Name: 'Tenant0:SharedKeyArn' } } } : undefined;
+    count += Object.keys(resources).length;
+    writeFileSync(join(dir, `${name}.template.json`), JSON.stringify({ Resources: resources, Outputs: outputs }, null, 1));
+    artifacts[name] = { type: 'aws:cloudformation:stack', environment: `aws://${ACCOUNT}/eu-west-1`, properties: { templateFile: `${name}.template.json` } };
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '55.0.0', artifacts }, null, 1));
+  return count;
+}
+
+/** Median wall time of a command, in ms; the first run only warms the file cache. */
+function wall(args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+/** Median CPU time of each phase of a scan, in this process (the first round only warms up). */
+function phases(dir: string, files: string[]): Array<[string, number]> {
+  const times: Record<string, number[]> = {};
+  const time = (name: string, fn: () => void) => (times[name] ??= []).push(cpuTime(fn));
+  for (let round = 0; round <= RUNS; round++) {
+    let loaded: ReturnType<typeof loadTemplates> | undefined;
+    let report: Report | undefined;
+    time('JSON.parse of the templates (baseline)', () => files.forEach((f) => JSON.parse(readFileSync(f, 'utf8'))));
+    time('read, parse and locate (`lib/sources/template`)', () => (loaded = loadTemplates([dir], { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) })));
+    time('graph and checks', () => (report = scanLoaded(loaded!, {})));
+    for (const format of ['json', 'sarif'] as const) time(`${format} report`, () => renderReport(report!, format));
+    if (round === 0) for (const list of Object.values(times)) list.pop();
+  }
+  return Object.entries(times).map(([name, list]) => [name, median(list)]);
+}
+
+/**
+ * Cold start of `lexscribe --help`, and `lexscribe scan` of a generated cdk.out (10,000 resources in
+ * 20 stacks, cross-stack imports), as a pipeline runs them: a new process each time, wall-clock.
+ * Each is also given as a ratio to a baseline measured in the same run (Node's own start-up; a
+ * process that only reads and JSON.parses the same templates), which a busy machine stretches alike.
+ */
+const bench: Bench = {
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'lexscribe-bench-scan-'));
+    try {
+      const resources = generateAssembly(dir);
+      const files = readdirSync(dir).map((f) => join(dir, f));
+      const node = wall(['-e', '0']);
+      const parse = wall(['-e', `for (const f of ${JSON.stringify(files)}) JSON.parse(require('fs').readFileSync(f, 'utf8'))`]);
+      const help = wall([BIN, '--help']);
+      const scan = wall([BIN, 'scan', dir, '-f', 'json', '-o', join(dir, 'report.json'), '-f', 'sarif', '-o', join(dir, 'report.sarif')]);
+      const row = (what: string, ms: number, target: number, base: string, baseMs: number) => [what, `${ms.toFixed(0)} ms`, `< ${target} ms`, `${base}: ${baseMs.toFixed(0)} ms (${(ms / baseMs).toFixed(1)}×)`];
+      console.log(`Wall-clock medians of ${RUNS} runs, each in a new process; Node ${process.version}.\n`);
+      printTable(
+        ['what', 'time', 'target', 'baseline in the same run'],
+        [row('`lexscribe --help`', help, 300, '`node -e 0`', node), row(`\`lexscribe scan\` of ${resources.toLocaleString('en')} resources in ${STACKS} stacks (JSON + SARIF reports)`, scan, 1000, 'read + JSON.parse of the same files', parse)],
+      );
+      const split = phases(dir, files.filter((f) => f.endsWith('.template.json')));
+      const base = split[0][1];
+      console.log(`\nWhere the scan's time goes: CPU medians of ${RUNS} runs in one process.\n`);
+      printTable(['phase', 'CPU', 'vs JSON.parse'], split.map(([name, ms]) => [name, `${ms.toFixed(0)} ms`, `${(ms / base).toFixed(1)}×`]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bench;
