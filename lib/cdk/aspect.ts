@@ -134,7 +134,7 @@ export class LexscribeChecks implements IAspect {
       }
       for (const w of result.warnings) {
         const target = targetOf(w.resource?.constructPath, w.resource?.stack ?? stackNamed(w, stacks));
-        if (target) Annotations.of(target).addWarningV2(`lexscribe:${w.kind}`, w.checkId ? `${w.checkId} ${w.message}` : `lexscribe: ${w.message}`);
+        if (target) Annotations.of(target).addWarning(w.checkId ? `${w.checkId} ${w.message}` : `lexscribe: ${w.message}`);
       }
     });
     if (this.settings.reports && (stage as Stage).outdir) writeReport((stage as Stage).outdir, result.findings, result.warnings);
@@ -144,7 +144,8 @@ export class LexscribeChecks implements IAspect {
   private annotate(target: IConstruct, f: Finding): void {
     const text = annotationText(f);
     if (isBlocking(f, this.settings)) Annotations.of(target).addError(text);
-    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarningV2(`lexscribe:${f.checkId}`, text);
+    // Plain warnings, not CDK-acknowledgeable ones: a finding is accepted through a suppression, which records why.
+    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarning(text);
     else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) Annotations.of(target).addInfo(text);
   }
 }

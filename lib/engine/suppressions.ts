@@ -26,6 +26,11 @@ export function metadataSuppressions(metadata: Readonly<Record<string, unknown>>
   return Array.isArray(block?.suppressions) ? (block.suppressions as SuppressionRule[]) : [];
 }
 
+/** The resource a suppression warning is about, so integrations can point at it (the CDK annotates it). */
+function where(r: Resource | undefined): RunWarning['resource'] {
+  return r && { type: r.type, logicalId: r.logicalId, stack: r.stack.name, constructPath: r.provenance.constructPath };
+}
+
 function matchesKey(rule: SuppressionRule, key: string | undefined): boolean {
   if (!rule.appliesTo || rule.appliesTo.length === 0) return true;
   if (key === undefined) return false;
@@ -70,11 +75,11 @@ export function applySuppressions(
   const accept = (rule: SuppressionRule, label: string, source: Candidate['source'], resource?: Resource): Candidate | undefined => {
     const problem = invalid(rule);
     if (problem) {
-      warnings.push({ kind: 'suppression-invalid', checkId: rule?.id, message: `Suppression of ${rule?.id ?? '?'} on ${label} ${problem}; it is not applied.` });
+      warnings.push({ kind: 'suppression-invalid', checkId: rule?.id, message: `Suppression of ${rule?.id ?? '?'} on ${label} ${problem}; it is not applied.`, resource: where(resource) });
       return undefined;
     }
     if (isExpired(rule, opts.now)) {
-      warnings.push({ kind: 'suppression-expired', checkId: rule.id, message: `Suppression of ${rule.id} on ${label} expired on ${rule.expires}; the finding is reported again.` });
+      warnings.push({ kind: 'suppression-expired', checkId: rule.id, message: `Suppression of ${rule.id} on ${label} expired on ${rule.expires}; the finding is reported again.`, resource: where(resource) });
       return undefined;
     }
     return { rule, source, used: false, label, resource };
@@ -124,7 +129,7 @@ export function applySuppressions(
       kind: 'suppression-unused',
       checkId: c.rule.id,
       message: `Suppression of ${c.rule.id}${c.rule.appliesTo ? ` (${c.rule.appliesTo.join(', ')})` : ''} on ${c.label} matched no finding; remove it.`,
-      resource: c.resource ? { type: c.resource.type, logicalId: c.resource.logicalId, stack: c.resource.stack.name, constructPath: c.resource.provenance.constructPath } : undefined,
+      resource: where(c.resource),
     });
   }
   return warnings;
