@@ -43,7 +43,8 @@ export interface AppLevelControl {
 
 const wildcardEqual = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
 
-function sameScope(a: StackInfo, b: StackInfo): boolean {
+/** Could two stacks be the same account and Region? An unknown account or Region on either side may. */
+export function sameScope(a: StackInfo, b: StackInfo): boolean {
   return wildcardEqual(a.account, b.account) && wildcardEqual(a.region, b.region);
 }
 
