@@ -83,11 +83,11 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
 
   private violation(group: Finding[]): PolicyViolation {
     const f = group[0];
-    const reasons = [...new Set(group.map((g) => g.reason).filter((r): r is string => !!r))];
-    const what = f.status === 'FAIL' ? f.title : f.status === 'UNKNOWN' ? `Could not verify: ${f.title}` : `The check failed to run: ${f.title}`;
+    const reasons = [...new Set(group.map((g) => g.reason?.replace(/\.$/, '')).filter((r): r is string => !!r))];
+    const label = f.status === 'FAIL' ? f.severity : `${f.status}, ${f.severity}`;
     return {
       ruleName: f.checkId,
-      description: `${what} [${f.severity}]${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+      description: `${f.checkId} [${label}] ${f.title}${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`,
       fix: `${f.remediation} ${f.docs}`,
       severity: isBlocking(f, this.settings) ? 'error' : 'warning',
       violatingResources: group.map(violatingResource),
