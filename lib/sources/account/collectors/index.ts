@@ -8,6 +8,8 @@ import { lexV1Bots, lexV1ServiceRoles } from './lex-v1';
 import { aiOptOutPolicy, serviceControlPolicies } from './organizations';
 import { securityHub } from './security-hub';
 import { vpcEndpoints } from './vpc-endpoints';
+import { transcribeArtifacts } from './transcribe/artifacts';
+import { transcribeJobs } from './transcribe/jobs';
 
 /**
  * Every collector of the live audit. Service collectors (Lex, and Transcribe to come) read what they
@@ -26,4 +28,6 @@ export const ALL_COLLECTORS: readonly Collector[] = [
   vpcEndpoints,
   aiOptOutPolicy,
   serviceControlPolicies,
+  transcribeJobs,
+  transcribeArtifacts,
 ];
