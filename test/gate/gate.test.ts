@@ -2,7 +2,7 @@ import type { Finding } from '../../lib/model/finding';
 import { createBaseline, fingerprint } from '../../lib/gate/baseline';
 import { blocks, evaluateGate, type GatePolicy } from '../../lib/gate/gate';
 
-function finding(over: Partial<Finding> & { resource?: Partial<Finding['resource']> } = {}): Finding {
+function finding(over: Omit<Partial<Finding>, 'resource'> & { resource?: Partial<Finding['resource']> } = {}): Finding {
   return {
     checkId: 'LEX-DP-2',
     title: 't',
