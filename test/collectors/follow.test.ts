@@ -24,10 +24,12 @@ const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-555555
 const HOOK = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:hook`;
 
 function alias(settings: Partial<DescribeBotAliasCommandOutput>): void {
-  for (const m of [lex, logs, s3, kms, lambda]) {
-    m.reset();
-    m.onAnyCommand().resolves({});
-  }
+  // Every call answers an empty response unless a test says otherwise, as for a fresh account.
+  lex.reset().onAnyCommand().resolves({});
+  logs.reset().onAnyCommand().resolves({});
+  s3.reset().onAnyCommand().resolves({});
+  kms.reset().onAnyCommand().resolves({});
+  lambda.reset().onAnyCommand().resolves({});
   lex.on(ListBotsCommand).resolves({ botSummaries: [{ botId: 'BOT1', botName: 'Support' }] });
   lex.on(DescribeBotCommand).resolves({ botId: 'BOT1', dataPrivacy: { childDirected: false } });
   lex.on(ListBotAliasesCommand).resolves({ botAliasSummaries: [{ botAliasId: 'PROD' }] });

@@ -14,6 +14,7 @@ function context(): CollectorContext {
     account: '123456789012',
     region: 'us-east-1',
     partition: 'aws',
+    since: new Date(0),
     client: () => {
       throw new Error('no clients here');
     },
