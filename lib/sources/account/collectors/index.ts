@@ -12,9 +12,10 @@ import { transcribeArtifacts } from './transcribe/artifacts';
 import { transcribeJobs } from './transcribe/jobs';
 
 /**
- * Every collector of the live audit. Service collectors (Lex, and Transcribe to come) read what they
- * audit and follow what it references (log groups, buckets, keys, functions: `follow/`); the others
- * read account baselines (identities, trails, Config, Security Hub, Organizations, endpoints, alarms).
+ * Every collector of the live audit. Service collectors (Lex, Transcribe) read what they audit and
+ * follow what it references (log groups, buckets, keys, functions: `follow/`, each read once per run
+ * whoever refers to it); the others read account baselines (identities, trails, Config, Security
+ * Hub, Organizations, endpoints, alarms). Live-only resource types are named in `live-types.ts`.
  */
 export const ALL_COLLECTORS: readonly Collector[] = [
   lexBots,
