@@ -102,7 +102,7 @@ export class LexscribeChecks implements IAspect {
   private readonly scopes = new Map<IConstruct, IConstruct[]>();
 
   constructor(private readonly props: LexscribeChecksProps = {}) {
-    this.settings = resolveSettings(props);
+    this.settings = resolveSettings(props, props.checks ?? ALL_CHECKS);
   }
 
   visit(node: IConstruct): void {

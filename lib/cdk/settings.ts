@@ -1,6 +1,7 @@
 import { ConfigError, readConfigFile } from '../config/file';
 import type { LexscribeConfig } from '../config/types';
-import { validateConfig } from '../config/validate';
+import { normalizeConfig } from '../config/normalize';
+import { validateConfig, type KnownCheck } from '../config/validate';
 import { parseSeverity, severityRank, type Finding, type Severity } from '../model/finding';
 
 /** What the aspect and the validation plugin both take: the gate, the configuration, the outputs. */
@@ -20,17 +21,18 @@ export interface GateSettings {
   showSuppressed: boolean;
 }
 
-function loadConfig(config: LexscribeConfig | string | undefined): LexscribeConfig {
+/** A file or an inline object (from code or cdk.json), validated against the checks that will run. */
+function loadConfig(config: LexscribeConfig | string | undefined, checks: readonly KnownCheck[]): LexscribeConfig {
   if (config === undefined) return {};
-  if (typeof config === 'string') return readConfigFile(config);
-  const problems = validateConfig(config);
+  if (typeof config === 'string') return readConfigFile(config, checks);
+  const problems = validateConfig(config, checks);
   if (problems.length > 0) throw new ConfigError(`lexscribe configuration: ${problems.join('; ')}`);
-  return config;
+  return normalizeConfig(config);
 }
 
 /** Props over configuration over defaults; a bad value throws at construction, naming what to fix. */
-export function resolveSettings(props: GateProps): GateSettings {
-  const config = loadConfig(props.config);
+export function resolveSettings(props: GateProps, checks: readonly KnownCheck[]): GateSettings {
+  const config = loadConfig(props.config, checks);
   const given = props.failOn ?? config.failOn ?? 'HIGH';
   const failOn = typeof given === 'string' ? parseSeverity(given) : undefined;
   if (!failOn) throw new ConfigError(`lexscribe: failOn must be one of INFO, LOW, MEDIUM, HIGH, CRITICAL (got ${JSON.stringify(given)})`);

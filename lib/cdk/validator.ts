@@ -50,8 +50,8 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
   private readonly checks: readonly Check[];
 
   constructor(props: LexscribeValidatorProps = {}) {
-    this.settings = resolveSettings(props);
     this.checks = props.checks ?? ALL_CHECKS;
+    this.settings = resolveSettings(props, this.checks);
     this.ruleIds = this.checks.filter((c) => c.modes.includes('synth')).map((c) => c.id);
   }
 

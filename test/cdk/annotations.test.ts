@@ -1,5 +1,6 @@
 import { Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { LexscribeChecks, type LexscribeChecksProps } from '../../lib/cdk/aspect';
 import { LexscribeSuppressions } from '../../lib/cdk/suppressions';
@@ -18,7 +19,7 @@ function synth(props: LexscribeChecksProps = {}, build: (stack: Stack) => void =
   return Annotations.fromStack(stack);
 }
 
-const messages = (entries: Array<{ entry: { data: unknown } }>) => entries.map((e) => String(e.entry.data));
+const messages = (entries: SynthesisMessage[]) => entries.map((e) => String(e.entry.data));
 
 describe('annotations of the LexscribeChecks aspect', () => {
   test.each([

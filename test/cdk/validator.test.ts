@@ -15,7 +15,7 @@ function validate(build: (app: ReturnType<typeof newApp>) => void, validator = n
   build(app);
   const assembly = app.synth();
   const templatePaths = [assembly, ...assembly.nestedAssemblies.map((n) => n.nestedAssembly)].flatMap((a) => a.stacks.map((s) => s.templateFullPath));
-  return validator.validate({ templatePaths });
+  return validator.validate({ templatePaths, appConstruct: app });
 }
 
 describe('LexscribeValidator (CDK policy-validation plugin)', () => {
