@@ -7,7 +7,7 @@ import { coversAction, isAllow, type PolicyDocument } from '../../lib/policy/doc
 import { identityPolicies } from '../../lib/policy/identity';
 import { S3_BUCKET } from './bucket';
 import { isSensitive } from './classification';
-import { KMS_ALIAS, KMS_KEY } from './kms';
+import { KMS_ALIAS, KMS_KEY, resolveKey, type KeyRef } from './kms';
 import { resolveTarget } from './target';
 import { appStartedJobs, param, type AppJob } from './transcribe-jobs';
 import {
@@ -181,7 +181,7 @@ export function transcribeData(graph: ResourceGraph): TranscribeData {
     if (job.parameters instanceof Unknown) continue;
     for (const { path, use } of JOB_PARAMS) {
       const value = param(job, path);
-      if (value === undefined || value instanceof Unknown) continue;
+      if (value === undefined) continue;
       const ref = { from: job.resource, path: job.path, value, what: `${path} of ${job.label} in ${job.resource.logicalId}` };
       if (use === 'key') data.keys.push(ref);
       else data.buckets.push({ ...ref, use });
@@ -293,4 +293,20 @@ export function transcribeBuckets(ctx: Pick<CheckContext, 'graph' | 'mode'>, use
 export function usedBy(refs: readonly DataReference[]): string {
   const names = [...new Set(refs.map((r) => r.what))];
   return names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
+}
+
+/** A key reference that does not lead to a key of this run: an AWS-managed key, one outside the run, or one that cannot be known. */
+export type OtherKey = DataReference & { key: Exclude<KeyRef, { kind: 'key' }> | Unknown };
+
+/** Distinct KMS keys of this run Transcribe encrypts with, each with the places that name it; the other references apart. */
+export function transcribeKeys(graph: ResourceGraph): { keys: Map<Resource, DataReference[]>; others: OtherKey[] } {
+  const keys = new Map<Resource, DataReference[]>();
+  const others: OtherKey[] = [];
+  for (const ref of transcribeData(graph).keys) {
+    const key = resolveKey(graph, ref.value);
+    if (key === undefined) continue;
+    if (!(key instanceof Unknown) && key.kind === 'key') keys.set(key.key, [...(keys.get(key.key) ?? []), ref]);
+    else others.push({ ...ref, key });
+  }
+  return { keys, others };
 }

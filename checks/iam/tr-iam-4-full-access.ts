@@ -1,0 +1,38 @@
+import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
+import { Composite, Unknown, render } from '../../lib/model/values';
+import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { matchesAny, namesOf } from '../shared/lex-iam';
+
+const FULL_ACCESS = 'AmazonTranscribeFullAccess';
+
+export default defineCheck({
+  id: 'TR-IAM-4',
+  title: 'AmazonTranscribeFullAccess is not attached to workloads',
+  service: 'transcribe',
+  topic: 'iam',
+  severity: 'MEDIUM',
+  rationale:
+    'AmazonTranscribeFullAccess grants transcribe:* and S3 access to every bucket whose name contains "transcribe": a workload holding it can start jobs without output or key constraints and read other teams’ media and transcripts by bucket name alone.',
+  remediation: 'Replace AmazonTranscribeFullAccess with a custom policy naming the Start*Job actions, the buckets and the keys the workload needs; keep it only for admin roles listed in adminRolePatterns.',
+  docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html',
+  modes: ['synth', 'live'],
+  options: {
+    adminRolePatterns: {
+      default: [],
+      description:
+        'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonTranscribeFullAccess. Default: none, so every attachment is reported.',
+    },
+  },
+  resourceTypes: PRINCIPAL_TYPES,
+  evaluate(principal, { graph, options }) {
+    const arns = managedPolicyArns(graph, principal);
+    if (arns.length === 0) return notApplicable('no managed policy attached');
+    if (!arns.some((arn) => isAwsManagedPolicy(arn, FULL_ACCESS))) {
+      const doubt = arns.find((a) => a instanceof Unknown || (a instanceof Composite && a.unknowns.length > 0));
+      return doubt ? unknown(`managed policy ${render(doubt)} cannot be known`, { path: 'ManagedPolicyArns' }) : pass(`${FULL_ACCESS} is not attached`);
+    }
+    const admins = (options.adminRolePatterns as string[] | undefined) ?? [];
+    if (matchesAny(namesOf(graph, principal), admins)) return pass(`${FULL_ACCESS} is attached to an admin principal matched by adminRolePatterns`);
+    return fail(`${principal.logicalId} has ${FULL_ACCESS} and is not matched by adminRolePatterns`, { findingKey: `Policy::${FULL_ACCESS}`, path: 'ManagedPolicyArns' });
+  },
+});
