@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, findConfigFile, readConfigFile } from '../../lib/config/file';
 import { validateConfig } from '../../lib/config/validate';
+import Ajv2020 from 'ajv/dist/2020';
+import schema from '../../schema/lexscribe.config.schema.json';
 
 const CHECKS = [
   { id: 'LEX-DP-2', options: { sensitiveTags: { default: ['phi'], description: 'd' }, maxTtl: { default: 300, description: 'd' } } },
@@ -83,5 +85,23 @@ describe('configuration files', () => {
     const file = join(dir, 'lexscribe.config.json');
     writeFileSync(file, JSON.stringify({ checks: { 'LEX-DP-2': { enabled: false }, 'LEX-NOPE-9': {} } }));
     expect(() => readConfigFile(file)).toThrow('checks.LEX-NOPE-9: no such check');
+  });
+});
+
+describe('schema/lexscribe.config.schema.json', () => {
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+  test('accepts what validateConfig accepts, for editors', () => {
+    expect(
+      validate({
+        $schema: './node_modules/lexscribe/schema/lexscribe.config.schema.json',
+        failOn: 'medium',
+        checks: { 'lex-dp-2': { severity: 'HIGH', options: { sensitiveClassifications: ['phi'] } }, 'TR-DP-12': { enabled: false } },
+        suppressions: [{ id: 'LEX-DP-2', resource: 'Prod/*', reason: 'accepted by the security team', expires: '2027-03-01' }],
+      }),
+    ).toBe(true);
+  });
+  test.each([{ failOn: 'severe' }, { extra: 1 }, { checks: { 'LEX-DP-2': { disabled: true } } }, { suppressions: [{ id: 'LEX-DP-2', reason: 'short' }] }])('refuses %j', (config) => {
+    expect(validate(config)).toBe(false);
   });
 });
