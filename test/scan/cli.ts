@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 export const BIN = resolve(__dirname, '../../dist/bin/lexscribe.js');
 export const TEMPLATES = resolve(__dirname, '../fixtures/templates');
 
+/** Default working directory: empty, so that no configuration file is picked up by accident. */
+const EMPTY_CWD = mkdtempSync(join(tmpdir(), 'lexscribe-cwd-'));
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -16,7 +19,7 @@ export interface CliRun {
 /** Run `lexscribe …` as a child process, as a pipeline would. */
 export function lexscribe(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
   const out = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? tmpdir(),
+    cwd: opts.cwd ?? EMPTY_CWD,
     input: opts.input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
