@@ -18,19 +18,19 @@ export const LAMBDA_TYPES = ['AWS::Lambda::Function', 'AWS::Lambda::Permission']
  */
 export async function followFunction(ctx: CollectorContext, ref: string | undefined): Promise<void> {
   const arn = ref ? parseArn(ref) : undefined;
-  if (!ref || !arn || arn.service !== 'lambda') return;
+  const name = arn?.service === 'lambda' ? /^function:([^:]+)/.exec(arn.resource)?.[1] : undefined;
+  if (!ref || !arn || !name) return;
   const { LambdaClient: Client } = await import('@aws-sdk/client-lambda');
   const client = ctx.client(Client, arn.region);
-  await once(client, `function|${ref}`, () => readFunction(ctx, client, ref));
+  await once(client, `function|${ref}`, () => readFunction(ctx, client, ref, name));
 }
 
-async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: string): Promise<void> {
+async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: string, name: string): Promise<void> {
   const { GetFunctionConfigurationCommand, GetPolicyCommand } = await import('@aws-sdk/client-lambda');
   const [config, policy] = await Promise.all([
     ctx.call(LAMBDA_OPERATIONS[0], () => absentOn(['ResourceNotFoundException'], () => client.send(new GetFunctionConfigurationCommand({ FunctionName: ref })))),
     ctx.call(LAMBDA_OPERATIONS[1], () => absentOn(['ResourceNotFoundException'], () => client.send(new GetPolicyCommand({ FunctionName: ref })))),
   ]);
-  const name = /^function:([^:]+)/.exec(parseArn(ref)!.resource)![1];
   if (failed(config)) {
     ctx.emit(live('AWS::Lambda::Function', `function/${name}`, unqualified(ref), 'lambda:GetFunctionConfiguration', { FunctionName: name, Runtime: unknownFrom(config) }));
   } else if (config) {

@@ -80,14 +80,13 @@ async function readLocale(ctx: CollectorContext, client: LexModelsV2Client, wher
     GenerativeAISettings: orUnknown(described, (d) => lexShape(d.generativeAISettings)),
     SpeechRecognitionSettings: orUnknown(described, (d) => lexShape(d.speechRecognitionSettings)),
     UnifiedSpeechSettings: orUnknown(described, (d) => lexShape(d.unifiedSpeechSettings)),
-    Intents: failed(intents) ? unknownFrom(intents) : await mapLimit(intents, 4, (i) => readIntent(ctx, client, where, i, typeNames)),
+    Intents: failed(intents) ? unknownFrom(intents) : await mapLimit(intents.filter((i) => i.intentId), 4, (i) => readIntent(ctx, client, where, i.intentId!, i, typeNames)),
     SlotTypes: failed(slotTypes) ? unknownFrom(slotTypes) : await readSlotTypes(ctx, client, where, slotTypes, refs),
   });
 }
 
-async function readIntent(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, intent: IntentSummary, typeNames: Map<string, string>): Promise<unknown> {
+async function readIntent(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, intentId: string, intent: IntentSummary, typeNames: Map<string, string>): Promise<unknown> {
   const lex = await import('@aws-sdk/client-lex-models-v2');
-  const intentId = intent.intentId!;
   const slots = await listAll(
     ctx,
     DEFINITION_OPERATIONS[4],
@@ -104,7 +103,9 @@ async function readIntent(ctx: CollectorContext, client: LexModelsV2Client, wher
     Slots: failed(slots)
       ? unknownFrom(slots)
       : await mapLimit(slots, 4, async (slot) => {
-          const d = await ctx.call(DEFINITION_OPERATIONS[5], () => client.send(new lex.DescribeSlotCommand({ ...where, intentId, slotId: slot.slotId! })));
+          const slotId = slot.slotId;
+          const d = slotId ? await ctx.call(DEFINITION_OPERATIONS[5], () => client.send(new lex.DescribeSlotCommand({ ...where, intentId, slotId }))) : undefined;
+          if (d === undefined) return compact({ Name: slot.slotName, ObfuscationSetting: new Unknown('the slot has no id to describe it by') });
           const typeId = failed(d) ? slot.slotTypeId : (d.slotTypeId ?? slot.slotTypeId);
           return compact({
             Name: slot.slotName,
@@ -132,8 +133,10 @@ function externalConfig(d: DescribeIntentResponse | CallFailure): Record<string,
 async function readSlotTypes(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, types: SlotTypeSummary[], refs: DefinitionRefs): Promise<unknown[]> {
   const { DescribeSlotTypeCommand } = await import('@aws-sdk/client-lex-models-v2');
   return mapLimit(types, 4, async (t) => {
+    const slotTypeId = t.slotTypeId;
     if (t.slotTypeCategory !== 'ExternalGrammar') return compact({ Name: t.slotTypeName, ParentSlotTypeSignature: t.parentSlotTypeSignature });
-    const d = await ctx.call(DEFINITION_OPERATIONS[7], () => client.send(new DescribeSlotTypeCommand({ ...where, slotTypeId: t.slotTypeId! })));
+    if (!slotTypeId) return compact({ Name: t.slotTypeName, ExternalSourceSetting: new Unknown('the grammar slot type has no id to describe it by') });
+    const d = await ctx.call(DEFINITION_OPERATIONS[7], () => client.send(new DescribeSlotTypeCommand({ ...where, slotTypeId })));
     if (!failed(d)) {
       const source = d.externalSourceSetting?.grammarSlotTypeSetting?.source;
       if (source?.s3BucketName) refs.buckets.push(source.s3BucketName);
