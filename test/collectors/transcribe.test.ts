@@ -16,7 +16,7 @@ import {
   ListVocabularyFiltersCommand,
   TranscribeClient,
 } from '@aws-sdk/client-transcribe';
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
+import { mockClient } from 'aws-sdk-client-mock';
 import { ALL_CHECKS } from '../../checks';
 import {
   CALL_ANALYTICS_CATEGORY,
@@ -46,11 +46,12 @@ const transcribe = mockClient(TranscribeClient);
 const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
-const MOCKS: Array<[string, AwsStub<object, object, object>]> = [
-  ['TranscribeClient', transcribe as never],
-  ['S3Client', s3 as never],
-  ['KMSClient', kms as never],
-  ['CloudTrailClient', cloudtrail as never],
+/** The SDK client name of each mock, to name the commands it received as IAM does. */
+const MOCKS: Array<[string, { reset(): void; calls(): Array<{ args: readonly unknown[] }> }]> = [
+  ['TranscribeClient', transcribe],
+  ['S3Client', s3],
+  ['KMSClient', kms],
+  ['CloudTrailClient', cloudtrail],
 ];
 
 function awsError(name: string, status: number): Error {
