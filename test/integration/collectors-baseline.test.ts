@@ -5,10 +5,12 @@ import { CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { cloudTrailTrails } from '../../lib/sources/account/collectors/cloudtrail';
 import { cloudWatchAlarms } from '../../lib/sources/account/collectors/cloudwatch-alarms';
 import { configService } from '../../lib/sources/account/collectors/config';
+import { eventBridgeRules } from '../../lib/sources/account/collectors/eventbridge-rules';
 import { lexBots } from '../../lib/sources/account/collectors/lex-bots';
 import { lexV1Bots } from '../../lib/sources/account/collectors/lex-v1';
 import { securityHub } from '../../lib/sources/account/collectors/security-hub';
@@ -18,7 +20,7 @@ import { auditMoto } from '../collectors/moto-live';
 import { ACCOUNT, REGION, useMoto } from './moto';
 
 const moto = useMoto();
-const COLLECTORS = [lexBots, lexV1Bots, cloudTrailTrails, cloudWatchAlarms, configService, securityHub, vpcEndpoints];
+const COLLECTORS = [lexBots, lexV1Bots, cloudTrailTrails, cloudWatchAlarms, eventBridgeRules, configService, securityHub, vpcEndpoints];
 const SCOPE = `${ACCOUNT}/${REGION}`;
 
 /** The account-level controls attach to a Region holding a Lex workload. */
@@ -127,6 +129,22 @@ describe('account-baseline collectors against moto', () => {
     expect(run.props('AWS::EC2::VPCEndpoint', id)).toMatchObject({ ServiceName: `com.amazonaws.${REGION}.runtime-v2-lex`, VpcEndpointType: 'Interface', PrivateDnsEnabled: true });
     expect(run.statuses('LEX-NET-1')[id]).toBe('PASS');
     expect(run.statuses('LEX-NET-2')[id]).toContain(expected);
+  });
+
+  it('emits event-pattern rules with their targets (schedule-only rules match no service event)', async () => {
+    const events = moto.client(EventBridgeClient);
+    const pattern = { source: ['aws.transcribe'], 'detail-type': ['Transcribe Job State Change'], detail: { TranscriptionJobStatus: ['FAILED'] } };
+    await events.send(new PutRuleCommand({ Name: 'transcribe-failures', EventPattern: JSON.stringify(pattern), State: 'ENABLED' }));
+    await events.send(new PutTargetsCommand({ Rule: 'transcribe-failures', Targets: [{ Id: 'ops', Arn: `arn:aws:sns:${REGION}:${ACCOUNT}:ops` }] }));
+    await events.send(new PutRuleCommand({ Name: 'nightly', ScheduleExpression: 'rate(1 day)' }));
+    const run = await auditMoto(moto, COLLECTORS);
+    expect(run.graph.ofType('AWS::Events::Rule').map((r) => r.logicalId)).toEqual(['rule/default/transcribe-failures']);
+    expect(run.props('AWS::Events::Rule', 'rule/default/transcribe-failures')).toMatchObject({
+      Name: 'transcribe-failures',
+      State: 'ENABLED',
+      EventPattern: pattern,
+      Targets: [{ Id: 'ops', Arn: `arn:aws:sns:${REGION}:${ACCOUNT}:ops` }],
+    });
   });
 
   it('LEX-DP-15: a Region whose Lex V1 endpoint does not answer is UNKNOWN at INFO, never a pass', async () => {

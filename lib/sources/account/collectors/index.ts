@@ -2,6 +2,7 @@ import type { Collector } from '../collector';
 import { cloudTrailTrails } from './cloudtrail';
 import { cloudWatchAlarms } from './cloudwatch-alarms';
 import { configService } from './config';
+import { eventBridgeRules } from './eventbridge-rules';
 import { iamIdentities } from './iam';
 import { lexBots } from './lex-bots';
 import { lexV1Bots, lexV1ServiceRoles } from './lex-v1';
@@ -15,7 +16,8 @@ import { transcribeJobs } from './transcribe/jobs';
  * Every collector of the live audit. Service collectors (Lex, Transcribe) read what they audit and
  * follow what it references (log groups, buckets, keys, functions: `follow/`, each read once per run
  * whoever refers to it); the others read account baselines (identities, trails, Config, Security
- * Hub, Organizations, endpoints, alarms). Live-only resource types are named in `live-types.ts`.
+ * Hub, Organizations, endpoints, alarms, EventBridge rules). Live-only resource types are named in
+ * `live-types.ts`.
  */
 export const ALL_COLLECTORS: readonly Collector[] = [
   lexBots,
@@ -24,6 +26,7 @@ export const ALL_COLLECTORS: readonly Collector[] = [
   lexV1ServiceRoles,
   cloudTrailTrails,
   cloudWatchAlarms,
+  eventBridgeRules,
   configService,
   securityHub,
   vpcEndpoints,

@@ -45,7 +45,7 @@ export function compact<T extends Record<string, unknown>>(props: T): Record<str
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
 }
 
-/** JSON policy text as an object, decoded when IAM URL-encoded it; text that is not JSON is kept (checks report it unreadable). */
+/** JSON document text (a policy, an event pattern) as an object, decoded when IAM URL-encoded it; text that is not JSON is kept (checks report it unreadable). */
 export function policyDocument(text: string | undefined, decode: (t: string) => string = (t) => t): unknown {
   if (text === undefined) return undefined;
   try {
