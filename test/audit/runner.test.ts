@@ -45,7 +45,7 @@ describe('audit runner', () => {
       }),
     ]);
     expect(out.stacks[0].resources.map((r) => r.logicalId)).toEqual(['first']);
-    expect(out.stacks[0].gaps).toEqual([{ types: [BOT], reason: 'collector half stopped: socket hang up (us-east-1)' }]);
+    expect(out.stacks[0].gaps).toEqual([{ types: [BOT], reason: 'collector half stopped: socket hang up' }]);
     const { findings } = runChecks(new ResourceGraph(out.stacks), { checks: TEST_CHECKS, mode: 'live' });
     expect(findings.filter((f) => f.checkId === 'TEST-LEX-1').map((f) => [f.status, f.resource.arn])).toEqual([
       ['UNKNOWN', `arn:aws:iam::${ACCOUNT}:root`],
@@ -69,7 +69,7 @@ describe('audit runner', () => {
     ]);
     expect(out.calls).toBe(4);
     expect(coverageWarnings(out).map((w) => [w.kind, w.message])).toEqual([
-      ['coverage', `${BOT} not evaluated in ${ACCOUNT}/us-east-1: lex:ListBots was denied (AccessDeniedException) (us-east-1)`],
+      ['coverage', `${BOT} not evaluated in ${ACCOUNT}/us-east-1: lex:ListBots was denied (AccessDeniedException)`],
       ['coverage', 'us-east-1: lex:DescribeBot was throttled after 3 attempts (ThrottlingException) (2 calls); what it would have read is UNKNOWN'],
     ]);
   });

@@ -115,13 +115,13 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
         resources++;
       },
       gap: (types, reason) => {
-        target.gaps.push({ types: [...types], reason: `${reason} (${task.scope})` });
+        target.gaps.push({ types: [...types], reason });
       },
     };
     try {
       await task.collector.collect(ctx);
     } catch (e) {
-      target.gaps.push({ types: task.collector.emits, reason: `collector ${task.collector.name} stopped: ${message(e)} (${task.scope})` });
+      target.gaps.push({ types: task.collector.emits, reason: `collector ${task.collector.name} stopped: ${message(e)}` });
     }
     opts.progress?.collected(task.scope, task.collector.name, emitted);
   };
@@ -143,10 +143,10 @@ export function coverageWarnings(collected: Collected): RunWarning[] {
     }
   }
   // A failed List already stands as its gap; the failed calls listed next are the ones that left Unknown values.
-  const gapReasons = new Set(collected.stacks.flatMap((s) => (s.gaps ?? []).map((g) => g.reason)));
+  const gapReasons = new Set(collected.stacks.flatMap((s) => (s.gaps ?? []).map((g) => `${s.stack.region}|${g.reason}`)));
   const groups = new Map<string, { scope: string; failure: CallFailure; count: number }>();
   for (const f of collected.failures) {
-    if (f.failure.kind === 'not-found' || gapReasons.has(`${f.failure.reason} (${f.scope})`)) continue;
+    if (f.failure.kind === 'not-found' || gapReasons.has(`${f.scope}|${f.failure.reason}`)) continue;
     const key = `${f.scope}|${operationName(f.failure.op)}|${f.failure.kind}`;
     const g = groups.get(key);
     if (g) g.count++;
