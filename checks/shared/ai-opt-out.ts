@@ -69,7 +69,8 @@ export function mayBeAiOptOutPolicy(graph: ResourceGraph, r: Resource): boolean 
   return type instanceof Unknown || type === AI_OPT_OUT_POLICY;
 }
 
-function evaluatePolicy(graph: ResourceGraph, r: Resource, service: string): Verdict {
+/** One AI-services opt-out policy judged for one service (TR-DP-9 finds its workload at run time). */
+export function evaluatePolicy(graph: ResourceGraph, r: Resource, service: string): Verdict {
   const props = graph.props(r);
   const type = str(props.Type);
   if (type instanceof Unknown) return unknown(`policy ${r.logicalId} has a Type that cannot be known: ${type.reason}`);

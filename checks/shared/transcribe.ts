@@ -12,6 +12,7 @@ import { resolveTarget } from './target';
 import { appStartedJobs, param, type AppJob } from './transcribe-jobs';
 import {
   CALL_ANALYTICS_CATEGORY,
+  CALL_ANALYTICS_JOB,
   JOB_TYPES,
   LANGUAGE_MODEL,
   MEDICAL_VOCABULARY,
@@ -309,4 +310,9 @@ export function transcribeKeys(graph: ResourceGraph): { keys: Map<Resource, Data
     else others.push({ ...ref, key });
   }
   return { keys, others };
+}
+
+/** Where a job keeps its redaction settings: `Settings.ContentRedaction` for Call Analytics, `ContentRedaction` otherwise. */
+export function redactionPath(job: Resource): string {
+  return job.type === CALL_ANALYTICS_JOB ? 'Settings.ContentRedaction' : 'ContentRedaction';
 }

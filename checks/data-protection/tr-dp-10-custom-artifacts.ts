@@ -1,0 +1,74 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { get } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown, render } from '../../lib/model/values';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
+import { bucketOf, transcribeLabel } from '../shared/transcribe';
+import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../shared/transcribe-live';
+
+/** The source file each artifact is built from. */
+const SOURCES: Record<string, string> = {
+  [VOCABULARY]: 'VocabularyFileUri',
+  [MEDICAL_VOCABULARY]: 'VocabularyFileUri',
+  [VOCABULARY_FILTER]: 'VocabularyFilterFileUri',
+  [LANGUAGE_MODEL]: 'InputDataConfig.S3Uri',
+};
+
+export default defineCheck({
+  id: 'TR-DP-10',
+  title: 'Custom vocabularies, filters and language models use encrypted sources and a customer-managed key',
+  service: 'transcribe',
+  topic: 'data-protection',
+  severity: 'LOW',
+  rationale:
+    'Vocabularies, filters and training data reveal the names, products and phrases of your domain. Their source files should sit in KMS-encrypted buckets, and where the API allows it the artifact itself should use your key (EncryptionConfiguration) rather than an AWS-owned key.',
+  remediation:
+    'Keep vocabulary, filter and training files in buckets with aws:kms default encryption, and pass EncryptionConfiguration {KMSKey, KMSEncryptionContext} when creating language models (and vocabularies where supported). CloudFormation has no such property: create them through the API or a custom resource to set it.',
+  docs: 'https://docs.aws.amazon.com/transcribe/latest/APIReference/API_EncryptionConfiguration.html',
+  modes: ['synth', 'live'],
+  options: {
+    minimumSourceEncryption: {
+      default: 'aws-managed-kms',
+      description: `Lowest acceptable default encryption of buckets holding source files, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
+    },
+  },
+  resourceTypes: Object.keys(SOURCES),
+  reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
+  evaluate(artifact, ctx) {
+    const minimum = ctx.options.minimumSourceEncryption as EncryptionLevel;
+    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumSourceEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const { graph } = ctx;
+    const verdicts: Verdict[] = [];
+    const path = SOURCES[artifact.type];
+    const uri = get(graph.props(artifact), path);
+    if (uri !== undefined) {
+      const at = { path, findingKey: 'Source' };
+      const bucket = bucketOf(ctx, uri);
+      if (bucket === undefined || bucket instanceof Unknown) verdicts.push(unknown(`the bucket of ${path} cannot be checked: ${bucket?.reason ?? `${render(uri)} names no bucket`}`, at));
+      else {
+        const enc = bucketEncryption(graph, bucket);
+        if (enc instanceof Unknown) verdicts.push(unknown(enc.reason, at));
+        else if (atLeast(enc.level, minimum)) verdicts.push(pass(`the source file is in a bucket at level ${enc.level}: ${enc.detail}`, at));
+        else verdicts.push(fail(`the source file is in a bucket at level ${enc.level}, below ${minimum}: ${enc.detail}`, at));
+      }
+    }
+    // CloudFormation cannot set EncryptionConfiguration: only the account shows which key an artifact uses.
+    if (ctx.mode === 'live') verdicts.push(artifactKey(graph, artifact));
+    return verdicts.length > 0 ? verdicts : notApplicable(`${transcribeLabel(graph, artifact)} has no source file in S3, and CloudFormation cannot set its key`);
+  },
+});
+
+function artifactKey(graph: ResourceGraph, artifact: Resource): Verdict {
+  const name = transcribeLabel(graph, artifact);
+  const at = { path: 'EncryptionConfiguration', findingKey: 'EncryptionConfiguration' };
+  const evidence = graph.props(artifact).EncryptionConfiguration as ArtifactEncryption | Unknown | undefined;
+  if (evidence === undefined) return unknown(`no evidence of the key of ${name} was collected (the API does not return EncryptionConfiguration)`, at);
+  if (evidence instanceof Unknown) return unknown(`the key of ${name} cannot be known: ${evidence.reason}`, at);
+  const source = evidence.Evidence === 'cloudtrail' ? 'the create or update request in CloudTrail' : 'the API response';
+  if (!evidence.KMSKey) return fail(`${name} is encrypted with an AWS-owned key, not yours (evidence: ${source})`, at);
+  const key = resolveKey(graph, evidence.KMSKey);
+  if (key && !(key instanceof Unknown) && key.kind === 'aws-managed') return fail(`${name} uses the AWS-managed key ${key.label} (evidence: ${source})`, at);
+  return pass(`${name} is encrypted with key ${evidence.KMSKey} (evidence: ${source})`, at);
+}

@@ -1,0 +1,97 @@
+import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
+import { get, str, tags } from '../../lib/engine/read';
+import type { Resource } from '../../lib/model/resource';
+import { Unknown } from '../../lib/model/values';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, bucketLabel, type EncryptionLevel } from '../shared/bucket';
+import { CLASSIFICATION_OPTIONS, isSensitive } from '../shared/classification';
+import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
+import { transcribeBuckets, transcribeLabel, transcribeTags, usedBy } from '../shared/transcribe';
+import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/transcribe-live';
+
+export default defineCheck({
+  id: 'TR-DP-2',
+  title: 'Transcription output is encrypted with a customer-managed KMS key',
+  service: 'transcribe',
+  topic: 'data-protection',
+  severity: 'MEDIUM',
+  rationale:
+    'Transcripts hold everything that was said. Without OutputEncryptionKMSKeyId they are encrypted with SSE-S3 only, so who can decrypt them is decided by bucket access alone, not by a key policy you control and audit.',
+  remediation:
+    'Pass OutputEncryptionKMSKeyId (a customer-managed key) on every Start…Job call, enforce it with the transcribe:OutputEncryptionKMSKeyId condition key (TR-IAM-3), and give output buckets aws:kms default encryption with that key.',
+  docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html',
+  modes: ['synth', 'live'],
+  options: {
+    minimumEncryption: {
+      default: 'customer-managed-kms',
+      description: `Lowest acceptable encryption of transcription output, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
+    },
+    ...CLASSIFICATION_OPTIONS,
+  },
+  reads: [...JOB_TYPES, S3_BUCKET, KMS_KEY, KMS_ALIAS],
+  evaluateGraph(ctx) {
+    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
+    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    return ctx.mode === 'live' ? liveVerdicts(ctx, minimum) : synthVerdicts(ctx, minimum);
+  },
+});
+
+/** HIGH for output classified sensitive (PHI/PII by default) and for medical jobs, as the catalog says. */
+function escalate(verdicts: Verdict[], sensitive: boolean | Unknown): Verdict[] {
+  if (sensitive !== true) return verdicts;
+  return verdicts.map((v) => (v.status === 'PASS' ? v : { ...v, severity: 'HIGH', reason: `${v.reason} [escalated: sensitive content]` }));
+}
+
+/** At synth the job's own key is not visible: the output bucket's default encryption is the indirect evidence. */
+function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
+  const { graph } = ctx;
+  const { buckets, unresolved } = transcribeBuckets(ctx, 'output');
+  const out: Verdict[] = unresolved
+    .filter((u) => graph.isEvaluated(u.from))
+    .map((u) => unknown(`the output bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: 'OutputBucket' }));
+  for (const [bucket, refs] of buckets) {
+    if (!graph.isEvaluated(bucket)) continue;
+    const enc = bucketEncryption(graph, bucket);
+    const at = { resource: bucket, path: 'BucketEncryption', findingKey: 'Encryption' };
+    const context = `output bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`;
+    let v: Verdict;
+    if (enc instanceof Unknown) v = unknown(`${context}: ${enc.reason}`, at);
+    else if (atLeast(enc.level, minimum)) v = pass(`${context}: ${enc.detail}, level ${enc.level} (evidence: bucket default encryption)`, at);
+    else v = fail(`${context}: ${enc.detail}, level ${enc.level} is below ${minimum} (evidence: bucket default encryption)`, at);
+    out.push(...escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.options)));
+  }
+  return out;
+}
+
+function liveVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
+  const { graph } = ctx;
+  const out: Verdict[] = [];
+  for (const job of graph.ofType(...JOB_TYPES).filter((j) => graph.isEvaluated(j))) {
+    const sensitive = MEDICAL_JOB_TYPES.includes(job.type) || isSensitive(transcribeTags(graph, job), ctx.options);
+    out.push(...escalate([jobVerdict(ctx, job, minimum)], sensitive).map((v) => ({ ...v, resource: job })));
+  }
+  return out;
+}
+
+function jobVerdict({ graph }: CheckContext, job: Resource, minimum: EncryptionLevel): Verdict {
+  const props = graph.props(job);
+  const name = transcribeLabel(graph, job);
+  const location = str(props.OutputLocationType);
+  if (location === 'SERVICE_BUCKET') return fail(`${name} writes to the service-managed bucket, where no customer key can apply`, { path: 'OutputLocationType' });
+  const evidence = props.OutputEncryption as OutputEncryption | Unknown | undefined;
+  if (evidence === undefined) return unknown(`no evidence of how the output of ${name} is encrypted was collected (Transcribe does not report the key)`, { path: 'OutputEncryption' });
+  if (evidence instanceof Unknown) return unknown(`how the output of ${name} is encrypted cannot be known: ${evidence.reason}`, { path: 'OutputEncryption' });
+  const level = get(evidence, 'Level');
+  const source = `evidence: ${describeEvidence(evidence.Evidence)}`;
+  if (level instanceof Unknown) return unknown(`the encryption level of the output of ${name} cannot be known (${source}): ${level.reason}`, { path: 'OutputEncryption.Level' });
+  if (typeof level !== 'string' || !ENCRYPTION_LEVELS.includes(level as EncryptionLevel)) return unknown(`the collector reported an unknown encryption level ${String(level)} for ${name}`, { path: 'OutputEncryption.Level' });
+  const key = evidence.KeyId ? ` with key ${evidence.KeyId}` : '';
+  if (atLeast(level as EncryptionLevel, minimum)) return pass(`the output of ${name} is encrypted at level ${level}${key} (${source})`);
+  return fail(`the output of ${name} is encrypted at level ${level}${key}, below ${minimum} (${source})`, { path: 'OutputEncryption' });
+}
+
+function describeEvidence(evidence: string): string {
+  if (evidence === 'object-headers') return 'S3 encryption headers of the transcript';
+  if (evidence === 'cloudtrail') return 'the Start…Job request in CloudTrail';
+  if (evidence === 'bucket-default') return 'default encryption of the output bucket; a key given to the job would override it';
+  return evidence;
+}

@@ -1,0 +1,40 @@
+import { defineCheck, unknown, type Verdict } from '../../lib/engine/check';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketLabel, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
+import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
+import { transcribeBuckets, usedBy } from '../shared/transcribe';
+
+export default defineCheck({
+  id: 'TR-DP-5',
+  title: 'Input-media buckets are encrypted, private and TLS-only',
+  service: 'transcribe',
+  topic: 'data-protection',
+  severity: 'MEDIUM',
+  rationale:
+    'Input buckets hold the raw audio and the vocabulary and training files Transcribe reads. Without default encryption, Block Public Access and a TLS-only policy, recordings can be exposed or read in transit.',
+  remediation:
+    'On every bucket Transcribe reads media or source files from: default encryption (prefer aws:kms with a customer-managed key), all four Block Public Access settings, and a bucket policy denying aws:SecureTransport = false (CDK: enforceSSL: true).',
+  docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-protection.html',
+  modes: ['synth', 'live'],
+  options: {
+    minimumEncryption: {
+      default: 'sse-s3',
+      description: `Lowest acceptable default encryption of input buckets, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
+    },
+  },
+  reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
+  evaluateGraph(ctx) {
+    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
+    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const { graph } = ctx;
+    const { buckets, unresolved } = transcribeBuckets(ctx, 'input');
+    const out: Verdict[] = unresolved
+      .filter((u) => graph.isEvaluated(u.from))
+      .map((u) => unknown(`the input bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: 'InputBucket' }));
+    for (const [bucket, refs] of buckets) {
+      if (!graph.isEvaluated(bucket)) continue;
+      const context = `input bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`;
+      out.push(...bucketVerdicts(graph, bucket, { minimumEncryption: minimum }).map((v) => ({ ...v, resource: bucket, reason: `${context}: ${v.reason}` })));
+    }
+    return out;
+  },
+});
