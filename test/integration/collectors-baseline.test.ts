@@ -7,6 +7,7 @@ import { CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
 import { cloudTrailTrails } from '../../lib/sources/account/collectors/cloudtrail';
 import { cloudWatchAlarms } from '../../lib/sources/account/collectors/cloudwatch-alarms';
 import { configService } from '../../lib/sources/account/collectors/config';
@@ -145,6 +146,13 @@ describe('account-baseline collectors against moto', () => {
       EventPattern: pattern,
       Targets: [{ Id: 'ops', Arn: `arn:aws:sns:${REGION}:${ACCOUNT}:ops` }],
     });
+  });
+
+  it('every collector of the audit runs to its end against moto and sends only what it declares', async () => {
+    const run = await auditMoto(moto, ALL_COLLECTORS);
+    const stopped = run.collected.stacks.flatMap((s) => s.gaps ?? []).filter((g) => g.reason.includes('stopped'));
+    expect(stopped).toEqual([]);
+    expect(undeclared(run, ALL_COLLECTORS)).toEqual([]);
   });
 
   it('LEX-DP-15: a Region whose Lex V1 endpoint does not answer is UNKNOWN at INFO, never a pass', async () => {
