@@ -12,12 +12,13 @@ import trIam5 from '../../../checks/iam/tr-iam-5-kms-key-policy';
 import trIam6 from '../../../checks/iam/tr-iam-6-tags';
 import trIam7 from '../../../checks/iam/tr-iam-7-long-term-keys';
 import { TRANSCRIPTION_JOB } from '../../../checks/shared/transcribe-live';
+import type { Check } from '../../../lib/engine/check';
 import { Unknown } from '../../../lib/model/values';
 import { synthStack } from '../../helpers/synth';
 import { ACCOUNT, byPath, jobStateMachine, live, runLive } from './fixtures';
 
 const TRANSCRIBE = 'transcribe.amazonaws.com';
-const run = (check: Parameters<typeof synthStack>[1]['checks'], build: (stack: Stack) => void) => synthStack(build, { checks: check });
+const run = (check: Check[], build: (stack: Stack) => void) => synthStack(build, { checks: check });
 
 describe('TR-IAM-1 confused-deputy conditions on roles trusted by Transcribe', () => {
   const role = (conditions?: Record<string, unknown>, service = TRANSCRIBE) => (stack: Stack) =>
