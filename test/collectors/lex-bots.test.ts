@@ -125,6 +125,18 @@ describe('lex-bots collector (mocked SDK: what moto cannot hold)', () => {
     expect(run.statuses('LEX-IAM-1')[`${BOT}/policy`]).toBe('UNKNOWN');
   });
 
+  it('aliases that cannot be listed are a gap, and the versions they serve an unknown part of BotLocales', async () => {
+    oneBot('DefaultObfuscation');
+    lex.on(ListBotAliasesCommand).rejects(denied());
+    const run = await audit([lexBots]);
+    expect(run.collected.stacks[0].gaps).toEqual([{ types: ['AWS::Lex::BotAlias'], reason: expect.stringContaining('lex:ListBotAliases was denied') }]);
+    const locales = run.props('AWS::Lex::Bot', BOT).BotLocales as unknown[];
+    expect(locales[0]).toMatchObject({ BotVersion: 'DRAFT' });
+    expect(locales[1]).toBeInstanceOf(Unknown);
+    expect(run.statuses('LEX-DP-6')[BOT]).toContain('UNKNOWN');
+    expect(run.statuses('LEX-RES-2')).toEqual({ [`${ACCOUNT}/${REGION}`]: 'UNKNOWN' });
+  });
+
   it('a bot that cannot be described keeps its name and makes every described property unknown', async () => {
     oneBot();
     lex.on(DescribeBotCommand).rejects(denied());

@@ -85,6 +85,8 @@ async function collectBot(scope: BotScope, summary: BotSummary): Promise<void> {
   ]);
   // Deleted between ListBots and DescribeBot: nothing left to audit.
   if (!failed(bot) && bot === undefined) return;
+  // Aliases not listed must not read as "no alias": their checks say UNKNOWN for the Region.
+  if (failed(aliases)) ctx.gap([ALIAS], aliases.reason);
 
   const described = failed(aliases)
     ? []
@@ -97,6 +99,8 @@ async function collectBot(scope: BotScope, summary: BotSummary): Promise<void> {
   const versions = new Set(['DRAFT', ...described.flatMap((d) => (d.version ? [d.version] : []))]);
   const refs: DefinitionRefs = { buckets: [], keys: [] };
   const definitions = await mapLimit([...versions], 2, (botVersion) => readDefinition(ctx, client, { botId, botVersion }, refs));
+  // A version served by an alias that could not be read is a definition that could not be read.
+  const unreadVersions = failed(aliases) ? [unknownFrom(aliases)] : described.flatMap((d) => (d.settings instanceof Unknown ? [d.settings] : []));
 
   const reason = failed(bot) ? unknownFrom(bot) : undefined;
   const settings = failed(bot)
@@ -119,14 +123,17 @@ async function collectBot(scope: BotScope, summary: BotSummary): Promise<void> {
       }),
       TestBotAliasSettings: failed(aliases) ? unknownFrom(aliases) : testAlias?.settings,
       TestBotAliasTags: testAlias?.tags,
-      BotLocales: botLocales(definitions),
+      BotLocales: botLocales([...definitions, ...unreadVersions]),
     }),
   );
   for (const b of refs.buckets) await followBucket(ctx, b);
   for (const k of refs.keys) await followKey(ctx, k);
 }
 
-/** All versions unreadable: one Unknown for the whole property. Otherwise the locales, with an Unknown in place of each version that could not be read. */
+/**
+ * All versions unreadable: one Unknown for the whole property. Otherwise the locales, with an
+ * Unknown in place of each version that could not be read.
+ */
 function botLocales(definitions: Array<unknown[] | Unknown>): unknown[] | Unknown {
   if (definitions.every((d) => d instanceof Unknown)) return definitions[0] as Unknown;
   return definitions.flatMap((d) => (d instanceof Unknown ? [d] : d));
