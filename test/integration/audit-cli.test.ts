@@ -92,6 +92,12 @@ describe('lexscribe audit (CLI against moto)', () => {
     expect(everything).not.toContain(DUMMY_CREDENTIALS.accessKeyId);
   });
 
+  it('takes the endpoint from AWS_ENDPOINT_URL as the SDK does', async () => {
+    const { botId } = await seed();
+    const { stdout } = await moto.cli(['audit', '--region', REGION, '--max-attempts', '1', '-f', 'json'], { AWS_ENDPOINT_URL: moto.url });
+    expect((JSON.parse(stdout) as Report).findings.some((f) => f.resource.arn?.includes(botId))).toBe(true);
+  });
+
   it('without credentials says so in one line and exits 2', async () => {
     const { code, stdout, stderr } = await runCli(['audit', '--region', REGION, '--endpoint-url', moto.url], {});
     expect(code).toBe(2);
