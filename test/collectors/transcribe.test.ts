@@ -287,10 +287,13 @@ describe('transcribe-artifacts collector (aws-sdk-client-mock)', () => {
       InputDataConfig: { S3Uri: 's3://training/data/', DataAccessRoleArn: `arn:aws:iam::${ACCOUNT}:role/Clm` },
       EncryptionConfiguration,
     });
-    transcribe.on(ListLanguageModelsCommand).resolves({ Models: [model('with-key', { KMSKey: KEY }), model('from-trail'), model('too-old')] });
+    transcribe.on(ListLanguageModelsCommand).resolves({ Models: [model('with-key', { KMSKey: KEY }), model('from-trail'), model('no-key'), model('too-old')] });
     transcribe.on(ListTagsForResourceCommand, { ResourceArn: `arn:aws:transcribe:${REGION}:${ACCOUNT}:language-model/with-key` }).resolves({ Tags: [{ Key: 'owner', Value: 'ml' }] });
-    cloudtrail.on(LookupEventsCommand).resolves({ Events: [trailEvent('CreateLanguageModel', { modelName: 'from-trail', EncryptionConfiguration: { KmsKey: KEY } })] });
+    cloudtrail.on(LookupEventsCommand).resolves({
+      Events: [trailEvent('CreateLanguageModel', { modelName: 'from-trail', EncryptionConfiguration: { KmsKey: KEY } }), trailEvent('CreateLanguageModel', { modelName: 'no-key', baseModelName: 'WideBand' })],
+    });
     s3.on(GetBucketLocationCommand, { Bucket: 'training' }).resolves({});
+    s3.on(GetBucketEncryptionCommand, { Bucket: 'training' }).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY } }] } });
     const run = await audit();
     expect(run.props(LANGUAGE_MODEL, 'language-model/with-key')).toMatchObject({
       ModelName: 'with-key',
@@ -299,9 +302,12 @@ describe('transcribe-artifacts collector (aws-sdk-client-mock)', () => {
       EncryptionConfiguration: { KMSKey: KEY, Evidence: 'api-response' },
     });
     expect(run.props(LANGUAGE_MODEL, 'language-model/from-trail').EncryptionConfiguration).toEqual({ KMSKey: KEY, Evidence: 'cloudtrail' });
+    expect(run.props(LANGUAGE_MODEL, 'language-model/no-key').EncryptionConfiguration).toEqual({ Evidence: 'cloudtrail' });
     expect((run.props(LANGUAGE_MODEL, 'language-model/too-old').EncryptionConfiguration as Unknown).reason).toMatch(/no CreateLanguageModel event for language model too-old/);
     expect(run.props('AWS::S3::Bucket', 'bucket/training')).toMatchObject({ BucketName: 'training' });
     expect(transcribe.commandCalls(ListLanguageModelsCommand)).toHaveLength(1);
+    const dp10 = (id: string) => run.result.findings.find((f) => f.checkId === 'TR-DP-10' && f.resource.logicalId === `language-model/${id}` && f.findingKey === 'EncryptionConfiguration')?.status;
+    expect([dp10('with-key'), dp10('from-trail'), dp10('no-key'), dp10('too-old')]).toEqual(['PASS', 'PASS', 'FAIL', 'UNKNOWN']);
   });
 
   it('vocabulary filters and categories (aws-sdk-client-mock: moto lacks CreateVocabularyFilter, ListCallAnalyticsCategories and transcribe ListTagsForResource)', async () => {

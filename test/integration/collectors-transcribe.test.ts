@@ -1,6 +1,6 @@
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateBucketCommand, PutBucketEncryptionCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutObjectCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateMedicalVocabularyCommand,
   CreateVocabularyCommand,
@@ -39,19 +39,29 @@ beforeEach(() => echoes.clear());
 
 const run = () => auditTranscribe(moto, COLLECTORS, echoes);
 
-async function createKey(): Promise<string> {
-  return (await moto.client(KMSClient).send(new CreateKeyCommand({}))).KeyMetadata!.Arn!;
+async function createKey(rotation = false): Promise<string> {
+  const kms = moto.client(KMSClient);
+  const arn = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.Arn!;
+  if (rotation) await kms.send(new EnableKeyRotationCommand({ KeyId: arn }));
+  return arn;
 }
 
 type Sse = 'AES256' | { kmsKey: string };
 const sse = (s: Sse) => (s === 'AES256' ? { ServerSideEncryption: 'AES256' as const } : { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: s.kmsKey });
 
-/** A bucket as real AWS has it: default encryption always set (moto answers 404 until it is configured). */
-async function createBucket(name: string, byDefault: Sse = 'AES256'): Promise<void> {
+/**
+ * A bucket as real AWS has it: default encryption always set (moto answers 404 until it is
+ * configured); `hardened` adds Block Public Access and a TLS-only policy.
+ */
+async function createBucket(name: string, byDefault: Sse = 'AES256', hardened = false): Promise<void> {
   const s3 = moto.client(S3Client);
   await s3.send(new CreateBucketCommand({ Bucket: name }));
   const rule = byDefault === 'AES256' ? { SSEAlgorithm: 'AES256' as const } : { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: byDefault.kmsKey };
   await s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: rule }] } }));
+  if (!hardened) return;
+  await s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
+  const tlsOnly = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+  await s3.send(new PutBucketPolicyCommand({ Bucket: name, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [tlsOnly] }) }));
 }
 
 /** The transcript Transcribe would have written (moto's Transcribe writes none). */
@@ -63,12 +73,13 @@ interface JobOptions {
   /** Customer bucket; none = the service-managed bucket. */
   bucket?: string;
   kmsKey?: string;
-  redaction?: boolean;
+  /** PII redaction with this RedactionOutput. */
+  redaction?: 'redacted' | 'redacted_and_unredacted';
   role?: string;
 }
 
 async function startJob(name: string, opts: JobOptions = {}): Promise<void> {
-  const ContentRedaction = opts.redaction ? { RedactionType: 'PII' as const, RedactionOutput: 'redacted' as const } : undefined;
+  const ContentRedaction = opts.redaction ? { RedactionType: 'PII' as const, RedactionOutput: opts.redaction } : undefined;
   const JobExecutionSettings = opts.role ? { DataAccessRoleArn: opts.role, AllowDeferredExecution: false } : undefined;
   await moto.client(TranscribeClient).send(
     new StartTranscriptionJobCommand({
@@ -117,10 +128,10 @@ async function createRole(name: string, statement: Record<string, unknown>): Pro
   return role.Role!.Arn!;
 }
 
-/** The status of one check on one resource; several verdicts must agree. */
+/** The status of one check on one resource: its worst verdict (a resource with one failing fact fails). */
 function statusOf(audit: LiveAudit, checkId: string, id: string): string | undefined {
-  const all = audit.statuses(checkId)[id]?.split(',');
-  return all && new Set(all).size === 1 ? all[0] : all?.join(',');
+  const all = audit.statuses(checkId)[id]?.split(',') ?? [];
+  return ['ERROR', 'FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'].find((s) => all.includes(s));
 }
 
 describe('transcribe collectors against moto', () => {
@@ -194,6 +205,7 @@ describe('transcribe collectors against moto', () => {
     expect(audit.props(MEDICAL_VOCABULARY, 'medical-vocabulary/drugs')).not.toHaveProperty('Tags');
     // Without a Create… event (moto has no CloudTrail history), the key a vocabulary uses is unknown.
     expect(audit.props(VOCABULARY, 'vocabulary/products').EncryptionConfiguration).toBeInstanceOf(Unknown);
+    expect(statusOf(audit, 'TR-DP-10', 'vocabulary/products')).toBe('UNKNOWN');
   });
 
   it('turns the lists moto lacks into gaps for their types, never into "nothing found"', async () => {
@@ -231,11 +243,40 @@ describe('Transcribe checks on what the collectors read from moto', () => {
   });
 
   it.each([
-    ['FAIL', 'without', false],
-    ['PASS', 'with', true],
+    ['FAIL', 'without', undefined],
+    ['PASS', 'with', 'redacted' as const],
   ])('TR-DP-6 %s: a standard job %s PII redaction', async (expected, _what, redaction) => {
     await startJob('calls-1', { redaction });
     expect(statusOf(await run(), 'TR-DP-6', JOB)).toBe(expected);
+  });
+
+  it.each([
+    ['FAIL', 'redacted_and_unredacted' as const],
+    ['PASS', 'redacted' as const],
+  ])('TR-DP-7 %s: PII redaction with RedactionOutput %s', async (expected, redaction) => {
+    await startJob('calls-1', { redaction });
+    expect(statusOf(await run(), 'TR-DP-7', JOB)).toBe(expected);
+  });
+
+  it.each([
+    ['FAIL', 'rotation off', false],
+    ['PASS', 'rotation on', true],
+  ])('TR-DP-3 %s: the key found on the transcript object has %s', async (expected, _what, rotation) => {
+    const key = await createKey(rotation);
+    await createBucket('transcripts');
+    await putTranscript('transcripts', 'calls-1.json', { kmsKey: key });
+    await startJob('calls-1', { bucket: 'transcripts', kmsKey: key });
+    const findings = (await run()).result.findings.filter((f) => f.checkId === 'TR-DP-3' && f.resource.arn === key);
+    expect(findings.find((f) => f.findingKey === 'Rotation')?.status).toBe(expected);
+  });
+
+  it.each([
+    ['FAIL', 'without Block Public Access or a TLS-only policy', false],
+    ['PASS', 'with Block Public Access and a TLS-only policy', true],
+  ])('TR-DP-5 %s: the media bucket of a job %s', async (expected, _what, hardened) => {
+    await createBucket('media', 'AES256', hardened);
+    await startJob('calls-1');
+    expect(statusOf(await run(), 'TR-DP-5', 'bucket/media')).toBe(expected);
   });
 
   it.each([
