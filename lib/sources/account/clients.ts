@@ -1,23 +1,15 @@
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandler } from '@smithy/protocol-http';
 import { Limiter } from './limiter';
 import { isReadOnly, operationOfCommand } from './operations';
-
-/** Options of the HTTP handler every client shares. */
-export interface HandlerOptions {
-  connectionTimeout: number;
-  requestTimeout: number;
-  throwOnRequestTimeout: boolean;
-  /** Sockets per host: at least the run's concurrency. */
-  maxSockets: number;
-}
 
 /**
  * A module named by `LEXSCRIBE_TEST_REQUEST_HANDLER`, loaded only when that variable is set: the test
  * suite uses it to adapt requests to an emulator's quirks and to record every command sent.
  */
 export interface TestHooks {
-  createRequestHandler(options: HandlerOptions): HttpHandler;
+  createRequestHandler(options: NodeHttpHandlerOptions): HttpHandler;
   commandSent?(service: string, command: string): void;
 }
 
@@ -56,17 +48,21 @@ export class ClientPool {
 
   private async requestHandler(): Promise<HttpHandler> {
     if (!this.handler) {
-      const options: HandlerOptions = {
+      // Sockets per host: never fewer than the requests the run lets fly at once.
+      const agent = { keepAlive: true, maxSockets: Math.max(50, this.settings.concurrency) };
+      const options: NodeHttpHandlerOptions = {
         connectionTimeout: Math.min(this.settings.requestTimeoutMs, 10_000),
         requestTimeout: this.settings.requestTimeoutMs,
+        // Without it the SDK only logs a warning when a request outlives requestTimeout.
         throwOnRequestTimeout: true,
-        maxSockets: Math.max(50, this.settings.concurrency),
+        httpAgent: agent,
+        httpsAgent: agent,
       };
       if (this.settings.hooks) {
         this.handler = this.settings.hooks.createRequestHandler(options);
       } else {
         const { NodeHttpHandler } = await import('@smithy/node-http-handler');
-        this.handler = new NodeHttpHandler({ ...options, httpsAgent: { keepAlive: true, maxSockets: options.maxSockets } }) as HttpHandler;
+        this.handler = new NodeHttpHandler(options) as HttpHandler;
       }
     }
     return this.handler;
