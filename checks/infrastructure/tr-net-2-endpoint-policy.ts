@@ -1,0 +1,40 @@
+import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { Unknown } from '../../lib/model/values';
+import { actionsOf } from '../../lib/policy/actions';
+import { coversAction, isAllow } from '../../lib/policy/document';
+import { ENDPOINT, endpointPolicy, endpointService } from '../shared/endpoints';
+import { TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
+
+export default defineCheck({
+  id: 'TR-NET-2',
+  title: 'Transcribe endpoint policies list only the needed actions',
+  service: 'transcribe',
+  topic: 'infrastructure',
+  severity: 'LOW',
+  rationale:
+    'The default endpoint policy, or one allowing "*" or "transcribe:*", lets anything in the VPC call every Transcribe action through the endpoint, including deleting jobs and reading other teams’ transcripts. Naming the actions callers need limits what a compromised workload can do.',
+  remediation:
+    'Set PolicyDocument on the Transcribe endpoints to allow only the actions callers use (e.g. transcribe:StartTranscriptionJob, StartStreamTranscription, StartStreamTranscriptionWebSocket, StartMedicalStreamTranscription), never "*" or "transcribe:*".',
+  docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/vpc-interface-endpoints.html',
+  modes: ['synth', 'live'],
+  resourceTypes: [ENDPOINT],
+  evaluate(resource, { graph }) {
+    const service = endpointService(graph, resource, TRANSCRIBE_ENDPOINT_SERVICES);
+    if (service instanceof Unknown) return unknown(`whether endpoint ${resource.logicalId} is a Transcribe endpoint cannot be known: ${service.reason}`, { path: 'ServiceName' });
+    if (service === undefined) return notApplicable(`endpoint ${resource.logicalId} is not a Transcribe endpoint`);
+    const policy = endpointPolicy(graph, resource);
+    if (policy === undefined) return fail(`Transcribe endpoint ${resource.logicalId} has no policy: the default allows every action`, { path: 'PolicyDocument' });
+    if (policy instanceof Unknown) return unknown(`policy of endpoint ${resource.logicalId} cannot be read: ${policy.reason}`, { path: 'PolicyDocument' });
+    const all = actionsOf('transcribe');
+    const open: Verdict[] = [];
+    for (const s of policy.statements) {
+      if (!isAllow(s)) continue;
+      const at = { path: `PolicyDocument.Statement.${s.index}`, findingKey: `Statement::${s.sid ?? s.index}` };
+      if (s.notActions) open.push(fail(`statement ${s.sid ?? s.index} uses NotAction, which allows every action it does not list`, at));
+      else if (all.length > 0 && all.every((a) => coversAction(s, `transcribe:${a}`))) {
+        open.push(fail(`statement ${s.sid ?? s.index} allows every Transcribe action (${(s.actions ?? []).join(', ')})`, at));
+      }
+    }
+    return open.length > 0 ? open : pass(`Transcribe endpoint ${resource.logicalId} allows only named actions`);
+  },
+});
