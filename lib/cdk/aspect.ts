@@ -129,6 +129,7 @@ export class LexscribeChecks implements IAspect {
       (path && resources.get(path)) || (stackName && stacks.get(stackName)) || fallback;
     withoutStackTraces(() => {
       for (const finding of result.findings) {
+        if (finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE') continue;
         const target = targetOf(finding.resource.constructPath, finding.resource.stack);
         if (target) this.annotate(target, finding);
       }
@@ -142,11 +143,10 @@ export class LexscribeChecks implements IAspect {
   }
 
   private annotate(target: IConstruct, f: Finding): void {
-    const text = annotationText(f);
-    if (isBlocking(f, this.settings)) Annotations.of(target).addError(text);
+    if (isBlocking(f, this.settings)) Annotations.of(target).addError(annotationText(f));
     // Plain warnings, not CDK-acknowledgeable ones: a finding is accepted through a suppression, which records why.
-    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarning(text);
-    else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) Annotations.of(target).addInfo(text);
+    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarning(annotationText(f));
+    else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) Annotations.of(target).addInfo(annotationText(f));
   }
 }
 
