@@ -5,6 +5,7 @@ import {
   GetCallAnalyticsJobCommand,
   GetMedicalScribeJobCommand,
   GetTranscriptionJobCommand,
+  GetVocabularyCommand,
   GetVocabularyFilterCommand,
   ListCallAnalyticsCategoriesCommand,
   ListCallAnalyticsJobsCommand,
@@ -13,6 +14,7 @@ import {
   ListMedicalTranscriptionJobsCommand,
   ListTagsForResourceCommand,
   ListTranscriptionJobsCommand,
+  ListVocabulariesCommand,
   ListVocabularyFiltersCommand,
   TranscribeClient,
 } from '@aws-sdk/client-transcribe';
@@ -25,6 +27,7 @@ import {
   MEDICAL_SCRIBE_JOB,
   MEDICAL_TRANSCRIPTION_JOB,
   TRANSCRIPTION_JOB,
+  VOCABULARY,
   VOCABULARY_FILTER,
 } from '../../checks/shared/transcribe-live';
 import { runChecks, type RunResult } from '../../lib/engine/run';
@@ -256,23 +259,23 @@ describe('transcribe-jobs collector (aws-sdk-client-mock)', () => {
     ['leaves out', undefined, 0],
     ['includes', new Date(Date.now() - 120 * DAY), 1],
   ])('--since %s a job created 100 days ago, and bounds the CloudTrail window', async (_what, since, jobs) => {
-    transcribe.on(ListTranscriptionJobsCommand).resolves({ TranscriptionJobSummaries: [{ TranscriptionJobName: 'old', CreationTime: new Date(Date.now() - 100 * DAY), OutputLocationType: 'SERVICE_BUCKET' }] });
+    transcribe.on(ListTranscriptionJobsCommand).resolves({ TranscriptionJobSummaries: [{ TranscriptionJobName: 'old', CreationTime: new Date(Date.now() - 100 * DAY), OutputLocationType: 'CUSTOMER_BUCKET' }] });
     transcribe.on(GetTranscriptionJobCommand).resolves({ TranscriptionJob: { TranscriptionJobName: 'old', TranscriptionJobStatus: 'COMPLETED' } });
     const run = await audit(since);
     expect(run.collected.stacks.flatMap((s) => s.resources).filter((r) => r.type === TRANSCRIPTION_JOB)).toHaveLength(jobs);
-    const lookups = cloudtrail.commandCalls(LookupEventsCommand);
-    expect(lookups.map((c) => c.args[0].input.StartTime?.getTime())).toEqual(jobs ? [since!.getTime()] : []);
+    const lookups = cloudtrail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input);
+    expect(lookups.map((i) => [i.StartTime?.getTime(), i.LookupAttributes])).toEqual(jobs ? [[since!.getTime(), [{ AttributeKey: 'EventName', AttributeValue: 'StartTranscriptionJob' }]]] : []);
   });
 
-  it('reads CloudTrail in one bounded pass per Region, whatever the number of jobs', async () => {
+  it('reads CloudTrail once per event name and Region, in a bounded pass, whatever the number of jobs', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `calls-${i}`);
-    transcribe.on(ListTranscriptionJobsCommand).resolves({ TranscriptionJobSummaries: names.map((n) => ({ TranscriptionJobName: n, CreationTime: new Date(), OutputLocationType: 'SERVICE_BUCKET' })) });
+    transcribe.on(ListTranscriptionJobsCommand).resolves({ TranscriptionJobSummaries: names.map((n) => ({ TranscriptionJobName: n, CreationTime: new Date(), OutputLocationType: 'CUSTOMER_BUCKET' })) });
     transcribe.on(GetTranscriptionJobCommand).callsFake((input: { TranscriptionJobName: string }) => ({ TranscriptionJob: { TranscriptionJobName: input.TranscriptionJobName } }));
     let page = 0;
-    cloudtrail.on(LookupEventsCommand).callsFake(() => ({ Events: [trailEvent('GetTranscriptionJob', { transcriptionJobName: 'calls-0' })], NextToken: `page-${++page}` }));
+    cloudtrail.on(LookupEventsCommand).callsFake(() => ({ Events: [trailEvent('StartTranscriptionJob', { transcriptionJobName: 'someone-else' })], NextToken: `page-${++page}` }));
     const run = await audit();
     expect(cloudtrail.commandCalls(LookupEventsCommand)).toHaveLength(50);
-    expect((run.props(TRANSCRIPTION_JOB, 'transcription-job/calls-3').KMSEncryptionContext as Unknown).reason).toMatch(/read stopped after 50 pages/);
+    expect((run.props(TRANSCRIPTION_JOB, 'transcription-job/calls-3').KMSEncryptionContext as Unknown).reason).toMatch(/StartTranscriptionJob: read stopped after 50 pages/);
   });
 });
 
@@ -308,6 +311,21 @@ describe('transcribe-artifacts collector (aws-sdk-client-mock)', () => {
     expect(transcribe.commandCalls(ListLanguageModelsCommand)).toHaveLength(1);
     const dp10 = (id: string) => run.result.findings.find((f) => f.checkId === 'TR-DP-10' && f.resource.logicalId === `language-model/${id}` && f.findingKey === 'EncryptionConfiguration')?.status;
     expect([dp10('with-key'), dp10('from-trail'), dp10('no-key'), dp10('too-old')]).toEqual(['PASS', 'PASS', 'FAIL', 'UNKNOWN']);
+  });
+
+  it('a vocabulary keeps the key its Create… request named when a later Update… names none', async () => {
+    customerKey();
+    transcribe.on(ListVocabulariesCommand).resolves({ Vocabularies: [{ VocabularyName: 'products', LanguageCode: 'en-US', VocabularyState: 'READY' }] });
+    transcribe.on(GetVocabularyCommand).resolves({ VocabularyName: 'products', LanguageCode: 'en-US', VocabularyState: 'READY' });
+    cloudtrail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateVocabulary' }] }).resolves({
+      Events: [trailEvent('CreateVocabulary', { vocabularyName: 'products', encryptionConfiguration: { kMSKey: KEY } }, new Date(Date.now() - 9 * DAY))],
+    });
+    cloudtrail.on(LookupEventsCommand, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'UpdateVocabulary' }] }).resolves({
+      Events: [trailEvent('UpdateVocabulary', { vocabularyName: 'products', phrases: ['lexscribe'] }, new Date(Date.now() - DAY))],
+    });
+    const run = await audit();
+    expect(run.props(VOCABULARY, 'vocabulary/products')).toMatchObject({ VocabularyState: 'READY', EncryptionConfiguration: { KMSKey: KEY, Evidence: 'cloudtrail' } });
+    expect(run.props('AWS::KMS::Key', 'key/1111aaaa-2222-3333-4444-555566667777')).toMatchObject({ KeyManager: 'CUSTOMER' });
   });
 
   it('vocabulary filters and categories (aws-sdk-client-mock: moto lacks CreateVocabularyFilter, ListCallAnalyticsCategories and transcribe ListTagsForResource)', async () => {

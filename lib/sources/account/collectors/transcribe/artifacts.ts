@@ -12,7 +12,7 @@ import { KMS_OPERATIONS } from '../follow/kms';
 import { absentOn, listAll, mapLimit, ops, orUnknown, unknownFrom } from '../support/calls';
 import { live } from '../support/shape';
 import { artifactEncryption } from './encryption';
-import { eventOf, LOOKUP_EVENTS } from './events';
+import { findEvent, LOOKUP_EVENTS, member, type TrailEvent } from './events';
 import { LIST_TAGS, plain, readTags, transcribeArn, transcribeId } from './shape';
 import { s3Location } from './uri';
 
@@ -77,6 +77,20 @@ export const transcribeArtifacts: Collector = {
   },
 };
 
+/**
+ * The event that set an artifact's key: the newest `Update…` (or `Create…`) whose request carries
+ * `encryptionConfiguration`, else the `Create…` event, whose request then named no key. An update
+ * without the member is taken to keep the key it had.
+ */
+function keyEvent(ctx: CollectorContext, [create, ...updates]: readonly string[], nameMember: string, value: string, what: string): () => Promise<TrailEvent | string> {
+  let found: Promise<TrailEvent | string> | undefined;
+  const lookup = async () => {
+    const keyed = await findEvent(ctx, { names: [create, ...updates], nameMember, value, what, where: (e) => member(e.request, 'encryptionConfiguration') !== undefined });
+    return typeof keyed === 'string' ? findEvent(ctx, { names: [create], nameMember, value, what }) : keyed;
+  };
+  return () => (found ??= lookup());
+}
+
 function emit(ctx: CollectorContext, type: string, name: string, api: string, props: Record<string, unknown>): void {
   ctx.emit(live(type, transcribeId(type, name), transcribeArn(ctx, type, name), api, props));
 }
@@ -96,7 +110,7 @@ async function vocabularies({ ctx, t, client }: Scope): Promise<void> {
       readTags(ctx, client, transcribeArn(ctx, VOCABULARY, name)),
     ]);
     if (!failed(got) && !got) return;
-    const event = eventOf(ctx, ['CreateVocabulary', 'UpdateVocabulary'], 'vocabularyName', name, `vocabulary ${name}`);
+    const event = keyEvent(ctx, ['CreateVocabulary', 'UpdateVocabulary'], 'vocabularyName', name, `vocabulary ${name}`);
     emit(ctx, VOCABULARY, name, 'transcribe:GetVocabulary', {
       VocabularyName: name,
       LanguageCode,
@@ -138,7 +152,7 @@ async function filters({ ctx, t, client }: Scope): Promise<void> {
       readTags(ctx, client, transcribeArn(ctx, VOCABULARY_FILTER, name)),
     ]);
     if (!failed(got) && !got) return;
-    const event = eventOf(ctx, ['CreateVocabularyFilter', 'UpdateVocabularyFilter'], 'vocabularyFilterName', name, `vocabulary filter ${name}`);
+    const event = keyEvent(ctx, ['CreateVocabularyFilter', 'UpdateVocabularyFilter'], 'vocabularyFilterName', name, `vocabulary filter ${name}`);
     emit(ctx, VOCABULARY_FILTER, name, 'transcribe:GetVocabularyFilter', {
       VocabularyFilterName: name,
       LanguageCode,
@@ -167,7 +181,7 @@ async function languageModels({ ctx, t, client }: Scope): Promise<void> {
     if (!failed(described) && !described) return;
     const model: LanguageModel = failed(described) ? summary : described;
     const tags = await readTags(ctx, client, transcribeArn(ctx, LANGUAGE_MODEL, name));
-    const event = eventOf(ctx, ['CreateLanguageModel'], 'modelName', name, `language model ${name}`);
+    const event = keyEvent(ctx, ['CreateLanguageModel'], 'modelName', name, `language model ${name}`);
     for (const uri of [model.InputDataConfig?.S3Uri, model.InputDataConfig?.TuningDataS3Uri]) {
       const bucket = s3Location(uri)?.bucket;
       if (bucket) await followBucket(ctx, bucket);

@@ -5,7 +5,9 @@ import { once } from '../support/once';
 
 export const LOOKUP_EVENTS = op('cloudtrail', 'LookupEvents');
 
-/** 50 events a page (the API's maximum): 2,500 events per Region at most, at LookupEvents' 2 calls a second. */
+const TRANSCRIBE_SOURCE = 'transcribe.amazonaws.com';
+
+/** 50 events a page (the API's maximum): 2,500 events per event name and Region at most, at LookupEvents' 2 calls a second. */
 const MAX_PAGES = 50;
 
 /** One successful Transcribe API call as CloudTrail recorded it. */
@@ -27,90 +29,87 @@ export function member(record: Record<string, unknown>, name: string): unknown {
   return undefined;
 }
 
-/** What the Region's CloudTrail history says about Transcribe calls, read once per run and Region. */
-export class TranscribeHistory {
-  constructor(
-    private readonly events: readonly TrailEvent[],
-    /** The window read, and why it may lack events (denied, throttled, stopped at the page limit). */
-    private readonly scope: string,
-  ) {}
-
-  /**
-   * The event of one of `names` whose request names the resource (`member` = `value`), the newest one
-   * at or before `notAfter` when given (a name can be reused once the old job is deleted).
-   */
-  find(names: readonly string[], nameMember: string, value: string, notAfter?: Date): TrailEvent | undefined {
-    let best: TrailEvent | undefined;
-    for (const e of this.events) {
-      if (!names.includes(e.name) || member(e.request, nameMember) !== value) continue;
-      // A minute of slack: the job's CreationTime and the event's time come from different clocks.
-      if (notAfter && e.time && e.time.getTime() > notAfter.getTime() + 60_000) continue;
-      if (!best || (e.time?.getTime() ?? 0) > (best.time?.getTime() ?? 0)) best = e;
-    }
-    return best;
-  }
-
-  /** Why no event was found: a reason for an Unknown, never "there was none". */
-  missing(names: readonly string[], what: string): string {
-    return `no ${names.join('/')} event for ${what} in ${this.scope}`;
-  }
+/** What CloudTrail holds for one event name in one Region, and why it may hold less than happened. */
+interface NameHistory {
+  events: TrailEvent[];
+  /** Denied, throttled, or stopped at the page limit. */
+  incomplete?: string;
 }
 
-function parse(text: string | undefined): { errorCode?: unknown; requestParameters?: unknown } | undefined {
+function parse(text: string | undefined): { eventSource?: unknown; errorCode?: unknown; requestParameters?: unknown } | undefined {
   if (!text) return undefined;
   try {
-    return JSON.parse(text) as { errorCode?: unknown; requestParameters?: unknown };
+    return JSON.parse(text) as { eventSource?: unknown; errorCode?: unknown; requestParameters?: unknown };
   } catch {
     return undefined;
   }
 }
 
 /**
- * The Region's Transcribe management events since `ctx.since`, in one paginated `LookupEvents` pass
- * (LookupEvents takes one attribute: `EventSource`), shared by every collector of the run in that
- * Region. Failed calls (`errorCode`) are left out: they started nothing. Events read before a page
- * failed are kept; only what was found is ever used as evidence.
+ * The Region's successful Transcribe calls of one name since `ctx.since`, in one paginated, bounded
+ * `LookupEvents(EventName)` pass, read once per run and shared by every collector of the Region.
+ * Asking by name (not by event source) keeps Transcribe's read calls, the audit's own included, from
+ * crowding the few events that matter out of the bound. Failed calls (`errorCode`) started nothing
+ * and are left out; events read before a page failed are kept, since only what is found is used.
  */
-export async function transcribeHistory(ctx: CollectorContext): Promise<TranscribeHistory> {
+async function historyOf(ctx: CollectorContext, eventName: string): Promise<NameHistory> {
   const ct = await import('@aws-sdk/client-cloudtrail');
   const client = ctx.client(ct.CloudTrailClient);
-  return once(client, `transcribe-events|${ctx.since.toISOString()}`, () => readHistory(ctx, client, ct));
+  return once(client, `transcribe-events|${eventName}|${ctx.since.toISOString()}`, () => readHistory(ctx, client, ct, eventName));
 }
 
-async function readHistory(ctx: CollectorContext, client: CloudTrailClient, ct: typeof import('@aws-sdk/client-cloudtrail')): Promise<TranscribeHistory> {
+async function readHistory(ctx: CollectorContext, client: CloudTrailClient, ct: typeof import('@aws-sdk/client-cloudtrail'), eventName: string): Promise<NameHistory> {
   const events: TrailEvent[] = [];
-  const window = `the CloudTrail event history of ${ctx.region} since ${ctx.since.toISOString().slice(0, 10)}`;
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await ctx.call(LOOKUP_EVENTS, () =>
-      client.send(
-        new ct.LookupEventsCommand({
-          LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'transcribe.amazonaws.com' }],
-          StartTime: ctx.since,
-          MaxResults: 50,
-          NextToken: token,
-        }),
-      ),
+      client.send(new ct.LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }], StartTime: ctx.since, MaxResults: 50, NextToken: token })),
     );
-    if (failed(result)) return new TranscribeHistory(events, `${window} (${result.reason})`);
+    if (failed(result)) return { events, incomplete: result.reason };
     for (const e of result.Events ?? []) {
       const record = parse(e.CloudTrailEvent);
-      if (!e.EventName || !record || record.errorCode) continue;
+      if (e.EventName !== eventName || !record || record.eventSource !== TRANSCRIBE_SOURCE || record.errorCode) continue;
       const request = record.requestParameters && typeof record.requestParameters === 'object' ? (record.requestParameters as Record<string, unknown>) : {};
-      events.push({ name: e.EventName, time: e.EventTime, request });
+      events.push({ name: eventName, time: e.EventTime, request });
     }
-    if (!result.NextToken || result.NextToken === token) return new TranscribeHistory(events, window);
+    if (!result.NextToken || result.NextToken === token) return { events };
     token = result.NextToken;
   }
   const oldest = events.at(-1)?.time?.toISOString();
-  return new TranscribeHistory(events, `${window} (read stopped after ${MAX_PAGES} pages${oldest ? `, back to ${oldest}` : ''})`);
+  return { events, incomplete: `${eventName}: read stopped after ${MAX_PAGES} pages${oldest ? `, back to ${oldest}` : ''}` };
 }
 
-/**
- * The event that created (or started) one resource, looked up only when first asked for: the
- * Region's history is read once and only if some resource needs it.
- */
-export function eventOf(ctx: CollectorContext, names: readonly string[], nameMember: string, value: string, what: string, notAfter?: Date): () => Promise<TrailEvent | string> {
+/** Which event a resource was created (or started) by. */
+export interface EventQuery {
+  names: readonly string[];
+  /** The request member naming the resource (`transcriptionJobName`), matched case-insensitively. */
+  nameMember: string;
+  value: string;
+  /** For reasons: `transcription job calls-1`. */
+  what: string;
+  /** The resource's creation time: a name can be reused once the old resource is deleted. */
+  notAfter?: Date;
+  /** Only events for which this holds. */
+  where?: (event: TrailEvent) => boolean;
+}
+
+/** The newest matching event, or why none was found: a reason for an Unknown, never "there was none". */
+export async function findEvent(ctx: CollectorContext, q: EventQuery): Promise<TrailEvent | string> {
+  const histories = await Promise.all(q.names.map((n) => historyOf(ctx, n)));
+  let best: TrailEvent | undefined;
+  for (const e of histories.flatMap((h) => h.events)) {
+    if (member(e.request, q.nameMember) !== q.value || (q.where && !q.where(e))) continue;
+    // A minute of slack: the resource's CreationTime and the event's time come from different clocks.
+    if (q.notAfter && e.time && e.time.getTime() > q.notAfter.getTime() + 60_000) continue;
+    if (!best || (e.time?.getTime() ?? 0) > (best.time?.getTime() ?? 0)) best = e;
+  }
+  if (best) return best;
+  const notes = histories.flatMap((h) => (h.incomplete ? [h.incomplete] : []));
+  return `no ${q.names.join('/')} event for ${q.what} in the CloudTrail event history of ${ctx.region} since ${ctx.since.toISOString().slice(0, 10)}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+/** `findEvent`, run only when first asked for: histories are read only if some resource needs them. */
+export function eventOf(ctx: CollectorContext, q: EventQuery): () => Promise<TrailEvent | string> {
   let found: Promise<TrailEvent | string> | undefined;
-  return () => (found ??= transcribeHistory(ctx).then((history) => history.find(names, nameMember, value, notAfter) ?? history.missing(names, what)));
+  return () => (found ??= findEvent(ctx, q));
 }

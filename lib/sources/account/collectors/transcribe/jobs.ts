@@ -185,7 +185,7 @@ async function collectJob(ctx: CollectorContext, t: Transcribe, client: Transcri
   else props.Tags = tagsOf(described?.Tags);
 
   const what = `${family.label} ${name}`;
-  const event = eventOf(ctx, [family.startEvent], family.nameMember, name, what, summary.created);
+  const event = eventOf(ctx, { names: [family.startEvent], nameMember: family.nameMember, value: name, what, notAfter: summary.created });
   const serviceBucket = props.OutputLocationType === 'SERVICE_BUCKET';
   if (!serviceBucket) {
     const uri = outputUri(job);
@@ -196,7 +196,8 @@ async function collectJob(ctx: CollectorContext, t: Transcribe, client: Transcri
         : `the job has no output to read yet (status ${String(props.Status ?? 'unknown')})`;
     props.OutputEncryption = await outputEncryption(ctx, { what, object, event });
   }
-  if (family.takesContext) props.KMSEncryptionContext = encryptionContext(await event());
+  // A service-bucket job cannot name a key, so it has no context to look for.
+  if (family.takesContext && !serviceBucket) props.KMSEncryptionContext = encryptionContext(await event());
   if (job) for (const bucket of bucketsOf(job, serviceBucket)) await followBucket(ctx, bucket);
   ctx.emit(live(family.type, transcribeId(family.type, name), transcribeArn(ctx, family.type, name), `transcribe:${family.get.action}`, props));
 }
