@@ -181,11 +181,12 @@ const bench: Bench = {
           rate.toFixed(0),
           ceiling.toFixed(0),
           `${Math.round((100 * rate) / ceiling)} %`,
+          `${stats.meanInFlight.toFixed(1)} / ${AUDIT_CONCURRENCY}`,
           seedSeconds.toFixed(0),
         ]);
       }
       c.destroy();
-      printTable(['bots × aliases', 'jobs', 'resources', 'audit s', 'API calls', 'calls/resource', 'calls/s', 'moto calls/s', 'of moto', 'seed s'], rows);
+      printTable(['bots × aliases', 'jobs', 'resources', 'audit s', 'API calls', 'calls/resource', 'calls/s', 'moto calls/s', 'of moto', 'in flight', 'seed s'], rows);
       // Account-wide calls (trails, Config, alarms…) are paid once; what each added resource costs is the slope.
       for (let k = 1; k < points.length; k++) {
         const [a, b] = [points[k - 1], points[k]];

@@ -33,6 +33,8 @@ export interface AuditStats {
   /** Calls collectors made, and HTTP requests sent (retries included). */
   calls: number;
   requests: number;
+  /** Requests in flight on average while collecting (at most the concurrency). */
+  meanInFlight: number;
   failedCalls: number;
   durationMs: number;
 }
@@ -45,13 +47,14 @@ export interface AuditRunOptions {
   collectors?: readonly Collector[];
 }
 
-function stats(collected: Collected, session: { account: string; regions: string[]; pool: { requests: number } }, started: number): AuditStats {
+function stats(collected: Collected, session: { account: string; regions: string[]; pool: { requests: number; requestMs: number } }, started: number, collectMs: number): AuditStats {
   return {
     account: session.account,
     regions: session.regions,
     resources: collected.resources,
     calls: collected.calls,
     requests: session.pool.requests,
+    meanInFlight: session.pool.requestMs / Math.max(1, collectMs),
     failedCalls: collected.failures.filter((f) => f.failure.kind !== 'not-found').length,
     durationMs: Date.now() - started,
   };
@@ -80,6 +83,8 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
   });
   const progress = opts.progress ? await terminalProgress(process.stderr) : undefined;
   let collected: Collected;
+  const collectStart = Date.now();
+  let collectMs = 0;
   try {
     collected = await collect({
       account: session.account,
@@ -92,6 +97,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
       progress,
     });
   } finally {
+    collectMs = Date.now() - collectStart;
     progress?.stop();
     session.pool.close();
   }
@@ -99,7 +105,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
   const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'live', config: opts.config });
   const notes = session.notes.map((message) => ({ kind: 'coverage' as const, message }));
   const report = buildReport(result.findings, [...result.warnings, ...notes, ...coverageWarnings(collected)], 'audit', { verbose: opts.verbose, startedAt });
-  return { report, stats: stats(collected, session, startedAt.getTime()) };
+  return { report, stats: stats(collected, session, startedAt.getTime(), collectMs) };
 }
 
 /** `lexscribe audit`: returns the exit code. Reports and the gate are the same as `scan`'s. */

@@ -53,8 +53,8 @@ interface AliasSummary {
 }
 
 export class MotoRequestHandler extends NodeHttpHandler {
-  /** Bot of each alias id, learned from moto's answers (it never changes for an alias). */
-  private readonly botOfAlias = new Map<string, string>();
+  /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
+  private readonly botOfAlias = new Map<string, Promise<string | undefined>>();
   /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
   extraRequests = 0;
 
@@ -73,7 +73,7 @@ export class MotoRequestHandler extends NodeHttpHandler {
     const aliases = /^\/bots\/([^/]+)\/botaliases$/.exec(path);
     if (out.response.statusCode === 200 && text.startsWith('{')) {
       const body = JSON.parse(text) as { botId?: string; botAliasId?: string; botAliasSummaries?: AliasSummary[] };
-      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, body.botId);
+      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve(body.botId));
       if (aliases && request.method === 'POST' && body.botAliasSummaries) {
         body.botAliasSummaries = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
         text = JSON.stringify(body);
@@ -84,20 +84,22 @@ export class MotoRequestHandler extends NodeHttpHandler {
 
   private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[]> {
     const real = all.filter((a) => !(a.botAliasName === 'test' && a.description === 'test'));
-    await Promise.all(
-      real
-        .filter((a) => !this.botOfAlias.has(a.botAliasId))
-        .map(async (a) => {
-          this.extraRequests++;
-          const detail = await super.handle(
-            { ...request, method: 'GET', path: `/bots/${botId}/botaliases/${a.botAliasId}/`, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest,
-            options,
-          );
-          const owner = (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId;
-          if (owner) this.botOfAlias.set(a.botAliasId, owner);
-        }),
-    );
-    return real.filter((a) => this.botOfAlias.get(a.botAliasId) === botId);
+    const owners = await Promise.all(real.map((a) => this.ownerOf(a.botAliasId, botId, request, options)));
+    return real.filter((_, i) => owners[i] === botId);
+  }
+
+  private ownerOf(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<string | undefined> {
+    let owner = this.botOfAlias.get(aliasId);
+    if (!owner) {
+      this.extraRequests++;
+      // moto finds an alias by its id whatever bot the path names.
+      const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
+      owner = super
+        .handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options)
+        .then(async (detail) => (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId);
+      this.botOfAlias.set(aliasId, owner);
+    }
+    return owner;
   }
 }
 

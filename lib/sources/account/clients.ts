@@ -41,6 +41,8 @@ export class ClientPool {
   private handler?: HttpHandler;
   /** HTTP requests sent (retries included). */
   requests = 0;
+  /** Time requests spent in flight, summed: over the run's wall time, how busy the run kept the service. */
+  requestMs = 0;
 
   constructor(private readonly settings: ClientSettings) {
     this.limiter = new Limiter(settings.concurrency);
@@ -112,9 +114,11 @@ export class ClientPool {
       (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
         const release = await this.limiter.acquire();
         this.requests++;
+        const start = Date.now();
         try {
           return await next(args);
         } finally {
+          this.requestMs += Date.now() - start;
           release();
         }
       },
