@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
@@ -29,7 +29,10 @@ function adapterModule(): string {
     const ts = require('typescript') as typeof import('typescript');
     const js = ts.transpileModule(readFileSync(source, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(out, js);
+    // Test files run in parallel workers: write aside, then rename, so no worker reads half a file.
+    const tmp = `${out}.${process.pid}`;
+    writeFileSync(tmp, js);
+    renameSync(tmp, out);
   }
   return out;
 }
