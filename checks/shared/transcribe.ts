@@ -39,13 +39,13 @@ export const TRANSCRIBE_TYPES = [...TRANSCRIBE_CFN_TYPES, ...JOB_TYPES, LANGUAGE
 
 /**
  * The types whose resources make this run a Transcribe workload, for app-level controls (trail,
- * Config, alarms, endpoints): Transcribe's own types, and, when the app uses Transcribe without any
- * (jobs started by a state machine or custom resource, a data-access role), those resources' types.
+ * Config, alarms, endpoints): Transcribe's own types and, when the app starts jobs from a state
+ * machine or custom resource, those resources' types. Data-access roles alone do not count: live they
+ * sit in the account-wide scope, not in the Regions where jobs run.
  */
 export function transcribeWorkloadTypes(graph: ResourceGraph): string[] {
   const types = new Set(TRANSCRIBE_TYPES);
   for (const job of appStartedJobs(graph).jobs) types.add(job.resource.type);
-  if (dataAccessRoles(graph).roles.size > 0) types.add('AWS::IAM::Role');
   return [...types];
 }
 
@@ -53,8 +53,8 @@ export function transcribeWorkloadTypes(graph: ResourceGraph): string[] {
 export function transcribeAnchor(graph: ResourceGraph): Resource | undefined {
   const own = graph.anchor(...TRANSCRIBE_TYPES);
   if (own) return own;
-  const user = appStartedJobs(graph).jobs.find((j) => graph.isEvaluated(j.resource))?.resource ?? [...dataAccessRoles(graph).roles.keys()].find((r) => graph.isEvaluated(r));
-  return user && graph.stackResource(user.stack);
+  const starter = appStartedJobs(graph).jobs.find((j) => graph.isEvaluated(j.resource))?.resource;
+  return starter && graph.stackResource(starter.stack);
 }
 
 /** How reasons name a Transcribe resource: `vocabulary medical-terms`, `transcription job call-42`. */
