@@ -193,7 +193,7 @@ async function collectJob(ctx: CollectorContext, t: Transcribe, client: Transcri
       ? described.reason
       : uri
         ? (s3Location(uri) ?? `the output URI ${uri} is not an S3 URI`)
-        : `the job has no output to read yet (status ${String(props.Status ?? 'unknown')})`;
+        : `the job names no output object (status ${String(props.Status ?? 'unknown')})`;
     props.OutputEncryption = await outputEncryption(ctx, { what, object, event });
   }
   // A service-bucket job cannot name a key, so it has no context to look for.
