@@ -90,7 +90,8 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
       description: `${f.checkId} [${label}] ${f.title}${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`,
       fix: `${f.remediation} ${f.docs}`,
       severity: isBlocking(f, this.settings) ? 'error' : 'warning',
-      violatingResources: group.map(violatingResource),
+      // CDK prints a violation once per resource: a resource with several findings of the check is listed once.
+      violatingResources: [...new Map(group.map((g) => [`${g.resource.file}|${g.resource.logicalId}`, violatingResource(g)])).values()],
       ruleMetadata: { severity: f.severity, status: f.status, topic: f.topic, docs: f.docs },
     };
   }

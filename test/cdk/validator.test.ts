@@ -41,6 +41,12 @@ describe('LexscribeValidator (CDK policy-validation plugin)', () => {
     expect(high.violatingResources[0].resourceLogicalId).toMatch(/^First[0-9A-F]{8}$/);
   });
 
+  test('a resource with several findings of a check is listed once, with every reason', () => {
+    const [violation] = validate((app) => topic(new Stack(app, 'Api', { env: ENV }), 'Twice', 'KEYS'), new LexscribeValidator({ checks: [HIGH] })).violations;
+    expect(violation.description).toBe('TEST-HIGH-1 [HIGH] Topics say they are fine: first part is wrong; second part is wrong');
+    expect(violation.violatingResources.map((r) => r.constructPath)).toEqual(['Api/Twice/Resource']);
+  });
+
   test('succeeds with warnings only, honours failOn and the suppressions written into the template', () => {
     const build = (app: ReturnType<typeof newApp>) => {
       const stack = new Stack(app, 'Api', { env: ENV });
