@@ -122,8 +122,8 @@ function liveJobVerdicts(ctx: CheckContext, job: Resource): Verdict[] {
 }
 
 function writesToCustomerBucket(job: Resource, location: string | undefined | Unknown): boolean | Unknown {
-  // HealthScribe and Call Analytics always write to the bucket the caller names.
-  if (job.type === MEDICAL_SCRIBE_JOB || job.type === CALL_ANALYTICS_JOB) return true;
-  if (location === undefined) return new Unknown('no OutputLocationType was collected');
+  // HealthScribe requires OutputBucketName.
+  if (job.type === MEDICAL_SCRIBE_JOB) return true;
+  if (location === undefined) return new Unknown(`no OutputLocationType was collected${job.type === CALL_ANALYTICS_JOB ? ' (Call Analytics jobs do not report it)' : ''}`);
   return location instanceof Unknown ? location : location === 'CUSTOMER_BUCKET';
 }

@@ -180,12 +180,16 @@ export interface MedicalTranscriptionJobProperties extends JobCommon {
 }
 
 /**
- * `Live::Transcribe::CallAnalyticsJob`: `GetCallAnalyticsJob → CallAnalyticsJob`. Outputs always go to a
- * customer bucket (`OutputLocation`), so there is no `OutputLocationType`.
+ * `Live::Transcribe::CallAnalyticsJob`: `GetCallAnalyticsJob → CallAnalyticsJob`. `OutputLocation` is
+ * optional on `StartCallAnalyticsJob` (without it the output goes to the service bucket), and neither the
+ * job nor its summary says which: `OutputLocationType` is derived, `SERVICE_BUCKET` when
+ * `Transcript.TranscriptFileUri` is a pre-signed URL (query string with `X-Amz-Signature`),
+ * `CUSTOMER_BUCKET` when it is a plain `s3://` or https object URL, left out when it cannot be told.
  */
 export interface CallAnalyticsJobProperties extends JobCommon {
   CallAnalyticsJobName: string;
   CallAnalyticsJobStatus?: string;
+  OutputLocationType?: string;
   Media?: { MediaFileUri?: string; RedactedMediaFileUri?: string };
   Transcript?: { TranscriptFileUri?: string; RedactedTranscriptFileUri?: string };
   DataAccessRoleArn?: string;
