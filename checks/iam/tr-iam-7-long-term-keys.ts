@@ -70,12 +70,15 @@ function callsTranscribeOrLex(graph: ResourceGraph, user: Resource): string | fa
   const principals: Resource[] = [user];
   const groups = items(graph.props(user).Groups);
   if (groups instanceof Unknown) return groups;
-  for (const g of groups) {
-    const t = graph.target(g, GROUP);
-    if (t instanceof Unknown) return new Unknown(`group ${render(g)}: ${t.reason}`);
-    if (t && 'resource' in t) principals.push(t.resource);
-  }
   let doubt: Unknown | undefined;
+  for (const g of groups) {
+    // Groups have no name index in the graph: a literal name (what the account lists) is looked up here.
+    const named = typeof g === 'string' ? graph.ofType(GROUP).find((r) => graph.props(r).GroupName === g) : undefined;
+    const t = named ? { resource: named } : graph.target(g, GROUP);
+    if (t instanceof Unknown) return new Unknown(`group ${render(g)}: ${t.reason}`);
+    if (t && 'resource' in t && t.resource.type === GROUP) principals.push(t.resource);
+    else doubt ??= new Unknown(`group ${render(g)} is not in this run`);
+  }
   for (const p of principals) {
     const managed = managedPolicyArns(graph, p).map(render).find((arn) => MANAGED.test(arn));
     if (managed) return `${p.logicalId} has ${managed.split('/').pop()}`;

@@ -228,4 +228,13 @@ describe('TR-IAM-7 long-term keys of users who can call Transcribe or Lex', () =
     ]);
     expect(statuses).toEqual({ 'user/svc': 'FAIL', 'user/svc/access-key/OLD': 'FAIL,FAIL', 'user/svc/access-key/OFF': 'PASS' });
   });
+
+  test('live: permissions through a group, listed by name', () => {
+    const { statuses } = runLive(trIam7, [
+      live('AWS::IAM::Group', 'group/callers', { GroupName: 'callers', Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'lex:RecognizeText', Resource: '*' }] } }] }),
+      live('AWS::IAM::User', 'user/svc', { UserName: 'svc', Groups: ['callers'] }, `arn:aws:iam::${ACCOUNT}:user/svc`),
+      live('AWS::IAM::User', 'user/lost', { UserName: 'lost', Groups: ['elsewhere'] }, `arn:aws:iam::${ACCOUNT}:user/lost`),
+    ]);
+    expect(statuses).toEqual({ 'user/svc': 'FAIL', 'user/lost': 'UNKNOWN' });
+  });
 });
