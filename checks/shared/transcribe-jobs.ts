@@ -60,12 +60,12 @@ export function appStartedJobs(graph: ResourceGraph): AppJobs {
   return hit;
 }
 
-export function isCustomResource(r: Resource): boolean {
+function isCustomResource(r: Resource): boolean {
   return r.type === CUSTOM_RESOURCE || r.type.startsWith('Custom::');
 }
 
 /** `startTranscriptionJob`, `StartTranscriptionJobCommand` → `StartTranscriptionJob`; undefined when not a job start. */
-export function startAction(name: string): StartAction | undefined {
+function startAction(name: string): StartAction | undefined {
   const bare = name.replace(/Command$/, '').toLowerCase();
   return START_ACTIONS.find((a) => a.toLowerCase() === bare);
 }

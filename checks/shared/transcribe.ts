@@ -6,10 +6,9 @@ import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, type PolicyDocument } from '../../lib/policy/document';
 import { identityPolicies } from '../../lib/policy/identity';
 import { S3_BUCKET } from './bucket';
-import { isSensitive } from './classification';
 import { KMS_ALIAS, KMS_KEY, resolveKey, type KeyRef } from './kms';
 import { resolveTarget } from './target';
-import { appStartedJobs, param, type AppJob } from './transcribe-jobs';
+import { appStartedJobs, param } from './transcribe-jobs';
 import {
   CALL_ANALYTICS_CATEGORY,
   CALL_ANALYTICS_JOB,
@@ -33,7 +32,7 @@ export const TRANSCRIBE_PRINCIPALS = ['transcribe.amazonaws.com', 'transcribe.st
 export const TRANSCRIBE_EVENT_SOURCE = 'transcribe.amazonaws.com';
 
 /** CloudFormation types of Transcribe. */
-export const TRANSCRIBE_CFN_TYPES = [VOCABULARY, MEDICAL_VOCABULARY, VOCABULARY_FILTER, CALL_ANALYTICS_CATEGORY];
+const TRANSCRIBE_CFN_TYPES = [VOCABULARY, MEDICAL_VOCABULARY, VOCABULARY_FILTER, CALL_ANALYTICS_CATEGORY];
 /** Every type that is Transcribe's own: CloudFormation types, live jobs and models. */
 export const TRANSCRIBE_TYPES = [...TRANSCRIBE_CFN_TYPES, ...JOB_TYPES, LANGUAGE_MODEL];
 
@@ -67,11 +66,6 @@ export function transcribeLabel(graph: ResourceGraph, r: Resource): string {
 /** Tags of a Transcribe resource (`Tags`, as CloudFormation and the collectors write them). */
 export function transcribeTags(graph: ResourceGraph, r: Resource): Map<string, string> | Unknown {
   return tags(graph.props(r).Tags);
-}
-
-/** Whether an app-started job carries a sensitive classification in its request `Tags`. */
-export function appJobSensitive(job: AppJob, options: Record<string, unknown>): boolean | Unknown {
-  return isSensitive(tags(param(job, 'Tags')), options);
 }
 
 /** A data-access role and what uses it (for reasons: `vocabulary Terms`, `state "Transcribe" of Flow`). */
@@ -161,7 +155,7 @@ const JOB_PARAMS: Array<{ path: string; use: BucketUse | 'key' }> = [
  * starts, `transcribe:Output*` condition values of identity policies, and the S3 and KMS resources
  * data-access roles are granted. Computed once per graph.
  */
-export function transcribeData(graph: ResourceGraph): TranscribeData {
+function transcribeData(graph: ResourceGraph): TranscribeData {
   let hit = dataCache.get(graph);
   if (hit) return hit;
   const data: TranscribeData = { buckets: [], keys: [] };
