@@ -161,11 +161,26 @@ describe('transcribe-jobs collector (aws-sdk-client-mock)', () => {
       DataAccessRoleArn: `arn:aws:iam::${ACCOUNT}:role/CallAnalytics`,
       Settings: { ContentRedaction: { RedactionType: 'PII', RedactionOutput: 'redacted', PiiEntityTypes: ['ALL'] } },
       Tags: [{ Key: 'owner', Value: 'contact-centre' }],
+      OutputLocationType: 'CUSTOMER_BUCKET',
       OutputEncryption: { Level: 'customer-managed-kms', KeyId: KEY, Evidence: 'object-headers' },
     });
     // StartCallAnalyticsJob takes no encryption context, so there is none to look for.
     expect(props).not.toHaveProperty('KMSEncryptionContext');
     expect(cloudtrail.commandCalls(LookupEventsCommand)).toHaveLength(0);
+  });
+
+  it.each([
+    ['SERVICE_BUCKET', 'a pre-signed URL', `https://s3.${REGION}.amazonaws.com/aws-transcribe-${REGION}-prod/${ACCOUNT}/call-8/asrOutput.json?X-Amz-Security-Token=x&X-Amz-Signature=abc`],
+    ['CUSTOMER_BUCKET', 'a plain object URL', `https://s3.${REGION}.amazonaws.com/out/call-8.json`],
+  ])('a Call Analytics job writes to the %s when its transcript URI is %s', async (location, _what, TranscriptFileUri) => {
+    transcribe.on(ListCallAnalyticsJobsCommand).resolves({ CallAnalyticsJobSummaries: [{ CallAnalyticsJobName: 'call-8', CreationTime: new Date() }] });
+    transcribe.on(GetCallAnalyticsJobCommand).resolves({ CallAnalyticsJob: { CallAnalyticsJobName: 'call-8', CallAnalyticsJobStatus: 'COMPLETED', Transcript: { TranscriptFileUri } } });
+    s3.on(HeadObjectCommand).resolves({ ServerSideEncryption: 'AES256' });
+    const props = (await audit()).props(CALL_ANALYTICS_JOB, 'analytics/call-8');
+    expect(props.OutputLocationType).toBe(location);
+    if (location === 'SERVICE_BUCKET') expect(props).not.toHaveProperty('OutputEncryption');
+    else expect(props.OutputEncryption).toEqual({ Level: 'sse-s3', Evidence: 'object-headers' });
+    expect(s3.commandCalls(HeadObjectCommand)).toHaveLength(location === 'SERVICE_BUCKET' ? 0 : 1);
   });
 
   it('HealthScribe jobs (aws-sdk-client-mock: moto lacks ListMedicalScribeJobs): output key and context from CloudTrail, member names in any case', async () => {

@@ -42,6 +42,8 @@ interface JobFamily {
   fromSummary: string[];
   /** Members only `Get…` returns: unknown when it fails. */
   fromGet: string[];
+  /** Neither the job nor its summary says where the output went: tell it from the output URI. */
+  derivesLocation?: boolean;
   page(t: Transcribe, client: TranscribeClient, token: string | undefined): Promise<{ items: Summary[]; next?: string }>;
   describe(t: Transcribe, client: TranscribeClient, name: string): Promise<{ Tags?: Array<{ Key?: string; Value?: string }> } | undefined>;
 }
@@ -99,6 +101,7 @@ const FAMILIES: JobFamily[] = [
     takesContext: false,
     fromSummary: ['CreationTime', 'CallAnalyticsJobStatus'],
     fromGet: ['Media', 'Transcript', 'DataAccessRoleArn', 'Settings', 'Tags'],
+    derivesLocation: true,
     page: async (t, client, NextToken) => {
       const r = await client.send(new t.ListCallAnalyticsJobsCommand({ NextToken, MaxResults: 100 }));
       return { items: summaries(r.CallAnalyticsJobSummaries, (s) => s.CallAnalyticsJobName), next: r.NextToken };
@@ -164,6 +167,16 @@ function outputUri(job: Fields | undefined): string | undefined {
   return typeof uri === 'string' ? uri : undefined;
 }
 
+/**
+ * `OutputLocationType` as the output URI shows it: the service bucket hands out pre-signed URLs, a
+ * customer bucket's output is a plain object URL. Undefined when there is no URI to tell by.
+ */
+function locationOf(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  if (/[?&]X-Amz-Signature=/i.test(uri)) return 'SERVICE_BUCKET';
+  return s3Location(uri) ? 'CUSTOMER_BUCKET' : undefined;
+}
+
 /** Every S3 URI a job reads or writes; the service bucket's outputs are AWS's and left out. */
 function bucketsOf(job: Fields, serviceBucket: boolean): string[] {
   const groups = [job.Media, ...(serviceBucket ? [] : [job.Transcript, job.MedicalScribeOutput])];
@@ -181,6 +194,7 @@ async function collectJob(ctx: CollectorContext, t: Transcribe, client: Transcri
   for (const m of family.fromSummary) props[m] = plain(summary.fields[m]);
   Object.assign(props, job, { [NAME_PROPERTY[family.type]]: name });
   props.Status = props[family.statusMember];
+  if (family.derivesLocation) props.OutputLocationType = locationOf(outputUri(job));
   if (failed(described)) for (const m of family.fromGet) props[m] = unknownFrom(described);
   else props.Tags = tagsOf(described?.Tags);
 
