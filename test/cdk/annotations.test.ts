@@ -1,4 +1,4 @@
-import { Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnParameter, NestedStack, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { SynthesisMessage } from 'aws-cdk-lib/cx-api';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -80,6 +80,19 @@ describe('annotations of the LexscribeChecks aspect', () => {
     expect(Annotations.fromStack(checked).findError('*', Match.anyValue())).toHaveLength(1);
     expect(Annotations.fromStack(other).findError('*', Match.anyValue())).toEqual([]);
     expect(aspect.results.get('')!.findings.map((f) => f.resource.stack)).toEqual(['Checked']);
+  });
+
+  test('resources of a nested stack are checked and annotated; the nested stack is named by its construct path', () => {
+    const app = newApp();
+    const parent = new Stack(app, 'Parent', { env: ENV });
+    const nested = new NestedStack(parent, 'Bots');
+    topic(nested, 'Failing', 'FAIL');
+    const aspect = new LexscribeChecks({ reports: false, checks: [HIGH] });
+    Aspects.of(app).add(aspect);
+    app.synth();
+    expect(aspect.results.get('')!.findings.map((f) => [f.resource.stack, f.resource.constructPath, f.status])).toEqual([['Parent/Bots', 'Parent/Bots/Failing/Resource', 'FAIL']]);
+    // A nested stack's annotations are reported with its parent's artifact.
+    expect(messages(Annotations.fromStack(parent).findError('/Parent/Bots/Failing/Resource', Match.anyValue()))).toHaveLength(1);
   });
 
   test('a bad failOn is refused when the aspect is created', () => {
