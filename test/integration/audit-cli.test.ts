@@ -136,4 +136,19 @@ describe('lexscribe audit (CLI against moto)', () => {
     expect(alias.find((f) => f.checkId === 'LEX-DP-2')?.status).toBe('FAIL');
     expect(report.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/lex:DescribeBot timed out/));
   });
+
+  it('AccessDenied on IAM and garbage bodies from Transcribe: their checks are UNKNOWN, Lex is evaluated', async () => {
+    const { botId, aliasId } = await seed();
+    proxy.setRules([
+      { service: 'iam', fault: 'deny' },
+      { service: 'transcribe', fault: 'garbage' },
+    ]);
+    const report = JSON.parse((await throughProxy()).stdout) as Report;
+    const alias = `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/${botId}/${aliasId}`;
+    expect(report.findings.find((f) => f.checkId === 'LEX-DP-2' && f.resource.arn === alias)?.status).toBe('FAIL');
+    const warnings = report.warnings.map((w) => w.message).join('\n');
+    expect(warnings).toMatch(/iam:\w+ was denied \(AccessDenied\)/);
+    expect(warnings).toMatch(/transcribe:\w+ returned a response that could not be read/);
+    expect(report.findings.filter((f) => f.reason?.includes('was denied (AccessDenied)')).every((f) => f.status === 'UNKNOWN')).toBe(true);
+  });
 });
