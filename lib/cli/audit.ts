@@ -4,9 +4,8 @@ import { runChecks } from '../engine/run';
 import { ResourceGraph } from '../model/graph';
 import { buildReport, type Report } from '../report/report';
 import type { TestHooks } from '../sources/account/clients';
-import type { Collector } from '../sources/account/collector';
 import { ALL_COLLECTORS } from '../sources/account/collectors';
-import { CredentialsError } from '../sources/account/credentials';
+import { SessionError } from '../sources/account/credentials';
 import { parseRegions } from '../sources/account/regions';
 import { collect, coverageWarnings, type Collected } from '../sources/account/runner';
 import { openSession } from '../sources/account/session';
@@ -44,7 +43,6 @@ export interface AuditRunOptions {
   verbose?: boolean;
   /** Show the progress bars (only ever drawn on a terminal). */
   progress?: boolean;
-  collectors?: readonly Collector[];
 }
 
 function stats(collected: Collected, session: { account: string; regions: string[]; pool: { requests: number; requestMs: number } }, started: number, collectMs: number): AuditStats {
@@ -90,7 +88,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
       account: session.account,
       partition: session.partition,
       regions: session.regions,
-      collectors: opts.collectors ?? ALL_COLLECTORS,
+      collectors: ALL_COLLECTORS,
       pool: session.pool,
       concurrency: flags.concurrency,
       since: flags.since === undefined ? undefined : new Date(Date.now() - flags.since * 86_400_000),
@@ -117,7 +115,7 @@ export async function runAudit(flags: AuditFlags & ReportFlags, targets: readonl
     const { report } = await auditAccount(flags, { config: run.config, verbose: flags.verbose, progress: !flags.quiet });
     return await finishRun(report, run);
   } catch (e) {
-    if (!(e instanceof UsageError || e instanceof CredentialsError)) throw e;
+    if (!(e instanceof UsageError || e instanceof SessionError)) throw e;
     console.error(`lexscribe: ${e.message}`);
     return EXIT.USAGE;
   }

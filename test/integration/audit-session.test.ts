@@ -2,7 +2,7 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialsError } from '../../lib/sources/account/credentials';
+import { SessionError } from '../../lib/sources/account/credentials';
 import { SERVICE_REGIONS } from '../../lib/sources/account/regions';
 import { openSession, type SessionOptions } from '../../lib/sources/account/session';
 import * as adapter from './moto-adapter';
@@ -71,10 +71,10 @@ describe('audit session: credentials, account and Regions', () => {
     expect(s.regions.some((r) => r.startsWith('cn-') || r.startsWith('us-gov-'))).toBe(false);
   });
 
-  it('without credentials: a CredentialsError of one line, no stack, no secrets', async () => {
+  it('without credentials: a SessionError of one line, no stack, no secrets', async () => {
     cleanEnv({});
     const e = await openSession(options({})).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(CredentialsError);
+    expect(e).toBeInstanceOf(SessionError);
     expect((e as Error).message).toMatch(/^no AWS credentials found in the environment, shared config files, SSO or instance\/container roles: .*$/);
   });
 

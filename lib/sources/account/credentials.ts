@@ -12,8 +12,11 @@ export interface CredentialOptions {
   endpoint?: string;
 }
 
-/** Thrown when no usable credentials exist; the message is one line for the user, without secrets. */
-export class CredentialsError extends Error {}
+/**
+ * The audit cannot start: no usable credentials, no Region, an account that cannot be identified. The
+ * message is one line for the user, without secrets.
+ */
+export class SessionError extends Error {}
 
 // Refresh a little before expiry, so a long audit never signs with credentials about to lapse.
 const REFRESH_MARGIN_MS = 5 * 60_000;

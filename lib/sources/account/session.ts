@@ -1,5 +1,5 @@
 import { ClientPool, type TestHooks } from './clients';
-import { credentialProvider, credentialProblem, CredentialsError } from './credentials';
+import { credentialProvider, credentialProblem, SessionError } from './credentials';
 import { auditableRegions, partitionOf, SERVICE_REGIONS } from './regions';
 
 export interface SessionOptions {
@@ -71,11 +71,11 @@ const OPT_IN = new Set(['af-south-1', 'ap-east-1', 'me-south-1']);
 
 /**
  * Resolve credentials, the account (sts:GetCallerIdentity) and the Regions to audit. Throws
- * CredentialsError (one line, no secrets) when the run cannot identify itself.
+ * SessionError (one line, no secrets) when the run cannot identify itself.
  */
 export async function openSession(opts: SessionOptions): Promise<Session> {
   const home = opts.regions[0] ?? (await defaultRegion(opts.profile)) ?? (opts.allRegions ? 'us-east-1' : undefined);
-  if (!home) throw new CredentialsError('no Region: pass --region (repeatable, or a comma list), --all-regions, or set AWS_REGION');
+  if (!home) throw new SessionError('no Region: pass --region (repeatable, or a comma list), --all-regions, or set AWS_REGION');
   const credentials = await credentialProvider({ profile: opts.profile, roleArn: opts.roleArn, externalId: opts.externalId, region: home, endpoint: opts.endpoint });
   const pool = new ClientPool({
     credentials,
@@ -93,9 +93,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   } catch (e) {
     pool.close();
     const problem = credentialProblem(e, opts);
-    if (problem) throw new CredentialsError(problem);
+    if (problem) throw new SessionError(problem);
     const name = (e as { name?: string })?.name ?? 'error';
-    throw new CredentialsError(`cannot identify the account (sts:GetCallerIdentity in ${home} failed: ${name})`);
+    throw new SessionError(`cannot identify the account (sts:GetCallerIdentity in ${home} failed: ${name})`);
   }
   const account = identity.Account ?? '';
   const principal = identity.Arn ?? '';
