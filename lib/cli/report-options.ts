@@ -22,6 +22,7 @@ export interface ReportFlags {
   config?: string;
   quiet?: boolean;
   verbose?: boolean;
+  framework?: string;
 }
 
 /** One `--format`/`--output` pair as given; either side may be missing. */
@@ -68,8 +69,9 @@ export function addReportOptions(command: Command): () => RawTarget[] {
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline, and list the entries that no longer occur')
     .option('--write-baseline <file>', 'record the current FAIL and UNKNOWN findings in FILE (they are then accepted)')
     .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
-    .option('-q, --quiet', 'print nothing but errors (reports written to files are still written)')
-    .option('--verbose', 'list PASS and NOT_APPLICABLE findings too');
+    .option('-q, --quiet', 'print nothing but the report and errors: no progress, no notes on standard error')
+    .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
+    .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices');
   return () => targets;
 }
 
@@ -115,9 +117,21 @@ export async function prepareRun(flags: ReportFlags, rawTargets: readonly RawTar
     if (e instanceof ConfigError || e instanceof BaselineError) throw new UsageError(e.message);
     throw e;
   }
+  if (flags.framework) config = await restrictToFramework(config, flags.framework);
   const failOn = flags.failOn === undefined ? (config.failOn ?? 'HIGH') : parseSeverity(flags.failOn);
   if (!failOn) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical (not "${flags.failOn}")`);
   return { config, policy: { failOn, failOnUnknown: !!(flags.failOnUnknown ?? config.failOnUnknown) }, baseline, targets, flags };
+}
+
+/** `--framework`: every check outside the framework is disabled, as if the configuration said so. */
+async function restrictToFramework(config: LexscribeConfig, id: string): Promise<LexscribeConfig> {
+  const [{ FRAMEWORKS, findFramework }, { ALL_CHECKS }] = await Promise.all([import('../../checks/frameworks'), import('../../checks')]);
+  const framework = findFramework(id);
+  if (!framework) throw new UsageError(`unknown framework "${id}" (one of ${FRAMEWORKS.map((f) => f.id).join(', ')})`);
+  const inFramework = new Set(framework.controls.map((c) => c.checkId));
+  const checks = { ...(config.checks ?? {}) };
+  for (const c of ALL_CHECKS) if (!inFramework.has(c.id)) checks[c.id] = { ...checks[c.id], enabled: false };
+  return { ...config, checks };
 }
 
 function write(path: string, text: string): void {
@@ -153,7 +167,6 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
   const { gone } = given;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   for (const target of run.targets) {
-    if (!target.output && flags.quiet) continue;
     const color = !target.output && !!process.stdout.isTTY && !noColor;
     const text = renderReport(report, target.format, { color, verbose: flags.verbose });
     if (target.output) write(target.output, text);

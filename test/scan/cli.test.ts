@@ -138,8 +138,14 @@ describe('lexscribe scan on templates', () => {
   ])('exit code for %j is %i', (args, code) => {
     const run = lexscribe(['scan', JSON_TEMPLATE, '-q', ...args]);
     expect(run.code).toBe(code);
-    expect(run.stdout).toBe('');
-    if (code === 2) expect(run.stderr).toMatch(/^lexscribe: \S.*\n$/);
+    if (code === 2) {
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^lexscribe: \S.*\n$/);
+    } else {
+      // --quiet: nothing but the report.
+      expect(run.stdout).toContain('LEX-DP-2');
+      expect(run.stderr).toBe('');
+    }
   });
 
   test('text on standard output by default, without colour when it is not a terminal', () => {
@@ -231,5 +237,22 @@ describe('configuration file', () => {
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('lexscribe scan --framework', () => {
+  test('runs only the checks mapped to the framework', () => {
+    const run = lexscribe(['scan', JSON_TEMPLATE, '--framework', 'hipaa', '-f', 'json', '--fail-on', 'critical', '--verbose']);
+    expect(run.code).toBe(0);
+    const ids = new Set((JSON.parse(run.stdout) as { findings: Array<{ checkId: string }> }).findings.map((f) => f.checkId));
+    expect(ids.size).toBeGreaterThan(0);
+    const hipaa = ['LEX-COMP-1', 'LEX-DP-2', 'LEX-DP-4', 'LEX-DP-5', 'LEX-DP-6', 'LEX-MON-2', 'TR-DP-1', 'TR-DP-2', 'TR-DP-5', 'TR-DP-8', 'TR-DP-12', 'TR-COMP-1'];
+    for (const id of ids) expect(hipaa).toContain(id);
+  });
+
+  test('rejects an unknown framework with one line and exit 2', () => {
+    const run = lexscribe(['scan', JSON_TEMPLATE, '--framework', 'sox']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('lexscribe: unknown framework "sox" (one of hipaa, pci-dss, transcribe-best-practices)\n');
   });
 });
