@@ -10,7 +10,7 @@ import { runChecks, type RunResult } from '../engine/run';
 import { ResourceGraph } from '../model/graph';
 import type { Finding, RunWarning, Severity } from '../model/finding';
 import { buildReport, REPORT_FILE } from '../report/report';
-import { readCdkStacks, stageContents } from '../sources/cdk';
+import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
 import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
 export interface LexscribeChecksProps extends GateProps {
@@ -113,8 +113,7 @@ export class LexscribeChecks implements IAspect {
       stage.node.addValidation({ validate: () => this.evaluate(stage, scopes!) });
     }
     // The first node visited from each scope the aspect was added to; its descendants follow.
-    const path = node.node.path;
-    if (!scopes.some((s) => s.node.scope === undefined || path === s.node.path || path.startsWith(`${s.node.path}/`))) scopes.push(node);
+    if (!isUnder(node, scopes)) scopes.push(node);
   }
 
   private evaluate(stage: IConstruct, scopes: IConstruct[]): string[] {

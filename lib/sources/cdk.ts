@@ -62,7 +62,8 @@ function stackName(stack: Stack): string {
   return Token.isUnresolved(stack.stackName) ? stack.node.path : stack.stackName;
 }
 
-function isUnder(c: IConstruct, scopes: readonly IConstruct[]): boolean {
+/** Whether `c` is one of `scopes` or below one of them. */
+export function isUnder(c: IConstruct, scopes: readonly IConstruct[]): boolean {
   return scopes.some((s) => s.node.scope === undefined || c.node.path === s.node.path || c.node.path.startsWith(`${s.node.path}/`));
 }
 
