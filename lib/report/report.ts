@@ -9,6 +9,8 @@ export interface ReportSummary {
   byStatus: Record<Status, number>;
   /** FAIL findings by severity. */
   failedBySeverity: Record<Severity, number>;
+  /** Findings by AWS documentation topic, then status. */
+  byTopic: Record<string, Record<Status, number>>;
 }
 
 /** The JSON report: the same shape at synth (`lexscribe-report.json`), from `scan` and from `audit`. */
@@ -25,11 +27,13 @@ export interface Report {
 export function summarize(findings: readonly Finding[]): ReportSummary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byTopic: Record<string, Record<Status, number>> = {};
   for (const f of findings) {
     byStatus[f.status]++;
     if (f.status === 'FAIL') failedBySeverity[f.severity]++;
+    (byTopic[f.topic] ??= Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>)[f.status]++;
   }
-  return { total: findings.length, byStatus, failedBySeverity };
+  return { total: findings.length, byStatus, failedBySeverity, byTopic };
 }
 
 /** Build a report. NOT_APPLICABLE verdicts are left out unless `verbose`. */

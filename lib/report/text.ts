@@ -70,6 +70,8 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (shown.length === 0) out.push(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.', '');
 
   out.push(summaryLine(report, paint));
+  const topics = topicLine(report);
+  if (topics) out.push(topics);
   if (report.warnings.length > 0) out.push('', ...warningLines(report.warnings, paint));
   return out.join('\n') + '\n';
 }
@@ -111,6 +113,14 @@ export function summaryLine(report: Report, paint: Paint = (_f, t) => t): string
   });
   const noun = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${paint('bold', 'Summary:')} ${noun(summary.total, 'finding')} on ${noun(resources, 'resource')}: ${parts.join(', ')}`;
+}
+
+/** Where the failures are, by AWS documentation topic: `By topic: Data protection 3 failed, 1 unknown; …`. */
+export function topicLine(report: Report): string | undefined {
+  const parts = Object.entries(report.summary.byTopic)
+    .filter(([, c]) => c.FAIL + c.UNKNOWN + c.ERROR > 0)
+    .map(([topic, c]) => `${topic} ${[c.FAIL && `${c.FAIL} failed`, c.UNKNOWN && `${c.UNKNOWN} unknown`, c.ERROR && `${c.ERROR} error`].filter(Boolean).join(', ')}`);
+  return parts.length > 0 ? `By topic: ${parts.join('; ')}` : undefined;
 }
 
 function warningLines(warnings: readonly RunWarning[], paint: Paint): string[] {
