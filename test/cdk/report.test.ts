@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { Aspects, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { LexscribeChecks } from '../../lib/cdk/aspect';
 import { REPORT_FILE, type Report } from '../../lib/report/report';
 import { VERSION } from '../../lib/version';
+import schema from '../../schema/report.schema.json';
 import { ENV, HIGH, newApp, topic } from './fixtures';
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, REPORT_FILE), 'utf8')) as Report;
@@ -34,6 +37,12 @@ describe('lexscribe-report.json in the cloud assembly', () => {
       remediation: 'Set DisplayName to PASS.',
     });
     expect(report.summary).toMatchObject({ total: 2, byStatus: { PASS: 1, FAIL: 1, UNKNOWN: 0, SUPPRESSED: 0, ERROR: 0 }, failedBySeverity: { HIGH: 1 } });
+
+    // The same document `lexscribe scan --format json` writes, valid against the shipped schema.
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const valid = ajv.compile(schema);
+    expect(valid(report) ? [] : valid.errors).toEqual([]);
   });
 
   test('reports: false writes no file', () => {
