@@ -10,7 +10,7 @@ import type {
 import { ALL_CHECKS } from '../../checks';
 import type { Check } from '../engine/check';
 import { runChecks } from '../engine/run';
-import type { Finding } from '../model/finding';
+import type { Finding, RunWarning } from '../model/finding';
 import { ResourceGraph } from '../model/graph';
 import { loadTemplates } from '../sources/template/load';
 import { emptyParameters } from '../sources/template/parameters';
@@ -58,13 +58,16 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReport {
     const given = new Set(context.templatePaths.map((p) => resolve(p)));
     // Through each assembly's manifest: stack names, environments and nested stack templates come with it.
-    const manifests = [...new Set(context.templatePaths.map((p) => join(dirname(p), 'manifest.json')))].filter((m) => existsSync(m));
-    const loaded = loadTemplates(manifests, { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
+    const inputs = [...new Set(context.templatePaths.map((p) => (existsSync(join(dirname(p), 'manifest.json')) ? join(dirname(p), 'manifest.json') : p)))];
+    const loaded = loadTemplates(inputs, { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
     const findings: Finding[] = [];
+    const warnings: RunWarning[] = [...loaded.warnings];
     for (const app of loaded.apps) {
       // Sub-assemblies found through a parent's manifest are checked only when CDK handed their stacks to this plugin.
       if (!app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))) continue;
-      findings.push(...runChecks(new ResourceGraph(app), { checks: this.checks, mode: 'synth', config: this.settings.config }).findings);
+      const result = runChecks(new ResourceGraph(app), { checks: this.checks, mode: 'synth', config: this.settings.config });
+      findings.push(...result.findings);
+      warnings.push(...result.warnings);
     }
     const violations: PolicyViolation[] = loaded.errors.map((e) => ({
       ruleName: 'lexscribe-input',
@@ -78,6 +81,15 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const group of groups.values()) violations.push(this.violation(group));
+    // Expired or unused suppressions, nested stacks whose template is missing: never silent.
+    for (const w of warnings) {
+      violations.push({
+        ruleName: w.checkId ?? `lexscribe-${w.kind}`,
+        description: w.checkId ? `${w.checkId} ${w.message}` : w.message,
+        severity: 'warning',
+        violatingResources: w.resource?.logicalId ? [{ resourceLogicalId: w.resource.logicalId, templatePath: w.resource.file ?? '', constructPath: w.resource.constructPath, locations: [] }] : [],
+      });
+    }
     return { success: !violations.some((v) => v.severity === 'error'), violations, pluginVersion: VERSION };
   }
 

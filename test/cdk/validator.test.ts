@@ -59,6 +59,18 @@ describe('LexscribeValidator (CDK policy-validation plugin)', () => {
     expect(strict.success).toBe(false);
   });
 
+  test('an expired suppression is a warning, and its finding is back', () => {
+    const report = validate(
+      (app) => LexscribeSuppressions.addResourceSuppressions(topic(new Stack(app, 'Api', { env: ENV }), 'Old', 'FAIL'), [{ id: 'TEST-HIGH-1', reason: REASON, expires: '2020-01-31' }]),
+      new LexscribeValidator({ checks: [HIGH] }),
+    );
+    expect(report.violations.map((v) => [v.ruleName, v.severity, v.description])).toEqual([
+      ['TEST-HIGH-1', 'error', 'TEST-HIGH-1 [HIGH] Topics say they are fine: the topic says it fails'],
+      ['TEST-HIGH-1', 'warning', 'TEST-HIGH-1 Suppression of TEST-HIGH-1 on Api/Old/Resource expired on 2020-01-31; the finding is reported again.'],
+    ]);
+    expect(report.violations[1].violatingResources.map((r) => r.constructPath)).toEqual(['Api/Old/Resource']);
+  });
+
   test('UNKNOWN is a warning unless failOnUnknown', () => {
     const build = (app: ReturnType<typeof newApp>) => {
       const stack = new Stack(app, 'Api', { env: ENV });
