@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Finding } from '../model/finding';
 import type { Report } from './report';
-import { compareFindings, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
+import { compareCheckIds, compareFindings, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
 
 /** Characters XML 1.0 cannot carry at all (escaping does not help): dropped rather than producing a file no parser reads. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -92,8 +92,13 @@ export function renderJunit(report: Report, opts: { cwd: string }): string {
   const root = doc.ele('testsuites', { name: report.tool, ...attrs(count(report.findings)), timestamp });
 
   const byCheck = new Map<string, Finding[]>();
-  for (const f of report.findings.filter(isTestCase)) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
-  const ids = [...byCheck.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const f of report.findings) {
+    if (!isTestCase(f)) continue;
+    const list = byCheck.get(f.checkId);
+    if (list) list.push(f);
+    else byCheck.set(f.checkId, [f]);
+  }
+  const ids = [...byCheck.keys()].sort(compareCheckIds);
   ids.forEach((id, i) => {
     const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
     const first = findings[0];

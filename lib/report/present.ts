@@ -60,6 +60,17 @@ export function fileLocation(f: Finding, cwd: string): string | undefined {
   return pos.column !== undefined ? `${file}:${pos.line}:${pos.column}` : `${file}:${pos.line}`;
 }
 
+// Made once: `localeCompare` with locales or options builds a collator on every call, which dominated
+// sorting tens of thousands of findings. Same comparisons as `a.localeCompare(b, 'en', { numeric: true })`
+// and `a.localeCompare(b)`.
+const compareIds = new Intl.Collator('en', { numeric: true }).compare;
+const compareText = new Intl.Collator().compare;
+
+/** Check ids in catalog order: `LEX-DP-2` before `LEX-DP-10`. */
+export function compareCheckIds(a: string, b: string): number {
+  return compareIds(a, b);
+}
+
 function statusRank(s: Status): number {
   return STATUS_ORDER.indexOf(s);
 }
@@ -69,9 +80,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     statusRank(a.status) - statusRank(b.status) ||
     severityRank(b.severity) - severityRank(a.severity) ||
-    a.checkId.localeCompare(b.checkId, 'en', { numeric: true }) ||
-    (a.findingKey ?? '').localeCompare(b.findingKey ?? '') ||
-    (a.property?.path ?? '').localeCompare(b.property?.path ?? '')
+    compareIds(a.checkId, b.checkId) ||
+    compareText(a.findingKey ?? '', b.findingKey ?? '') ||
+    compareText(a.property?.path ?? '', b.property?.path ?? '')
   );
 }
 
@@ -91,7 +102,8 @@ export function groupByResource(findings: readonly Finding[]): ResourceGroup[] {
     groups.set(id, g);
   }
   const sorted = [...groups.values()].map((g) => ({ ...g, findings: [...g.findings].sort(compareFindings) }));
-  return sorted.sort((a, b) => compareFindings(a.findings[0], b.findings[0]) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
+  const labels = new Map(sorted.map((g) => [g, resourceLabel(g.resource)]));
+  return sorted.sort((a, b) => compareFindings(a.findings[0], b.findings[0]) || compareText(labels.get(a)!, labels.get(b)!));
 }
 
 export interface TopicSummary {

@@ -1,8 +1,4 @@
-import { renderHtml } from './html';
-import { renderJunit } from './junit';
 import type { Report } from './report';
-import { renderSarif } from './sarif';
-import { renderText } from './text';
 
 /** Output formats of `scan` and `audit`. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
@@ -20,19 +16,30 @@ export interface RenderOptions {
   cwd?: string;
 }
 
+// Each renderer is loaded when its format is asked for: a run writing text does not pay for loading
+// xmlbuilder2 (JUnit) or the HTML page. `require` rather than `import()` keeps rendering synchronous.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = {
+  text: () => require('./text') as typeof import('./text'),
+  sarif: () => require('./sarif') as typeof import('./sarif'),
+  junit: () => require('./junit') as typeof import('./junit'),
+  html: () => require('./html') as typeof import('./html'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** Render a report in one format. Every format ends with a newline. */
 export function renderReport(report: Report, format: Format, opts: RenderOptions = {}): string {
   const cwd = opts.cwd ?? process.cwd();
   switch (format) {
     case 'text':
-      return renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd });
+      return load.text().renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd });
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'sarif':
-      return JSON.stringify(renderSarif(report, { cwd }), null, 2) + '\n';
+      return JSON.stringify(load.sarif().renderSarif(report, { cwd }), null, 2) + '\n';
     case 'junit':
-      return renderJunit(report, { cwd });
+      return load.junit().renderJunit(report, { cwd });
     case 'html':
-      return renderHtml(report, { cwd });
+      return load.html().renderHtml(report, { cwd });
   }
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
 import type { Report } from './report';
-import { position, relativeToCwd, resourceIdentity, resourceLabel, suppressionOrigin } from './present';
+import { compareCheckIds, position, relativeToCwd, resourceIdentity, resourceLabel, suppressionOrigin } from './present';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -104,7 +104,7 @@ function artifactLocation(file: string, cwd: string): ArtifactLocation {
   return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function locations(f: Finding, cwd: string): Location[] {
+function locations(f: Finding, artifact: (file: string) => ArtifactLocation): Location[] {
   const r = f.resource;
   const location: Location = {
     logicalLocations: [
@@ -116,7 +116,7 @@ function locations(f: Finding, cwd: string): Location[] {
   if (r.file) {
     const pos = position(f);
     location.physicalLocation = {
-      artifactLocation: artifactLocation(r.file, cwd),
+      artifactLocation: artifact(r.file),
       // SARIF lines and columns start at 1; anything else is a source's placeholder, not a position.
       ...(pos && pos.line >= 1 ? { region: { startLine: pos.line, ...(pos.column !== undefined && pos.column >= 1 ? { startColumn: pos.column } : {}) } } : {}),
     };
@@ -144,13 +144,13 @@ function suppressions(f: Finding): Suppression[] | undefined {
   ];
 }
 
-function result(f: Finding, ruleIndex: number, cwd: string): Result {
+function result(f: Finding, ruleIndex: number, artifact: (file: string) => ArtifactLocation): Result {
   return {
     ruleId: f.checkId,
     ruleIndex,
     level: resultLevel(f),
     message: { text: message(f) },
-    locations: locations(f, cwd),
+    locations: locations(f, artifact),
     partialFingerprints: { [FINGERPRINT]: fingerprint(f) },
     ...(f.suppression ? { suppressions: suppressions(f) } : {}),
     properties: {
@@ -169,9 +169,21 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
  */
 export function renderSarif(report: Report, opts: { cwd: string }): Log {
   const byCheck = new Map<string, Finding[]>();
-  for (const f of report.findings) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
-  const ids = [...byCheck.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const f of report.findings) {
+    const list = byCheck.get(f.checkId);
+    if (list) list.push(f);
+    else byCheck.set(f.checkId, [f]);
+  }
+  const ids = [...byCheck.keys()].sort(compareCheckIds);
   const index = new Map(ids.map((id, i) => [id, i]));
+
+  // Every finding of a template names the same file: work its URI out once per file.
+  const artifacts = new Map<string, ArtifactLocation>();
+  const artifact = (file: string) => {
+    let a = artifacts.get(file);
+    if (!a) artifacts.set(file, (a = artifactLocation(file, opts.cwd)));
+    return a;
+  };
 
   const notifications: Notification[] = report.warnings.map((w) => ({
     level: 'warning',
@@ -189,7 +201,7 @@ export function renderSarif(report: Report, opts: { cwd: string }): Log {
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(opts.cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt, toolExecutionNotifications: notifications }],
-        results: report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, opts.cwd)),
+        results: report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, artifact)),
         properties: { mode: report.mode, summary: report.summary },
       },
     ],
