@@ -17,6 +17,13 @@ export function cpuTime(fn: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
+/** CPU milliseconds (as `cpuTime`) and wall-clock milliseconds of one call. */
+export function cpuAndWallTime(fn: () => void): { cpu: number; wall: number } {
+  const start = process.hrtime.bigint();
+  const cpu = cpuTime(fn);
+  return { cpu, wall: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
 /** Print rows as a Markdown table (the README quotes it as is). */
 export function printTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
