@@ -3,7 +3,7 @@ import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from '../config/types';
 import { runChecks } from '../engine/run';
 import { applySuppressions, type Evaluated } from '../engine/suppressions';
-import type { RunWarning } from '../model/finding';
+import type { Finding, RunWarning } from '../model/finding';
 import { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
 import { buildReport, type Report } from '../report/report';
@@ -23,6 +23,7 @@ import type { ScanFlags } from './scan-command';
 export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opts: { verbose?: boolean; startedAt?: Date } = {}): Report {
   const now = opts.startedAt ?? new Date();
   const rules = config.suppressions ?? [];
+  const findings: Finding[] = [];
   const evaluated: Evaluated[] = [];
   const warnings: RunWarning[] = [...loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message })), ...loaded.warnings];
   // Resource metadata is applied by each app's run; the config pass below must not see it again.
@@ -33,6 +34,8 @@ export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opt
     const graph = new ResourceGraph(loaded.inputs.map((i) => (members.has(i) ? i : { ...i, evaluate: false, metadata: undefined })));
     const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config: { ...config, suppressions: [] }, metadataSource: 'metadata', now });
     for (const finding of result.findings) {
+      findings.push(finding);
+      if (rules.length === 0) continue;
       const resource = result.resources.get(finding)!;
       if (!bare.has(resource)) bare.set(resource, { ...resource, metadata: {} });
       evaluated.push({ finding, resource: bare.get(resource)! });
@@ -40,12 +43,7 @@ export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opt
     warnings.push(...result.warnings);
   }
   if (rules.length > 0) warnings.push(...applySuppressions(evaluated, new ResourceGraph([]), rules, { now, metadataSource: 'metadata' }));
-  return buildReport(
-    evaluated.map((e) => e.finding),
-    warnings,
-    'scan',
-    { verbose: opts.verbose, startedAt: now },
-  );
+  return buildReport(findings, warnings, 'scan', { verbose: opts.verbose, startedAt: now });
 }
 
 function parameterValues(flags: ScanFlags): ParameterValues {

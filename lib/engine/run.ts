@@ -58,7 +58,7 @@ export function checkOptions(check: Check, config?: LexscribeConfig): Record<str
   return { ...defaults, ...(config?.checks?.[check.id]?.options ?? {}) };
 }
 
-function toFinding(check: Check, v: Verdict, r: Resource, severity: Severity): Finding {
+function toFinding(check: Check, v: Verdict, r: Resource, described: FindingResource, severity: Severity): Finding {
   return {
     checkId: check.id,
     title: check.title,
@@ -66,7 +66,7 @@ function toFinding(check: Check, v: Verdict, r: Resource, severity: Severity): F
     status: v.status,
     reason: v.reason,
     findingKey: v.findingKey,
-    resource: findingResource(r),
+    resource: described,
     remediation: check.remediation,
     docs: check.docs,
     topic: TOPICS[check.topic],
@@ -86,6 +86,13 @@ function errorMessage(e: unknown): string {
 export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
   const evaluated: Evaluated[] = [];
   const config = opts.config ?? {};
+  // Findings on one resource describe it alike: one description per resource, not one per finding.
+  const descriptions = new Map<Resource, FindingResource>();
+  const describe = (r: Resource) => {
+    let d = descriptions.get(r);
+    if (!d) descriptions.set(r, (d = findingResource(r)));
+    return d;
+  };
   for (const check of opts.checks) {
     const settings = config.checks?.[check.id];
     if (settings?.enabled === false || !check.modes.includes(opts.mode)) continue;
@@ -93,7 +100,7 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
     const record = (v: Verdict, fallback: Resource) => {
       const resource = v.resource ?? fallback;
       const severity = settings?.severity ?? v.severity ?? check.severity;
-      evaluated.push({ finding: toFinding(check, v, resource, severity), resource });
+      evaluated.push({ finding: toFinding(check, v, resource, describe(resource), severity), resource });
     };
     const needs = new Set([...(isResourceCheck(check) ? check.resourceTypes : []), ...(check.reads ?? [])]);
     for (const gap of graph.gaps) {

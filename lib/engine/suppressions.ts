@@ -31,10 +31,24 @@ function where(r: Resource | undefined): RunWarning['resource'] {
   return r && { type: r.type, logicalId: r.logicalId, stack: r.stack.name, constructPath: r.provenance.constructPath };
 }
 
+/** A glob compiled once per pattern and options: `picomatch.isMatch` compiles it again on every call. */
+function compiled(cache: Map<string, (s: string) => boolean>, options: picomatch.PicomatchOptions): (pattern: string) => (s: string) => boolean {
+  return (pattern) => {
+    let test = cache.get(pattern);
+    if (!test) {
+      const matcher = picomatch(pattern, options);
+      cache.set(pattern, (test = (s) => matcher(s)));
+    }
+    return test;
+  };
+}
+const keyGlob = compiled(new Map(), { dot: true, bash: true, nocase: false });
+const resourceGlob = compiled(new Map(), { dot: true });
+
 function matchesKey(rule: SuppressionRule, key: string | undefined): boolean {
   if (!rule.appliesTo || rule.appliesTo.length === 0) return true;
   if (key === undefined) return false;
-  return rule.appliesTo.some((p) => picomatch.isMatch(key, p, { dot: true, bash: true, nocase: false }) || p === key);
+  return rule.appliesTo.some((p) => keyGlob(p)(key) || p === key);
 }
 
 function resourceNames(r: Resource): string[] {
@@ -86,15 +100,16 @@ export function applySuppressions(
   };
 
   // Every evaluated resource, not only those with findings: a suppression put on the wrong resource must be reported.
-  for (const resource of [...evaluated.map((e) => e.resource), ...graph.resources.filter((r) => graph.isEvaluated(r))]) {
-    if (perResource.has(resource)) continue;
+  const collect = (resource: Resource) => {
+    if (perResource.has(resource)) return;
     // A stack pseudo-resource carries the template metadata, whose suppressions are the stack-wide ones below.
     const isStack = resource.key === `${resource.stack.name}/`;
-    const list = (isStack ? [] : metadataSuppressions(resource.metadata))
-      .map((rule) => accept(rule, resource.provenance.constructPath ?? resource.key, opts.metadataSource, resource))
-      .filter((c): c is Candidate => !!c);
+    const rules = isStack ? [] : metadataSuppressions(resource.metadata);
+    const list = rules.length === 0 ? [] : rules.map((rule) => accept(rule, resource.provenance.constructPath ?? resource.key, opts.metadataSource, resource)).filter((c): c is Candidate => !!c);
     perResource.set(resource, list);
-  }
+  };
+  for (const e of evaluated) collect(e.resource);
+  for (const r of graph.resources) if (graph.isEvaluated(r)) collect(r);
   for (const [stack, metadata] of graph.stackMetadata) {
     stackWide.set(
       stack,
@@ -108,15 +123,20 @@ export function applySuppressions(
     if (c) fromConfig.push(c as Candidate & { rule: ConfigSuppression });
   }
 
-  for (const { finding, resource } of evaluated) {
+  // The first that applies, in this order: the resource's own, its stack's, the configuration's.
+  const applies = (c: Candidate, finding: Finding) => c.rule.id === finding.checkId && matchesKey(c.rule, finding.findingKey);
+  const covers = (c: Candidate & { rule: ConfigSuppression }, resource: Resource) => {
+    if (!c.rule.resource) return true;
+    const test = resourceGlob(c.rule.resource);
+    return resourceNames(resource).some((n) => test(n));
+  };
+  const none = fromConfig.length === 0 && [...stackWide.values()].every((l) => l.length === 0) && [...perResource.values()].every((l) => l.length === 0);
+  for (const { finding, resource } of none ? [] : evaluated) {
     if (finding.status !== 'FAIL' && finding.status !== 'UNKNOWN') continue;
-    const names = resourceNames(resource);
-    const candidates = [
-      ...(perResource.get(resource) ?? []),
-      ...(stackWide.get(resource.stack.name) ?? []),
-      ...fromConfig.filter((c) => !c.rule.resource || names.some((n) => picomatch.isMatch(n, c.rule.resource!, { dot: true }))),
-    ];
-    const hit = candidates.find((c) => c.rule.id === finding.checkId && matchesKey(c.rule, finding.findingKey));
+    const hit =
+      perResource.get(resource)?.find((c) => applies(c, finding)) ??
+      stackWide.get(resource.stack.name)?.find((c) => applies(c, finding)) ??
+      fromConfig.find((c) => applies(c, finding) && covers(c, resource));
     if (!hit) continue;
     hit.used = true;
     finding.suppression = { reason: hit.rule.reason, expires: hit.rule.expires, source: hit.source };

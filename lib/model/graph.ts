@@ -18,6 +18,8 @@ export class ResourceGraph {
   private readonly byArn = new Map<string, Resource>();
   private readonly scopes = new Map<string, StackScope>();
   private readonly evaluated = new Set<string>();
+  /** `evaluated` by object for the resources of this graph: checks ask often, and hashing keys costs more. */
+  private readonly evaluatedObjects = new Map<Resource, boolean>();
   private readonly exports = new Map<string, { scope: StackScope; value: unknown }>();
   private readonly resolvedProps = new Map<Resource, Record<string, unknown>>();
   private readonly stackResources = new Map<string, Resource>();
@@ -51,6 +53,7 @@ export class ResourceGraph {
         if (input.evaluate !== false) this.evaluated.add(resource.key);
       }
     }
+    for (const r of all) this.evaluatedObjects.set(r, this.evaluated.has(r.key));
     for (const input of inputs) {
       const scope = this.scopes.get(input.stack.name)!;
       for (const output of Object.values(input.outputs ?? {})) {
@@ -88,7 +91,7 @@ export class ResourceGraph {
 
   /** Resources the run evaluates (stacks loaded only to resolve imports are left out). */
   isEvaluated(r: Resource): boolean {
-    return this.evaluated.has(r.key);
+    return this.evaluatedObjects.get(r) ?? this.evaluated.has(r.key);
   }
 
   /**
@@ -110,6 +113,7 @@ export class ResourceGraph {
       };
       this.stackResources.set(stack.name, r);
       this.evaluated.add(r.key);
+      this.evaluatedObjects.set(r, true);
     }
     return r;
   }
