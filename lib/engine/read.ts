@@ -9,11 +9,23 @@ import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/
 /** The node at a dotted path (`DataPrivacy.ChildDirected`, `Items.0.Name`). `Fn::If` branches are followed. */
 export function get(tree: unknown, path: string): unknown {
   let node: unknown = tree;
-  for (const step of path.split('.')) {
+  for (const step of steps(path)) {
     node = stepInto(node, step);
     if (node === undefined || node instanceof Unknown) return node;
   }
   return node;
+}
+
+// Checks read the same few paths on every resource: split each once. Bounded, as paths may be built from indexes.
+const split = new Map<string, readonly string[]>();
+
+function steps(path: string): readonly string[] {
+  let parts = split.get(path);
+  if (!parts) {
+    if (split.size >= 10_000) split.clear();
+    split.set(path, (parts = path.split('.')));
+  }
+  return parts;
 }
 
 function stepInto(node: unknown, step: string): unknown {

@@ -28,9 +28,16 @@ export function actionsOf(service: string): string[] {
   return list;
 }
 
+/** Compiled once per pattern: checks test the same few patterns against thousands of actions. */
+const compiled = new Map<string, RegExp>();
+
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+  let re = compiled.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    compiled.set(pattern, (re = new RegExp(`^${body}$`, 'i')));
+  }
+  return re;
 }
 
 /** Does an IAM action pattern (`lex:*`, `*`, `lex:Recognize*`) cover an action (`lex:RecognizeText`)? Case-insensitive, as IAM is. */

@@ -102,6 +102,17 @@ export function parsePolicy(doc: unknown): PolicyDocument | Unknown | undefined 
   if (doc === undefined || doc === null) return undefined;
   if (doc instanceof Unknown) return doc;
   if (doc instanceof Composite || doc instanceof Reference) return new Unknown(`policy document is computed at deploy time (${render(doc)})`);
+  if (typeof doc !== 'object') return parseDocument(doc);
+  // Resolved properties are computed once per graph, so the checks reading one trust or permission
+  // policy hand in the same object: parse it once. Parsed documents are only ever read.
+  let parsed = parsedDocuments.get(doc);
+  if (!parsed) parsedDocuments.set(doc, (parsed = parseDocument(doc)));
+  return parsed;
+}
+
+const parsedDocuments = new WeakMap<object, PolicyDocument | Unknown>();
+
+function parseDocument(doc: unknown): PolicyDocument | Unknown {
   let body: unknown = doc;
   if (typeof doc === 'string') {
     try {

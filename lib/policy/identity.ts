@@ -71,9 +71,24 @@ export function identityPolicies(graph: ResourceGraph): IdentityPolicy[] {
   return out;
 }
 
-/** Identity policies that apply to one principal. */
+const byPrincipal = new WeakMap<ResourceGraph, Map<Resource, IdentityPolicy[]>>();
+
+/** Identity policies that apply to one principal (indexed once per graph, in the order of `identityPolicies`). */
 export function policiesOf(graph: ResourceGraph, principal: Resource): IdentityPolicy[] {
-  return identityPolicies(graph).filter((p) => p.attachedTo.includes(principal));
+  let index = byPrincipal.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const p of identityPolicies(graph)) {
+      for (const r of new Set(p.attachedTo)) {
+        if (r instanceof Unknown) continue;
+        const list = index.get(r);
+        if (list) list.push(p);
+        else index.set(r, [p]);
+      }
+    }
+    byPrincipal.set(graph, index);
+  }
+  return [...(index.get(principal) ?? [])];
 }
 
 /** Managed policy ARNs attached to a principal, as literal strings (AWS managed policies are literal ARNs). */
@@ -82,8 +97,11 @@ export function managedPolicyArns(graph: ResourceGraph, principal: Resource): un
   return Array.isArray(arns) ? arns : [];
 }
 
+const managedPolicyPatterns = new Map<string, RegExp>();
+
 /** `arn:${Partition}:iam::aws:policy/Name` in any partition, or a Composite rendering of it. */
 export function isAwsManagedPolicy(arn: unknown, name: string): boolean {
-  const text = String(arn);
-  return new RegExp(`^arn:(?:[^:]+|\\$\\{AWS::Partition\\}):iam::aws:policy/(?:.*/)?${name}$`).test(text);
+  let re = managedPolicyPatterns.get(name);
+  if (!re) managedPolicyPatterns.set(name, (re = new RegExp(`^arn:(?:[^:]+|\\$\\{AWS::Partition\\}):iam::aws:policy/(?:.*/)?${name}$`)));
+  return re.test(String(arn));
 }
