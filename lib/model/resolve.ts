@@ -33,9 +33,17 @@ function resolve(value: unknown, scope: StackScope, depth: number, asCondition =
   if (value instanceof Unknown || value instanceof Reference || value instanceof Composite || value instanceof Pseudo || value instanceof Choice) {
     return value;
   }
+  // A list or plain object in which nothing resolves to something else is returned as it is: most of
+  // a template is literal, and copying it all would double what a large scan holds in memory.
+  // Resolved trees are only ever read, by every check alike, so sharing the literal parts is safe.
   if (Array.isArray(value)) {
-    const items = value.map((v) => resolve(v, scope, depth + 1));
-    return items.filter((v) => v !== NO_VALUE);
+    let items: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = resolve(value[i], scope, depth + 1);
+      if (!items && v !== value[i]) items = value.slice(0, i);
+      if (items && v !== NO_VALUE) items.push(v);
+    }
+    return items ?? value;
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -46,12 +54,18 @@ function resolve(value: unknown, scope: StackScope, depth: number, asCondition =
     if (key === 'Condition' && asCondition) return condition(arg, scope, depth);
     if (key.startsWith('Fn::')) return intrinsic(key, arg, scope, depth);
   }
-  const result: Record<string, unknown> = {};
-  for (const k of keys) {
+  const proto = Object.getPrototypeOf(obj);
+  let result: Record<string, unknown> | undefined = proto === Object.prototype ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const v = resolve(obj[k], scope, depth + 1);
-    if (v !== NO_VALUE) result[k] = v;
+    if (!result && v !== obj[k]) {
+      result = {};
+      for (let j = 0; j < i; j++) result[keys[j]] = obj[keys[j]];
+    }
+    if (result && v !== NO_VALUE) result[k] = v;
   }
-  return result;
+  return result ?? obj;
 }
 
 function pseudo(name: string, scope: StackScope): unknown {
