@@ -32,7 +32,7 @@ export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opt
     const members = new Set(app);
     // Other apps' stacks are there to resolve imports only; their metadata is theirs to report.
     const graph = new ResourceGraph(loaded.inputs.map((i) => (members.has(i) ? i : { ...i, evaluate: false, metadata: undefined })));
-    const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config: { ...config, suppressions: [] }, metadataSource: 'metadata', now });
+    const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'synth', config: { ...config, suppressions: [] }, metadataSource: 'metadata', now, notApplicable: !!opts.verbose });
     for (const finding of result.findings) {
       findings.push(finding);
       if (rules.length === 0) continue;

@@ -14,10 +14,16 @@ export interface RunOptions {
   now?: Date;
   /** How to label suppressions read from resource metadata: `cdk` at synth, `metadata` on templates. */
   metadataSource?: 'metadata' | 'cdk';
+  /**
+   * Keep NOT_APPLICABLE verdicts as findings. A run whose report leaves them out (not verbose) can drop
+   * them here: they are often a third of all verdicts, and can be neither suppressed nor gated.
+   * @default true
+   */
+  notApplicable?: boolean;
 }
 
 export interface RunResult {
-  /** Every verdict, NOT_APPLICABLE included (reporters leave it out unless asked). */
+  /** Every verdict, NOT_APPLICABLE included unless `notApplicable: false` (reporters leave it out unless asked). */
   findings: Finding[];
   /** The resource each finding is about, for integrations that annotate it (CDK). */
   resources: Map<Finding, Resource>;
@@ -98,6 +104,7 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
     if (settings?.enabled === false || !check.modes.includes(opts.mode)) continue;
     const ctx: CheckContext = { graph, options: checkOptions(check, config), mode: opts.mode };
     const record = (v: Verdict, fallback: Resource) => {
+      if (v.status === 'NOT_APPLICABLE' && opts.notApplicable === false) return;
       const resource = v.resource ?? fallback;
       const severity = settings?.severity ?? v.severity ?? check.severity;
       evaluated.push({ finding: toFinding(check, v, resource, describe(resource), severity), resource });
