@@ -31,11 +31,21 @@ export function resourceLabel(r: FindingResource): string {
   return r.constructPath ?? (r.stack && r.logicalId ? `${r.stack}/${r.logicalId}` : (r.logicalId ?? r.stack ?? r.type));
 }
 
+const displayed = new Map<string, string>();
+
 /** A path as a reader at `cwd` would type it: relative when the file is under `cwd`, as given otherwise. */
 export function displayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+  // Every finding of a template asks for the same file.
+  const key = `${cwd}\0${file}`;
+  let shown = displayed.get(key);
+  if (shown === undefined) {
+    const rel = relative(cwd, file);
+    shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+    if (displayed.size >= 10_000) displayed.clear();
+    displayed.set(key, shown);
+  }
+  return shown;
 }
 
 /** Path of `file` relative to `cwd` with `/` separators, or undefined when it lies outside `cwd`. */

@@ -59,7 +59,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   // The caller decides whether colours make sense (TTY, NO_COLOR, --no-color); styleText must not second-guess it.
   const paint: Paint = (format, text) => (opts.color ? styleText(format, text, { validateStream: false }) : text);
   const shown = opts.verbose ? report.findings : report.findings.filter(isActionable);
-  const statusWidth = Math.max(0, ...shown.map((f) => f.status.length)) + 2;
+  // A loop, not Math.max(...): spreading a verbose report's findings as arguments overflows the stack.
+  let statusWidth = 0;
+  for (const f of shown) statusWidth = Math.max(statusWidth, f.status.length);
+  statusWidth += 2;
   const out: string[] = [];
 
   for (const group of groupByResource(shown)) {

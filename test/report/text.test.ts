@@ -60,6 +60,14 @@ describe('text report', () => {
     expect(text(allPass)).toMatch(/^Nothing failed, nothing unknown, nothing suppressed\.\n/);
   });
 
+  test('a report too large to spread as arguments (150,000 findings) renders', () => {
+    const base = templateReport();
+    const one = base.findings.find((f) => f.status === 'FAIL')!;
+    const findings = Array.from({ length: 150_000 }, (_, i) => ({ ...one, resource: { ...one.resource, logicalId: `R${i % 5000}` } }));
+    const out = text({ ...base, findings });
+    expect(out.split('\n').filter((l) => l.startsWith('  FAIL')).length).toBe(150_000);
+  });
+
   test('colours only when asked, and the same text under them', () => {
     expect(text()).not.toContain('\u001b[');
     const coloured = text(templateReport(), { color: true });
