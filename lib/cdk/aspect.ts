@@ -43,6 +43,12 @@ export interface LexscribeChecksProps extends GateProps {
    */
   readonly showSuppressed?: boolean;
   /**
+   * Keep NOT_APPLICABLE verdicts in `results` (for tests and tooling; the report always leaves them
+   * out). Off, they are not built at all: a third of all verdicts in a typical app.
+   * @default false
+   */
+  readonly verbose?: boolean;
+  /**
    * The checks to run.
    * @default - every check of the catalog
    */
@@ -120,7 +126,7 @@ export class LexscribeChecks implements IAspect {
     CHECKED.add(stage);
     const { inputs, resources, stacks } = readCdkStacks(stage, scopes);
     const graph = new ResourceGraph(inputs);
-    const result = runChecks(graph, { checks: this.props.checks ?? ALL_CHECKS, mode: 'synth', config: this.settings.config, metadataSource: 'cdk' });
+    const result = runChecks(graph, { checks: this.props.checks ?? ALL_CHECKS, mode: 'synth', config: this.settings.config, metadataSource: 'cdk', notApplicable: !!this.props.verbose });
     this.results.set(stage.node.path, result);
 
     const fallback = stacks.values().next().value as Stack | undefined;

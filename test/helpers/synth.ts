@@ -23,7 +23,7 @@ export interface Synthesized {
 export function synth(build: (app: App) => void, props: LexscribeChecksProps = {}): Synthesized {
   const app = new App({ builtinCloudFormationValidation: false } as never);
   build(app);
-  const aspect = new LexscribeChecks({ reports: false, ...props });
+  const aspect = new LexscribeChecks({ reports: false, verbose: true, ...props });
   Aspects.of(app).add(aspect);
   app.synth();
   const result = aspect.results.get(app.node.path)!;
