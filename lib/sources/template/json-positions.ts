@@ -4,6 +4,11 @@ import { MAX_DEPTH, type Position, type ResourcePositions } from './positions';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
+const OPEN_OBJECT = 0x7b;
+const OPEN_LIST = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_LIST = 0x5d;
+const COMMA = 0x2c;
 
 function stringEnd(text: string, start: number): number {
   for (let j = text.indexOf('"', start + 1); ; j = text.indexOf('"', j + 1)) {
@@ -13,24 +18,102 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+function keyAt(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end);
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+}
+
+/** Where a `Properties` value starts: the offset of its `{` (or `[`), that line, and the line's start. */
+interface Body {
+  start: number;
+  line: number;
+  lineStart: number;
+}
+
 /**
- * Positions of resources and their property keys in a JSON template that `JSON.parse` accepted,
- * in one pass over the characters. The `yaml` document API gives the same answer for JSON but costs
- * about two hundred times a `JSON.parse`, which would dominate the scan of a large assembly.
- * Also enforces the nesting limit (JSON strings hold no raw newline, so lines are counted on the way).
+ * A resource's position, and the positions of its property keys, which are worked out the first time
+ * they are asked for: a scan needs them only for findings that name a property, on a fraction of the
+ * resources, and locating every key of a large assembly up front cost more than parsing it.
+ */
+class JsonResourcePositions implements ResourcePositions {
+  /** Every `Properties` value of the resource, in document order (JSON.parse keeps the last). */
+  readonly bodies: Body[] = [];
+  private located?: Record<string, Position>;
+
+  constructor(
+    readonly at: Position,
+    private readonly text: string,
+  ) {}
+
+  get properties(): Record<string, Position> {
+    if (!this.located) {
+      this.located = {};
+      for (const body of this.bodies) propertyPositions(this.text, body, this.located);
+    }
+    return this.located;
+  }
+}
+
+/** The keys inside one `Properties` value, by property path (`List.0.k`), into `found`. */
+function propertyPositions(text: string, body: Body, found: Record<string, Position>): void {
+  // Per open container: the key (or index) it sits under, whether it is a list, and its property path.
+  const keys: Array<string | number | undefined> = [];
+  const lists: boolean[] = [];
+  const paths: string[] = [];
+  let key: string | number | undefined;
+  let expectKey = false;
+  let { line, lineStart } = body;
+  for (let i = body.start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      if (expectKey) {
+        key = keyAt(text, i, end);
+        const prefix = paths[paths.length - 1];
+        found[prefix === '' ? key : `${prefix}.${key}`] = { line, column: i - lineStart + 1 };
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+      const parent = paths[paths.length - 1];
+      paths.push(paths.length === 0 ? '' : parent === '' ? String(key) : `${parent}.${key}`);
+      keys.push(key);
+      lists.push(c === OPEN_LIST);
+      expectKey = c === OPEN_OBJECT;
+      key = c === OPEN_LIST ? 0 : undefined;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
+      lists.pop();
+      paths.pop();
+      key = keys.pop();
+      if (lists.length === 0) return;
+    } else if (c === COMMA) {
+      if (lists[lists.length - 1]) key = (key as number) + 1;
+      else expectKey = true;
+    }
+  }
+}
+
+/**
+ * Positions of resources (and, when asked, of their property keys) in a JSON template that
+ * `JSON.parse` accepted, in one pass over the characters. The `yaml` document API gives the same
+ * answer for JSON but costs about two hundred times a `JSON.parse`, which would dominate the scan of
+ * a large assembly. Also enforces the nesting limit (JSON strings hold no raw newline, so lines are
+ * counted on the way).
  */
 export function jsonPositions(text: string, file: string): Map<string, ResourcePositions> {
   const found = new Map<string, ResourcePositions>();
-  // Per open container: the key (or index) it sits under, whether it is an array, and its property path.
+  // Per open container: the key (or index) it sits under, and whether it is a list. Keys matter down
+  // to a resource's `Properties` (depth 3); deeper ones are skipped without being read.
   const keys: Array<string | number | undefined> = [];
-  const arrays: boolean[] = [];
-  const propertyPaths: Array<string | undefined> = [];
+  const lists: boolean[] = [];
   let key: string | number | undefined;
   let expectKey = false;
-  let current: ResourcePositions | undefined;
+  let current: JsonResourcePositions | undefined;
   let line = 1;
   let lineStart = 0;
-  const here = (i: number): Position => ({ line, column: i - lineStart + 1 });
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === NEWLINE) {
@@ -39,37 +122,27 @@ export function jsonPositions(text: string, file: string): Map<string, ResourceP
     } else if (c === QUOTE) {
       const end = stringEnd(text, i);
       if (expectKey) {
-        const raw = text.slice(i + 1, end);
-        key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        const depth = arrays.length;
-        const prefix = propertyPaths[depth - 1];
-        if (prefix !== undefined) {
-          current!.properties[prefix === '' ? key : `${prefix}.${key}`] = here(i);
-        } else if (depth === 2 && keys[1] === 'Resources') {
-          current = { at: here(i), properties: {} };
-          found.set(key, current);
+        const depth = lists.length;
+        key = depth <= 3 ? keyAt(text, i, end) : undefined;
+        if (depth === 2 && keys[1] === 'Resources') {
+          current = new JsonResourcePositions({ line, column: i - lineStart + 1 }, text);
+          found.set(key as string, current);
         }
         expectKey = false;
       }
       i = end;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      const depth = arrays.length;
-      const parent = propertyPaths[depth - 1];
-      let path: string | undefined;
-      if (parent !== undefined) path = parent === '' ? String(key) : `${parent}.${key}`;
-      else if (depth === 3 && key === 'Properties' && keys[1] === 'Resources' && current) path = '';
+    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+      if (lists.length === 3 && key === 'Properties' && keys[1] === 'Resources' && current) current.bodies.push({ start: i, line, lineStart });
       keys.push(key);
-      arrays.push(c === 0x5b);
-      propertyPaths.push(path);
-      if (arrays.length > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
-      expectKey = c === 0x7b;
-      key = c === 0x5b ? 0 : undefined;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      arrays.pop();
-      propertyPaths.pop();
+      lists.push(c === OPEN_LIST);
+      if (lists.length > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
+      expectKey = c === OPEN_OBJECT;
+      key = c === OPEN_LIST ? 0 : undefined;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
+      lists.pop();
       key = keys.pop();
-    } else if (c === 0x2c /* , */) {
-      if (arrays[arrays.length - 1]) key = (key as number) + 1;
+    } else if (c === COMMA) {
+      if (lists[lists.length - 1]) key = (key as number) + 1;
       else expectKey = true;
     }
   }

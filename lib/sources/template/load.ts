@@ -152,9 +152,15 @@ class Loader {
       parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest),
       locate: (logicalId) => {
         const at = parsed.positions.get(logicalId);
-        return at ? { line: at.at.line, column: at.at.column, properties: at.properties } : {};
+        return at ? { line: at.at.line, column: at.at.column } : {};
       },
     });
+    // Property locations are read through, not copied: JSON templates work them out when a finding
+    // first names a property of the resource (see json-positions).
+    for (const r of input.resources) {
+      const at = parsed.positions.get(r.logicalId);
+      if (at) Object.defineProperty(r.provenance, 'properties', { enumerable: true, get: () => at.properties });
+    }
     this.inputs.push(input);
     const list = this.apps.get(app);
     if (list) list.push(input);
