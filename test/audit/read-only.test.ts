@@ -20,6 +20,7 @@ const PACKAGES: Record<string, string[]> = {
   organizations: ['@aws-sdk/client-organizations'],
   s3: ['@aws-sdk/client-s3'],
   securityhub: ['@aws-sdk/client-securityhub'],
+  auditmanager: ['@aws-sdk/client-auditmanager'],
   sts: ['@aws-sdk/client-sts'],
   transcribe: ['@aws-sdk/client-transcribe'],
 };

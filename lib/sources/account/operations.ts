@@ -80,6 +80,7 @@ export const IAM_PREFIX_OF_CLIENT: Readonly<Record<string, string>> = {
   OrganizationsClient: 'organizations',
   S3Client: 's3',
   SecurityHubClient: 'securityhub',
+  AuditManagerClient: 'auditmanager',
   STSClient: 'sts',
   TranscribeClient: 'transcribe',
 };

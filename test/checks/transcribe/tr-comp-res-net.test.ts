@@ -13,6 +13,7 @@ import trNet2 from '../../../checks/infrastructure/tr-net-2-endpoint-policy';
 import trRes1 from '../../../checks/resilience/tr-res-1-output-versioning';
 import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../../../checks/shared/transcribe-live';
 import type { Check } from '../../../lib/engine/check';
+import { AUDIT_MANAGER_ACCOUNT } from '../../../lib/sources/account/collectors/live-types';
 import { Unknown } from '../../../lib/model/values';
 import { synthStack } from '../../helpers/synth';
 import { byKey, byPath, jobStateMachine, live, runLive } from './fixtures';
@@ -79,6 +80,27 @@ describe('TR-COMP-2 Security Hub and Config rules', () => {
     ['none in the app', (stack) => void jobStateMachine(stack, {}), { Test: 'FAIL,FAIL,FAIL' }],
   ])('%s', (_what, build, expected) => {
     expect(byPath(run([trComp2], build), 'TR-COMP-2')).toEqual(expected);
+  });
+
+  const liveWorkload = () => [
+    live(TRANSCRIPTION_JOB, 'transcription-job/a', { TranscriptionJobName: 'a', OutputLocationType: 'CUSTOMER_BUCKET' }),
+    live('AWS::SecurityHub::Hub', 'security-hub', {}),
+    live('AWS::SecurityHub::Standard', 'security-hub/standard/fsbp', { StandardsArn: 'arn:aws:securityhub:us-east-1::standards/fsbp', StandardsStatus: 'READY' }),
+    live('AWS::Config::ConfigRule', 'config-rule/s3', { ConfigRuleName: 's3', ConfigRuleState: 'ACTIVE' }),
+  ];
+  test.each<[string, unknown, string]>([
+    ['live: Audit Manager active', 'ACTIVE', 'PASS'],
+    ['live: Audit Manager inactive', 'INACTIVE', 'FAIL'],
+    ['live: Audit Manager status unreadable', new Unknown('auditmanager:GetAccountStatus was denied'), 'UNKNOWN'],
+  ])('%s', (_what, status, expected) => {
+    const { findings } = runLive(trComp2, [...liveWorkload(), live(AUDIT_MANAGER_ACCOUNT, 'audit-manager', { Status: status })]);
+    expect(findings.find((f) => f.findingKey === 'AuditManager')?.status).toBe(expected);
+  });
+
+  test('live: Audit Manager not readable in the Region is UNKNOWN, not a pass', () => {
+    const { findings } = runLive(trComp2, liveWorkload(), undefined, [{ types: [AUDIT_MANAGER_ACCOUNT], reason: 'auditmanager:GetAccountStatus was denied (AccessDeniedException)' }]);
+    expect(findings.filter((f) => f.status === 'UNKNOWN').map((f) => f.reason)).toEqual([expect.stringContaining('AccessDeniedException')]);
+    expect(findings.some((f) => f.findingKey === 'AuditManager' && f.status === 'PASS')).toBe(false);
   });
 });
 

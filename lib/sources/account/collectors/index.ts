@@ -7,6 +7,7 @@ import { iamIdentities } from './iam';
 import { lexBots } from './lex-bots';
 import { lexV1Bots, lexV1ServiceRoles } from './lex-v1';
 import { aiOptOutPolicy, serviceControlPolicies } from './organizations';
+import { auditManager } from './audit-manager';
 import { securityHub } from './security-hub';
 import { vpcEndpoints } from './vpc-endpoints';
 import { transcribeArtifacts } from './transcribe/artifacts';
@@ -29,6 +30,7 @@ export const ALL_COLLECTORS: readonly Collector[] = [
   eventBridgeRules,
   configService,
   securityHub,
+  auditManager,
   vpcEndpoints,
   aiOptOutPolicy,
   serviceControlPolicies,
