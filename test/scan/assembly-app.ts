@@ -69,7 +69,7 @@ export function synthAssembly(opts: { assetMetadata?: boolean } = {}): Synthesiz
     builtinCloudFormationValidation: false,
     context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': !!opts.assetMetadata },
   } as never);
-  const aspect = new LexscribeChecks({ reports: false, failOn: 'CRITICAL' });
+  const aspect = new LexscribeChecks({ reports: false, failOn: 'CRITICAL', verbose: true });
   build(app, aspect);
   Aspects.of(app).add(aspect);
   app.synth();
