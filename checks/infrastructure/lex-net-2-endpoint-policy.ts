@@ -1,6 +1,5 @@
-import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { Unknown } from '../../lib/model/values';
-import { ENDPOINT, allowsEverything, endpointPolicy, endpointService } from '../shared/endpoints';
+import { defineCheck, fail, pass, type Verdict } from '../../lib/engine/check';
+import { ENDPOINT, allowsEverything, serviceEndpointPolicy } from '../shared/endpoints';
 import { LEX_ENDPOINT_SERVICES } from './lex-endpoint-services';
 
 export default defineCheck({
@@ -17,12 +16,8 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: [ENDPOINT],
   evaluate(resource, { graph }) {
-    const service = endpointService(graph, resource, LEX_ENDPOINT_SERVICES);
-    if (service instanceof Unknown) return unknown(`whether endpoint ${resource.logicalId} is a Lex endpoint cannot be known: ${service.reason}`, { path: 'ServiceName' });
-    if (service === undefined) return notApplicable(`endpoint ${resource.logicalId} is not a Lex endpoint`);
-    const policy = endpointPolicy(graph, resource);
-    if (policy === undefined) return fail(`Lex endpoint ${resource.logicalId} has no policy: the default allows any principal every action`, { path: 'PolicyDocument' });
-    if (policy instanceof Unknown) return unknown(`policy of endpoint ${resource.logicalId} cannot be read: ${policy.reason}`, { path: 'PolicyDocument' });
+    const policy = serviceEndpointPolicy(graph, resource, LEX_ENDPOINT_SERVICES, 'Lex', 'any principal every action');
+    if (!('statements' in policy)) return policy;
     const open: Verdict[] = policy.statements.filter(allowsEverything).map((s) =>
       fail(`statement ${s.sid ?? s.index} allows any principal every action on every resource`, {
         path: `PolicyDocument.Statement.${s.index}`,

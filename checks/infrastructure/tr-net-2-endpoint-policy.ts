@@ -1,8 +1,7 @@
-import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { Unknown } from '../../lib/model/values';
+import { defineCheck, fail, pass, type Verdict } from '../../lib/engine/check';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { ENDPOINT, endpointPolicy, endpointService } from '../shared/endpoints';
+import { ENDPOINT, serviceEndpointPolicy } from '../shared/endpoints';
 import { TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
 
 export default defineCheck({
@@ -19,12 +18,8 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: [ENDPOINT],
   evaluate(resource, { graph }) {
-    const service = endpointService(graph, resource, TRANSCRIBE_ENDPOINT_SERVICES);
-    if (service instanceof Unknown) return unknown(`whether endpoint ${resource.logicalId} is a Transcribe endpoint cannot be known: ${service.reason}`, { path: 'ServiceName' });
-    if (service === undefined) return notApplicable(`endpoint ${resource.logicalId} is not a Transcribe endpoint`);
-    const policy = endpointPolicy(graph, resource);
-    if (policy === undefined) return fail(`Transcribe endpoint ${resource.logicalId} has no policy: the default allows every action`, { path: 'PolicyDocument' });
-    if (policy instanceof Unknown) return unknown(`policy of endpoint ${resource.logicalId} cannot be read: ${policy.reason}`, { path: 'PolicyDocument' });
+    const policy = serviceEndpointPolicy(graph, resource, TRANSCRIBE_ENDPOINT_SERVICES, 'Transcribe', 'every action');
+    if (!('statements' in policy)) return policy;
     const all = actionsOf('transcribe');
     const open: Verdict[] = [];
     for (const s of policy.statements) {

@@ -54,6 +54,27 @@ export function endpointPolicy(graph: ResourceGraph, endpoint: Resource): Policy
   return parsePolicy(graph.props(endpoint).PolicyDocument);
 }
 
+/**
+ * The policy of a `label` endpoint (one of `services`), or the verdict that ends the check first: NOT_APPLICABLE
+ * when it is another service's endpoint, FAIL when it has no policy (`defaultAllows` says what the
+ * default policy lets through), UNKNOWN when its service or policy cannot be known.
+ */
+export function serviceEndpointPolicy(
+  graph: ResourceGraph,
+  endpoint: Resource,
+  services: readonly string[],
+  label: string,
+  defaultAllows: string,
+): PolicyDocument | Verdict {
+  const service = endpointService(graph, endpoint, services);
+  if (service instanceof Unknown) return unknown(`whether endpoint ${endpoint.logicalId} is a ${label} endpoint cannot be known: ${service.reason}`, { path: 'ServiceName' });
+  if (service === undefined) return notApplicable(`endpoint ${endpoint.logicalId} is not a ${label} endpoint`);
+  const policy = endpointPolicy(graph, endpoint);
+  if (policy === undefined) return fail(`${label} endpoint ${endpoint.logicalId} has no policy: the default allows ${defaultAllows}`, { path: 'PolicyDocument' });
+  if (policy instanceof Unknown) return unknown(`policy of endpoint ${endpoint.logicalId} cannot be read: ${policy.reason}`, { path: 'PolicyDocument' });
+  return policy;
+}
+
 /** `Allow` to any principal, any action, any resource, without conditions: the default full-access policy. */
 export function allowsEverything(stmt: Statement): boolean {
   const anyone = stmt.principal === undefined || stmt.principal.wildcard;
