@@ -1,9 +1,8 @@
-import { defineCheck, notApplicable, unknown, type Verdict } from '../../lib/engine/check';
-import { Unknown } from '../../lib/model/values';
+import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
 import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinations } from '../shared/lex';
+import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-5',
@@ -29,12 +28,9 @@ export default defineCheck({
   evaluate(resource, ctx) {
     const minimum = ctx.options.minimumEncryption as EncryptionLevel;
     if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
-    const { destinations, unknowns } = logDestinations(ctx, resource, 'Audio');
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { target, targetPath } of destinations) {
-      if (target instanceof Unknown) verdicts.push(unknown(target.reason, { path: targetPath }));
-      else verdicts.push(...bucketVerdicts(ctx.graph, target, { minimumEncryption: minimum, owner: resource }).map((v) => ({ ...v, path: targetPath })));
-    }
+    const verdicts = logDestinationVerdicts(ctx, resource, 'Audio', (target, targetPath) =>
+      bucketVerdicts(ctx.graph, target, { minimumEncryption: minimum, owner: resource }).map((v) => ({ ...v, path: targetPath })),
+    );
     if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
     return escalateIfSensitive(ctx.graph, resource, ctx.options, verdicts);
   },

@@ -1,10 +1,10 @@
-import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { sameScope } from '../shared/app-level';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, logDestinations } from '../shared/lex';
+import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, logDestinationVerdicts } from '../shared/lex';
 
 const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
 
@@ -41,18 +41,12 @@ export default defineCheck({
   resourceTypes: ALIAS_HOLDERS,
   reads: [LOG_GROUP, ACCOUNT_POLICY],
   evaluate(resource, ctx) {
-    const { destinations, unknowns } = logDestinations(ctx, resource, 'Text');
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { target, targetPath } of destinations) {
-      if (target instanceof Unknown) {
-        verdicts.push(unknown(target.reason, { path: targetPath }));
-        continue;
-      }
+    const verdicts = logDestinationVerdicts(ctx, resource, 'Text', (target, targetPath) => {
       const policy = maskingPolicy(ctx.graph, target);
-      if (policy === undefined) verdicts.push(fail(`log group ${target.logicalId} has no data-protection policy`, { path: targetPath }));
-      else if (policy instanceof Unknown) verdicts.push(unknown(`data-protection policy of log group ${target.logicalId} cannot be known: ${policy.reason}`, { path: targetPath }));
-      else verdicts.push(pass(`log group ${target.logicalId} is masked by ${policy}`));
-    }
+      if (policy === undefined) return fail(`log group ${target.logicalId} has no data-protection policy`, { path: targetPath });
+      if (policy instanceof Unknown) return unknown(`data-protection policy of log group ${target.logicalId} cannot be known: ${policy.reason}`, { path: targetPath });
+      return pass(`log group ${target.logicalId} is masked by ${policy}`);
+    });
     return verdicts.length > 0 ? verdicts : notApplicable(`${aliasLabel(resource)} has no enabled text logs`);
   },
 });

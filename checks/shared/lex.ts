@@ -151,6 +151,25 @@ export function logDestinations(ctx: Pick<CheckContext, 'graph' | 'mode'>, r: Re
 }
 
 /**
+ * Verdicts on the enabled `kind` log destinations of an alias holder: `judge` on each destination of
+ * this run, UNKNOWN for each destination or `Enabled` that cannot be known; empty when none is enabled.
+ */
+export function logDestinationVerdicts(
+  ctx: Pick<CheckContext, 'graph' | 'mode'>,
+  r: Resource,
+  kind: 'Audio' | 'Text',
+  judge: (target: Resource, targetPath: string) => Verdict | Verdict[],
+): Verdict[] {
+  const { destinations, unknowns } = logDestinations(ctx, r, kind);
+  const verdicts: Verdict[] = [...unknowns];
+  for (const { target, targetPath } of destinations) {
+    if (target instanceof Unknown) verdicts.push(unknown(target.reason, { path: targetPath }));
+    else verdicts.push(...[judge(target, targetPath)].flat());
+  }
+  return verdicts;
+}
+
+/**
  * The value of one tag of a Lex resource (key compared case-insensitively), Unknown when the tag
  * list or that tag's value cannot be known (`tags()` renders such values as text).
  */
