@@ -99,6 +99,14 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
     if (!d) descriptions.set(r, (d = findingResource(r)));
     return d;
   };
+  // Many checks evaluate the same types (aliases and bots): list the evaluated resources of each set once.
+  const evaluatedLists = new Map<string, Resource[]>();
+  const evaluatedOfTypes = (types: string[]) => {
+    const key = types.join('|');
+    let list = evaluatedLists.get(key);
+    if (!list) evaluatedLists.set(key, (list = graph.ofType(...types).filter((r) => graph.isEvaluated(r))));
+    return list;
+  };
   for (const check of opts.checks) {
     const settings = config.checks?.[check.id];
     if (settings?.enabled === false || !check.modes.includes(opts.mode)) continue;
@@ -115,8 +123,7 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
       if (missing.length > 0) record({ status: 'UNKNOWN', reason: `${missing.join(', ')} could not be read: ${gap.reason}` }, graph.stackResource(gap.stack));
     }
     if (isResourceCheck(check)) {
-      for (const resource of graph.ofType(...check.resourceTypes)) {
-        if (!graph.isEvaluated(resource)) continue;
+      for (const resource of evaluatedOfTypes(check.resourceTypes)) {
         try {
           const out = check.evaluate(resource, ctx);
           for (const v of Array.isArray(out) ? out : [out]) record(v, resource);
@@ -144,7 +151,13 @@ export function runChecks(graph: ResourceGraph, opts: RunOptions): RunResult {
     now: opts.now ?? new Date(),
     metadataSource: opts.metadataSource ?? 'metadata',
   });
-  const resources = new Map<Finding, Resource>();
-  for (const e of evaluated) resources.set(e.finding, e.resource);
-  return { findings: evaluated.map((e) => e.finding), resources, warnings };
+  let resources: Map<Finding, Resource> | undefined;
+  return {
+    findings: evaluated.map((e) => e.finding),
+    // Built when first asked for: a scan without configuration suppressions never needs it.
+    get resources() {
+      return (resources ??= new Map(evaluated.map((e) => [e.finding, e.resource])));
+    },
+    warnings,
+  };
 }
