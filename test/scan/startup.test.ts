@@ -29,4 +29,12 @@ describe('start-up', () => {
     expect(modules.some((m) => m.endsWith('lexscribe.js'))).toBe(true);
     expect(heavy(modules)).toEqual([]);
   });
+
+  test('--help loads no check, no engine and no renderer', () => {
+    const modules = loadedModules(['--help']);
+    const ours = modules.filter((m) => !/node_modules/.test(m)).map((m) => m.split(/[\\/]dist[\\/]/)[1] ?? m);
+    expect(ours).toContain('lib/cli/scan-command.js');
+    expect(ours.filter((m) => /^(checks|lib[\\/](engine|model|report|sources))[\\/]/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /node_modules[\\/](yaml|xmlbuilder2)[\\/]/.test(m))).toEqual([]);
+  });
 });
