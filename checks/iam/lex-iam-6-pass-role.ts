@@ -5,7 +5,7 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
 import { BOT } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldPolicies, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { rolesTrustedBy } from '../shared/trust';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
@@ -26,20 +26,9 @@ export default defineCheck({
   reads: [BOT, 'AWS::IAM::Role'],
   evaluate(resource, { graph }) {
     if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
-    const verdicts: Verdict[] = [];
-    let relevant = 0;
-    for (const { path, document } of heldPolicies(graph, resource)) {
-      if (document instanceof Unknown) {
-        verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
-        continue;
-      }
-      for (const stmt of document?.statements ?? []) {
-        if (!isAllow(stmt) || !coversAction(stmt, 'iam:PassRole')) continue;
-        const out = statementVerdicts(graph, stmt, `${path}.Statement.${stmt.index}`);
-        if (out) relevant++;
-        verdicts.push(...(out ?? []));
-      }
-    }
+    const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) =>
+      isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, stmt, path) : undefined,
+    );
     if (verdicts.length > 0) return dedupe(verdicts);
     return relevant > 0 ? pass('iam:PassRole reaches Lex roles only by name and with iam:PassedToService') : notApplicable('no iam:PassRole grant that can reach Lex');
   },

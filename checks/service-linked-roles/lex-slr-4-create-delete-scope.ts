@@ -1,8 +1,8 @@
-import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { Unknown, render } from '../../lib/model/values';
+import { defineCheck, fail, notApplicable, pass } from '../../lib/engine/check';
+import { render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { POLICY_HOLDERS, dedupe, heldPolicies, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
 
 const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'];
 
@@ -21,22 +21,13 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   evaluate(resource, { graph }) {
     if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
-    const verdicts: Verdict[] = [];
-    let relevant = 0;
-    for (const { path, document } of heldPolicies(graph, resource)) {
-      if (document instanceof Unknown) {
-        verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
-        continue;
-      }
-      for (const stmt of document?.statements ?? []) {
-        if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) continue;
-        relevant++;
-        if (scoped(stmt)) continue;
-        for (const pattern of offending(stmt)) {
-          verdicts.push(fail(`${statementLabel(stmt)} allows ${pattern} on every role without an iam:AWSServiceName condition`, { findingKey: `Action::${pattern}`, path: `${path}.Statement.${stmt.index}` }));
-        }
-      }
-    }
+    const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) => {
+      if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) return undefined;
+      if (scoped(stmt)) return [];
+      return offending(stmt).map((pattern) =>
+        fail(`${statementLabel(stmt)} allows ${pattern} on every role without an iam:AWSServiceName condition`, { findingKey: `Action::${pattern}`, path }),
+      );
+    });
     if (verdicts.length > 0) return dedupe(verdicts);
     return relevant > 0 ? pass('service-linked-role creation and deletion are scoped') : notApplicable('no grant of iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole');
   },

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Verdict } from '../../lib/engine/check';
+import { unknown, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
@@ -132,6 +132,33 @@ export function heldPolicies(graph: ResourceGraph, holder: Resource): IdentityPo
     held.set(graph, byHolder);
   }
   return byHolder.get(holder) ?? [];
+}
+
+/**
+ * Verdicts on the statements of the identity policies written on `holder`, in document order. `judge`
+ * gives one statement's verdicts (`path` is the statement's, `docPath` its document's), or undefined when
+ * the statement is not about the check's subject; a document that cannot be read is UNKNOWN. `relevant`
+ * counts the statements `judge` took up.
+ */
+export function heldStatementVerdicts(
+  graph: ResourceGraph,
+  holder: Resource,
+  judge: (stmt: Statement, path: string, document: PolicyDocument, docPath: string) => Verdict[] | undefined,
+): { verdicts: Verdict[]; relevant: number } {
+  const verdicts: Verdict[] = [];
+  let relevant = 0;
+  for (const { path, document } of heldPolicies(graph, holder)) {
+    if (document instanceof Unknown) {
+      verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
+      continue;
+    }
+    for (const stmt of document?.statements ?? []) {
+      const out = judge(stmt, `${path}.Statement.${stmt.index}`, document!, path);
+      if (out) relevant++;
+      verdicts.push(...(out ?? []));
+    }
+  }
+  return { verdicts, relevant };
 }
 
 /**
