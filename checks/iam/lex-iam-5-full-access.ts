@@ -5,7 +5,7 @@ import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
 import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { POLICY_HOLDERS, coversAllLex, dedupe, heldPolicies, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS, coversAllLex, dedupe, heldPolicies, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
 
 const FULL_ACCESS = 'AmazonLexFullAccess';
 
@@ -62,22 +62,15 @@ function fullAccess(graph: ResourceGraph, principal: Resource, admins: string[])
 
 /** Allow statements of documents written on this resource that grant every Lex action on "*". */
 function broadStatements(graph: ResourceGraph, holder: Resource): Verdict[] {
-  const out: Verdict[] = [];
-  for (const { path, document } of heldPolicies(graph, holder)) {
-    if (document instanceof Unknown) {
-      out.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
-      continue;
+  return heldStatementVerdicts(graph, holder, (stmt, at) => {
+    if (!isAllow(stmt) || !onAnyResource(stmt)) return undefined;
+    const out: Verdict[] = [];
+    if (stmt.notActions && actionsOf('lex').every((a) => coversAction(stmt, `lex:${a}`))) {
+      out.push(fail(`${statementLabel(stmt)} allows every Lex action on "*" through NotAction`, { findingKey: 'NotAction', path: at }));
     }
-    for (const stmt of document?.statements ?? []) {
-      if (!isAllow(stmt) || !onAnyResource(stmt)) continue;
-      const at = `${path}.Statement.${stmt.index}`;
-      if (stmt.notActions && actionsOf('lex').every((a) => coversAction(stmt, `lex:${a}`))) {
-        out.push(fail(`${statementLabel(stmt)} allows every Lex action on "*" through NotAction`, { findingKey: 'NotAction', path: at }));
-      }
-      for (const p of (stmt.actions ?? []).filter(coversAllLex)) out.push(fail(`${statementLabel(stmt)} allows ${p} on "*"`, { findingKey: `Action::${p}`, path: at }));
-    }
-  }
-  return out;
+    for (const p of (stmt.actions ?? []).filter(coversAllLex)) out.push(fail(`${statementLabel(stmt)} allows ${p} on "*"`, { findingKey: `Action::${p}`, path: at }));
+    return out;
+  }).verdicts;
 }
 
 /**

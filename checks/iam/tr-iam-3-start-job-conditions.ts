@@ -6,7 +6,7 @@ import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
 import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { ORG_POLICY } from '../shared/ai-opt-out';
-import { POLICY_HOLDERS, dedupe, heldPolicies, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
 
 const KMS_KEY_CONDITION = 'transcribe:OutputEncryptionKMSKeyId';
 /** Condition keys each job-starting action must be constrained with (Service Authorization Reference). */
@@ -38,19 +38,9 @@ export default defineCheck({
   evaluate(resource, { graph }) {
     if (isAwsManaged(resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
     const guard = scpGuard(graph);
-    const verdicts: Verdict[] = [];
-    let grants = 0;
-    for (const { path, document } of heldPolicies(graph, resource)) {
-      if (document instanceof Unknown) {
-        verdicts.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
-        continue;
-      }
-      for (const stmt of document?.statements ?? []) {
-        const out = statementVerdicts(stmt, document!, `${path}.Statement.${stmt.index}`, path, guard.actions);
-        if (out) grants++;
-        verdicts.push(...(out ?? []));
-      }
-    }
+    const held = heldStatementVerdicts(graph, resource, (stmt, path, document, docPath) => statementVerdicts(stmt, document, path, docPath, guard.actions));
+    const verdicts = held.verdicts;
+    let grants = held.relevant;
     if (PRINCIPAL_TYPES.includes(resource.type)) {
       for (const name of UNCONDITIONED_MANAGED.filter((n) => managedPolicyArns(graph, resource).some((arn) => isAwsManagedPolicy(arn, n)))) {
         grants++;

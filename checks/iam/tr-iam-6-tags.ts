@@ -5,7 +5,7 @@ import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
 import { CLASSIFICATION_OPTIONS } from '../shared/classification';
-import { POLICY_HOLDERS, heldPolicies, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { TRANSCRIBE_TYPES, transcribeLabel, transcribeTags } from '../shared/transcribe';
 
 let getActions: string[] | undefined;
@@ -55,23 +55,16 @@ function tagVerdicts(graph: ResourceGraph, r: Resource, required: string[]): Ver
 
 function abacVerdicts(graph: ResourceGraph, holder: Resource): Verdict | Verdict[] {
   if (isAwsManaged(holder)) return notApplicable('AWS managed policy: its content is AWS’s');
-  const out: Verdict[] = [];
-  for (const { path, document } of heldPolicies(graph, holder)) {
-    if (document instanceof Unknown) {
-      out.push(unknown(`policy document cannot be read: ${document.reason}`, { findingKey: path, path }));
-      continue;
-    }
-    for (const stmt of document?.statements ?? []) {
-      if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('transcribe:'))) continue;
-      const gets = transcribeGets().filter((a) => coversAction(stmt, a));
-      if (gets.length === 0) continue;
-      const at = { path: `${path}.Statement.${stmt.index}`, findingKey: `${path}::Statement[${stmt.index}]::aws:ResourceTag` };
-      out.push(
-        stmt.conditions.hasPrefix('aws:ResourceTag/')
-          ? pass(`${statementLabel(stmt)} scopes transcribe:Get* by aws:ResourceTag`, at)
-          : fail(`${statementLabel(stmt)} allows ${gets.length === transcribeGets().length ? 'every transcribe:Get* action' : gets.join(', ')} without an aws:ResourceTag condition`, at),
-      );
-    }
-  }
+  const { verdicts: out } = heldStatementVerdicts(graph, holder, (stmt, path, _document, docPath) => {
+    if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('transcribe:'))) return undefined;
+    const gets = transcribeGets().filter((a) => coversAction(stmt, a));
+    if (gets.length === 0) return undefined;
+    const at = { path, findingKey: `${docPath}::Statement[${stmt.index}]::aws:ResourceTag` };
+    return [
+      stmt.conditions.hasPrefix('aws:ResourceTag/')
+        ? pass(`${statementLabel(stmt)} scopes transcribe:Get* by aws:ResourceTag`, at)
+        : fail(`${statementLabel(stmt)} allows ${gets.length === transcribeGets().length ? 'every transcribe:Get* action' : gets.join(', ')} without an aws:ResourceTag condition`, at),
+    ];
+  });
   return out.length > 0 ? out : notApplicable('grants no transcribe:Get* action');
 }
