@@ -1,10 +1,10 @@
-import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { defineCheck } from '../../lib/engine/check';
 import { get, items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { ALIAS_HOLDERS, BOT, aliasSettingsPrefix, logSettings } from '../shared/lex';
-import { PII_LABELS, piiInValue } from '../shared/pii';
+import { piiVerdicts } from '../shared/pii';
 
 /** Free-text fields of a bot or alias, as (property path, value) pairs; tag keys and values separately. */
 function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value: unknown }> {
@@ -40,18 +40,6 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: ALIAS_HOLDERS,
   evaluate(resource, { graph }) {
-    const verdicts: Verdict[] = [];
-    let scanned = 0;
-    for (const { path, value } of fields(graph, resource)) {
-      if (value === undefined) continue;
-      const found = piiInValue(value);
-      if (found instanceof Unknown) verdicts.push(unknown(`${path} cannot be scanned: ${found.reason}`, { path, findingKey: path }));
-      else {
-        scanned++;
-        for (const kind of found) verdicts.push(fail(`${path} contains what looks like ${PII_LABELS[kind]}`, { path, findingKey: `${path}::${kind}` }));
-      }
-    }
-    if (verdicts.length === 0) verdicts.push(pass(`no personal data found in ${scanned} free-text field(s)`));
-    return verdicts;
+    return piiVerdicts(fields(graph, resource), 'free-text');
   },
 });

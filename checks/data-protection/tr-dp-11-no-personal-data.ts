@@ -1,7 +1,7 @@
-import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { defineCheck } from '../../lib/engine/check';
 import { get, items } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { PII_LABELS, piiInValue } from '../shared/pii';
+import { piiVerdicts } from '../shared/pii';
 import { TRANSCRIBE_TYPES } from '../shared/transcribe';
 import { NAME_PROPERTY } from '../shared/transcribe-live';
 
@@ -22,17 +22,6 @@ export default defineCheck({
     const list = items(props.Tags);
     if (list instanceof Unknown) fields.push({ path: 'Tags', value: list });
     else list.forEach((tag, i) => fields.push({ path: `Tags.${i}.Key`, value: get(tag, 'Key') }, { path: `Tags.${i}.Value`, value: get(tag, 'Value') }));
-    const verdicts: Verdict[] = [];
-    let scanned = 0;
-    for (const { path, value } of fields) {
-      if (value === undefined) continue;
-      const found = piiInValue(value);
-      if (found instanceof Unknown) verdicts.push(unknown(`${path} cannot be scanned: ${found.reason}`, { path, findingKey: path }));
-      else {
-        scanned++;
-        for (const kind of found) verdicts.push(fail(`${path} contains what looks like ${PII_LABELS[kind]}`, { path, findingKey: `${path}::${kind}` }));
-      }
-    }
-    return verdicts.length > 0 ? verdicts : pass(`no personal data found in ${scanned} name and tag field(s)`);
+    return piiVerdicts(fields, 'name and tag');
   },
 });

@@ -1,3 +1,4 @@
+import { fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Choice, Composite, Pseudo, Reference, Unknown } from '../../lib/model/values';
 
 /**
@@ -73,4 +74,23 @@ export function piiInValue(value: unknown): PiiKind[] | Unknown {
   }
   if (value instanceof Unknown) return value;
   return new Unknown('the value is not a literal string');
+}
+
+/**
+ * A FAIL for each kind of personal data in each field, UNKNOWN for each field that cannot be scanned,
+ * or one PASS naming how many `what` fields were scanned. Fields without a value are skipped.
+ */
+export function piiVerdicts(fields: ReadonlyArray<{ path: string; value: unknown }>, what: string): Verdict[] {
+  const verdicts: Verdict[] = [];
+  let scanned = 0;
+  for (const { path, value } of fields) {
+    if (value === undefined) continue;
+    const found = piiInValue(value);
+    if (found instanceof Unknown) verdicts.push(unknown(`${path} cannot be scanned: ${found.reason}`, { path, findingKey: path }));
+    else {
+      scanned++;
+      for (const kind of found) verdicts.push(fail(`${path} contains what looks like ${PII_LABELS[kind]}`, { path, findingKey: `${path}::${kind}` }));
+    }
+  }
+  return verdicts.length > 0 ? verdicts : [pass(`no personal data found in ${scanned} ${what} field(s)`)];
 }
