@@ -2,10 +2,10 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, bucketLabel, type EncryptionLevel } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
 import { CLASSIFICATION_OPTIONS, isSensitive } from '../shared/classification';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { transcribeBuckets, transcribeLabel, transcribeTags, usedBy } from '../shared/transcribe';
+import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
 import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/transcribe-live';
 
 export default defineCheck({
@@ -44,22 +44,15 @@ function escalate(verdicts: Verdict[], sensitive: boolean | Unknown): Verdict[] 
 /** At synth the job's own key is not visible: the output bucket's default encryption is the indirect evidence. */
 function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
   const { graph } = ctx;
-  const { buckets, unresolved } = transcribeBuckets(ctx, 'output');
-  const out: Verdict[] = unresolved
-    .filter((u) => graph.isEvaluated(u.from))
-    .map((u) => unknown(`the output bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: 'OutputBucket' }));
-  for (const [bucket, refs] of buckets) {
-    if (!graph.isEvaluated(bucket)) continue;
+  return transcribeBucketVerdicts(ctx, 'output', (bucket, context) => {
     const enc = bucketEncryption(graph, bucket);
     const at = { resource: bucket, path: 'BucketEncryption', findingKey: 'Encryption' };
-    const context = `output bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`;
     let v: Verdict;
     if (enc instanceof Unknown) v = unknown(`${context}: ${enc.reason}`, at);
     else if (atLeast(enc.level, minimum)) v = pass(`${context}: ${enc.detail}, level ${enc.level} (evidence: bucket default encryption)`, at);
     else v = fail(`${context}: ${enc.detail}, level ${enc.level} is below ${minimum} (evidence: bucket default encryption)`, at);
-    out.push(...escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.options)));
-  }
-  return out;
+    return escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.options));
+  });
 }
 
 function liveVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {

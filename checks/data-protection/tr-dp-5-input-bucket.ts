@@ -1,7 +1,7 @@
-import { defineCheck, unknown, type Verdict } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketLabel, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
+import { defineCheck } from '../../lib/engine/check';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { transcribeBuckets, usedBy } from '../shared/transcribe';
+import { transcribeBucketVerdicts } from '../shared/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-5',
@@ -25,16 +25,8 @@ export default defineCheck({
   evaluateGraph(ctx) {
     const minimum = ctx.options.minimumEncryption as EncryptionLevel;
     if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
-    const { graph } = ctx;
-    const { buckets, unresolved } = transcribeBuckets(ctx, 'input');
-    const out: Verdict[] = unresolved
-      .filter((u) => graph.isEvaluated(u.from))
-      .map((u) => unknown(`the input bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: 'InputBucket' }));
-    for (const [bucket, refs] of buckets) {
-      if (!graph.isEvaluated(bucket)) continue;
-      const context = `input bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`;
-      out.push(...bucketVerdicts(graph, bucket, { minimumEncryption: minimum }).map((v) => ({ ...v, resource: bucket, reason: `${context}: ${v.reason}` })));
-    }
-    return out;
+    return transcribeBucketVerdicts(ctx, 'input', (bucket, context) =>
+      bucketVerdicts(ctx.graph, bucket, { minimumEncryption: minimum }).map((v) => ({ ...v, resource: bucket, reason: `${context}: ${v.reason}` })),
+    );
   },
 });

@@ -1,8 +1,8 @@
-import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { S3_BUCKET, bucketLabel } from '../shared/bucket';
-import { transcribeBuckets, usedBy } from '../shared/transcribe';
+import { S3_BUCKET } from '../shared/bucket';
+import { transcribeBucketVerdicts } from '../shared/transcribe';
 
 export default defineCheck({
   id: 'TR-RES-1',
@@ -17,20 +17,12 @@ export default defineCheck({
   modes: ['synth', 'live'],
   reads: [S3_BUCKET],
   evaluateGraph(ctx) {
-    const { graph } = ctx;
-    const { buckets, unresolved } = transcribeBuckets(ctx, 'output');
-    const out: Verdict[] = unresolved
-      .filter((u) => graph.isEvaluated(u.from))
-      .map((u) => unknown(`the output bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: 'OutputBucket' }));
-    for (const [bucket, refs] of buckets) {
-      if (!graph.isEvaluated(bucket)) continue;
-      const status = str(get(graph.props(bucket), 'VersioningConfiguration.Status'));
-      const context = `output bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`;
+    return transcribeBucketVerdicts(ctx, 'output', (bucket, context) => {
+      const status = str(get(ctx.graph.props(bucket), 'VersioningConfiguration.Status'));
       const at = { resource: bucket, path: 'VersioningConfiguration.Status' };
-      if (status instanceof Unknown) out.push(unknown(`${context}: versioning cannot be known: ${status.reason}`, at));
-      else if (status === 'Enabled') out.push(pass(`${context} is versioned`, at));
-      else out.push(fail(`${context} is not versioned${status ? ` (${status})` : ''}: overwritten or deleted transcripts cannot be recovered`, at));
-    }
-    return out;
+      if (status instanceof Unknown) return [unknown(`${context}: versioning cannot be known: ${status.reason}`, at)];
+      if (status === 'Enabled') return [pass(`${context} is versioned`, at)];
+      return [fail(`${context} is not versioned${status ? ` (${status})` : ''}: overwritten or deleted transcripts cannot be recovered`, at)];
+    });
   },
 });

@@ -1,11 +1,11 @@
-import type { CheckContext } from '../../lib/engine/check';
+import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { get, str, tags } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, type PolicyDocument } from '../../lib/policy/document';
 import { identityPolicies } from '../../lib/policy/identity';
-import { S3_BUCKET } from './bucket';
+import { S3_BUCKET, bucketLabel } from './bucket';
 import { KMS_ALIAS, KMS_KEY, resolveKey, type KeyRef } from './kms';
 import { resolveTarget } from './target';
 import { appStartedJobs, param } from './transcribe-jobs';
@@ -282,6 +282,23 @@ export function transcribeBuckets(ctx: Pick<CheckContext, 'graph' | 'mode'>, use
     else buckets.set(bucket, [...(buckets.get(bucket) ?? []), ref]);
   }
   return { buckets, unresolved };
+}
+
+/**
+ * Verdicts on the evaluated buckets Transcribe uses one way: `judge` on each bucket of this run, with a
+ * context for reasons ("output bucket b (used by …)"); UNKNOWN where a reference cannot be resolved.
+ */
+export function transcribeBucketVerdicts(ctx: Pick<CheckContext, 'graph' | 'mode'>, use: BucketUse, judge: (bucket: Resource, context: string) => Verdict[]): Verdict[] {
+  const { graph } = ctx;
+  const { buckets, unresolved } = transcribeBuckets(ctx, use);
+  const findingKey = use === 'input' ? 'InputBucket' : 'OutputBucket';
+  const out: Verdict[] = unresolved
+    .filter((u) => graph.isEvaluated(u.from))
+    .map((u) => unknown(`the ${use} bucket named by ${u.what} cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey }));
+  for (const [bucket, refs] of buckets) {
+    if (graph.isEvaluated(bucket)) out.push(...judge(bucket, `${use} bucket ${bucketLabel(graph, bucket)} (used by ${usedBy(refs)})`));
+  }
+  return out;
 }
 
 /** `referenced by X, Y` for reasons, at most three places named. */
