@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
@@ -43,16 +43,28 @@ function sentence(text: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
+/** Remediations are one per check: each made a sentence once, not once per result. */
+const fixes = new Map<string, string>();
+
+function fix(remediation: string): string {
+  let text = fixes.get(remediation);
+  if (text === undefined) {
+    if (fixes.size >= 1_000) fixes.clear();
+    fixes.set(remediation, (text = sentence(remediation)));
+  }
+  return text;
+}
+
 function message(f: Finding): string {
   const reason = f.reason ?? f.title;
   const at = f.property ? ` (at ${f.property.path})` : '';
   switch (f.status) {
     case 'UNKNOWN':
-      return `Could not be evaluated: ${reason.trim()}${at}${/[.!?]$/.test(reason.trim()) ? '' : '.'} Verify it by hand or make the value known. If it fails: ${sentence(f.remediation)}`;
+      return `Could not be evaluated: ${reason.trim()}${at}${/[.!?]$/.test(reason.trim()) ? '' : '.'} Verify it by hand or make the value known. If it fails: ${fix(f.remediation)}`;
     case 'ERROR':
       return `The check could not run, so this resource was not verified (${reason.trim()}).`;
     default:
-      return `${sentence(reason + at)} Fix: ${sentence(f.remediation)}`;
+      return `${sentence(reason + at)} Fix: ${fix(f.remediation)}`;
   }
 }
 
@@ -124,10 +136,14 @@ function locations(f: Finding, artifact: (file: string) => ArtifactLocation): Lo
   return [location];
 }
 
+// One call per result: crypto.hash (Node 20.12 and later) makes no Hash object; older Nodes take the long way.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const sha256 = oneShot ? (data: string) => oneShot('sha256', data) : (data: string) => crypto.createHash('sha256').update(data).digest('hex');
+
 /** Same check, same resource, same finding key (or property path) → same fingerprint, wherever the lines move. */
 export function fingerprint(f: Finding): string {
   const parts = [f.checkId, resourceIdentity(f.resource), f.findingKey ?? '', f.findingKey ? '' : (f.property?.path ?? '')];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return sha256(parts.join('\u0000'));
 }
 
 function suppressions(f: Finding): Suppression[] | undefined {
