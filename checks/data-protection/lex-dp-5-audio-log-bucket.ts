@@ -1,5 +1,5 @@
 import { defineCheck, notApplicable } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, encryptionOption } from '../shared/bucket';
 import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
@@ -26,8 +26,7 @@ export default defineCheck({
   resourceTypes: ALIAS_HOLDERS,
   reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
   evaluate(resource, ctx) {
-    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
-    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
     const verdicts = logDestinationVerdicts(ctx, resource, 'Audio', (target, targetPath) =>
       bucketVerdicts(ctx.graph, target, { minimumEncryption: minimum, owner: resource }).map((v) => ({ ...v, path: targetPath })),
     );

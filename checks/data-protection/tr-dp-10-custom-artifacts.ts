@@ -3,7 +3,7 @@ import { get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, encryptionOption } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
 import { bucketOf, transcribeLabel } from '../shared/transcribe';
 import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../shared/transcribe-live';
@@ -37,8 +37,7 @@ export default defineCheck({
   resourceTypes: Object.keys(SOURCES),
   reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
   evaluate(artifact, ctx) {
-    const minimum = ctx.options.minimumSourceEncryption as EncryptionLevel;
-    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumSourceEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const minimum = encryptionOption(ctx.options, 'minimumSourceEncryption');
     const { graph } = ctx;
     const verdicts: Verdict[] = [];
     const path = SOURCES[artifact.type];

@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, encryptionOption, type EncryptionLevel } from '../shared/bucket';
 import { CLASSIFICATION_OPTIONS, isSensitive } from '../shared/classification';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
@@ -29,8 +29,7 @@ export default defineCheck({
   },
   reads: [...JOB_TYPES, S3_BUCKET, KMS_KEY, KMS_ALIAS],
   evaluateGraph(ctx) {
-    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
-    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
     return ctx.mode === 'live' ? liveVerdicts(ctx, minimum) : synthVerdicts(ctx, minimum);
   },
 });

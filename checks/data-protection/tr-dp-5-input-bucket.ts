@@ -1,5 +1,5 @@
 import { defineCheck } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, type EncryptionLevel } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, encryptionOption } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { transcribeBucketVerdicts } from '../shared/transcribe';
 
@@ -23,8 +23,7 @@ export default defineCheck({
   },
   reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
   evaluateGraph(ctx) {
-    const minimum = ctx.options.minimumEncryption as EncryptionLevel;
-    if (!ENCRYPTION_LEVELS.includes(minimum)) throw new Error(`option minimumEncryption must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(minimum)})`);
+    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
     return transcribeBucketVerdicts(ctx, 'input', (bucket, context) =>
       bucketVerdicts(ctx.graph, bucket, { minimumEncryption: minimum }).map((v) => ({ ...v, resource: bucket, reason: `${context}: ${v.reason}` })),
     );
