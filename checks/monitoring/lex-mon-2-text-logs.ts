@@ -1,8 +1,10 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS, isSensitive } from '../shared/classification';
-import { ALIAS_HOLDERS, aliasLabel, botOf, lexTags, logSettings } from '../shared/lex';
+import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { ALIAS_HOLDERS, aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
 
 export default defineCheck({
@@ -29,20 +31,24 @@ export default defineCheck({
     // Conversation logs of bots for children are not expected (COPPA): the control does not apply.
     const childDirected = bot && bool(get(graph.props(bot), 'DataPrivacy.ChildDirected'));
     if (bot && childDirected === true) return notApplicable(`bot ${bot.logicalId} is child-directed`);
-    const sensitive = [lexTags(graph, resource), ...(bot ? [lexTags(graph, bot)] : [])].some((t) => isSensitive(t, options) === true);
-    const extra: Partial<Verdict> = sensitive ? { severity: 'HIGH' } : {};
-    const settings = logSettings(graph, resource, 'Text');
-    if (settings instanceof Unknown) return unknown(`text log settings of ${aliasLabel(resource)}: ${settings.reason}`, extra);
-    let doubt: Verdict | undefined;
-    for (const { value, path } of settings) {
-      const enabled = bool(get(value, 'Enabled'));
-      const group = get(value, 'Destination.CloudWatch.CloudWatchLogGroupArn');
-      if (enabled === true && group !== undefined) return pass(`text logs of ${aliasLabel(resource)} go to ${render(group)}`);
-      if (enabled instanceof Unknown) doubt ??= unknown(`whether text logging is enabled cannot be known: ${enabled.reason}`, { ...extra, path: `${path}.Enabled` });
-    }
-    if (doubt) return doubt;
-    const why = found instanceof Unknown ? found.reason : !bot ? 'the bot is not in this app' : childDirected instanceof Unknown ? childDirected.reason : undefined;
-    if (why !== undefined) return unknown(`${aliasLabel(resource)} has no text logs, and whether its bot is child-directed cannot be known: ${why}`, extra);
-    return fail(`${aliasLabel(resource)} has no enabled text conversation logs`, { ...extra, path: 'ConversationLogSettings' });
+    return escalateIfSensitive(graph, resource, options, [textLogVerdict(graph, resource, found, childDirected)]);
   },
 });
+
+/** Enabled text logs PASS; none FAIL, or UNKNOWN when their setting or the bot's child-directed flag cannot be known. */
+function textLogVerdict(graph: ResourceGraph, resource: Resource, found: Resource | undefined | Unknown, childDirected: boolean | undefined | Unknown): Verdict {
+  const bot = found instanceof Unknown ? undefined : found;
+  const settings = logSettings(graph, resource, 'Text');
+  if (settings instanceof Unknown) return unknown(`text log settings of ${aliasLabel(resource)}: ${settings.reason}`);
+  let doubt: Verdict | undefined;
+  for (const { value, path } of settings) {
+    const enabled = bool(get(value, 'Enabled'));
+    const group = get(value, 'Destination.CloudWatch.CloudWatchLogGroupArn');
+    if (enabled === true && group !== undefined) return pass(`text logs of ${aliasLabel(resource)} go to ${render(group)}`);
+    if (enabled instanceof Unknown) doubt ??= unknown(`whether text logging is enabled cannot be known: ${enabled.reason}`, { path: `${path}.Enabled` });
+  }
+  if (doubt) return doubt;
+  const why = found instanceof Unknown ? found.reason : !bot ? 'the bot is not in this app' : childDirected instanceof Unknown ? childDirected.reason : undefined;
+  if (why !== undefined) return unknown(`${aliasLabel(resource)} has no text logs, and whether its bot is child-directed cannot be known: ${why}`);
+  return fail(`${aliasLabel(resource)} has no enabled text conversation logs`, { path: 'ConversationLogSettings' });
+}
