@@ -4,7 +4,7 @@ import type { Check } from '../../../lib/engine/check';
 import { runChecks } from '../../../lib/engine/run';
 import { ResourceGraph } from '../../../lib/model/graph';
 import type { StackInput } from '../../../lib/model/resource';
-import type { Synthesized } from '../../helpers/synth';
+import { statusesBy } from '../../helpers/statuses';
 
 /** Small Lex apps shared by the IAM and service-linked-role tests. */
 
@@ -40,20 +40,7 @@ export function liveResource(type: string, logicalId: string, arn: string, prope
 /** Run one check in live mode over resources of account 123456789012 in us-east-1; statuses by logical id. */
 export function runLive(check: Check, resources: LiveResource[]): Record<string, string> {
   const graph = new ResourceGraph([{ stack: { name: `${ACCOUNT}/us-east-1`, account: ACCOUNT, region: 'us-east-1' }, resources }]);
-  const out: Record<string, string> = {};
-  for (const f of runChecks(graph, { checks: [check], mode: 'live' }).findings) {
-    const k = f.resource.logicalId ?? f.resource.arn ?? '?';
-    out[k] = out[k] ? `${out[k]},${f.status}` : f.status;
-  }
-  return out;
+  return statusesBy(runChecks(graph, { checks: [check], mode: 'live' }).findings, (f) => f.resource.logicalId ?? f.resource.arn ?? '?');
 }
 
-/** Statuses of one check keyed by construct path inside the stack (`App`, `App/DefaultPolicy`): L2 logical ids carry hashes. */
-export function byPath(out: Synthesized, checkId: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const f of out.of(checkId)) {
-    const k = (f.resource.constructPath ?? f.resource.logicalId ?? '?').replace(/^[^/]+\//, '').replace(/\/Resource$/, '');
-    result[k] = result[k] ? `${result[k]},${f.status}` : f.status;
-  }
-  return result;
-}
+export { byPath } from '../../helpers/statuses';

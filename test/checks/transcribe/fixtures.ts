@@ -7,6 +7,7 @@ import { runChecks } from '../../../lib/engine/run';
 import { ResourceGraph } from '../../../lib/model/graph';
 import type { StackInput } from '../../../lib/model/resource';
 import type { Synthesized } from '../../helpers/synth';
+import { statusesBy } from '../../helpers/statuses';
 
 /** Small Transcribe apps and live graphs shared by the Transcribe check tests. */
 
@@ -39,30 +40,12 @@ export function live(type: string, logicalId: string, properties: Record<string,
 export function runLive(check: Check, resources: LiveResource[], options?: Record<string, unknown>, gaps?: StackInput['gaps']) {
   const graph = new ResourceGraph([{ stack: { name: `${ACCOUNT}/${REGION}`, account: ACCOUNT, region: REGION }, resources, gaps }]);
   const findings = runChecks(graph, { checks: [check], mode: 'live', config: options ? { checks: { [check.id]: { options } } } : undefined }).findings;
-  const statuses: Record<string, string> = {};
-  for (const f of findings) {
-    const k = f.resource.logicalId ?? '?';
-    statuses[k] = statuses[k] ? `${statuses[k]},${f.status}` : f.status;
-  }
-  return { findings, statuses };
+  return { findings, statuses: statusesBy(findings, (f) => f.resource.logicalId ?? '?') };
 }
 
 /** Statuses keyed by finding key (or logical id when there is none). */
 export function byKey(out: Synthesized, checkId: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const f of out.of(checkId)) {
-    const k = f.findingKey ?? f.resource.logicalId ?? '?';
-    result[k] = result[k] ? `${result[k]},${f.status}` : f.status;
-  }
-  return result;
+  return statusesBy(out.of(checkId), (f) => f.findingKey ?? f.resource.logicalId ?? '?');
 }
 
-/** Statuses keyed by construct path inside the stack (L2 logical ids carry hashes). */
-export function byPath(out: Synthesized, checkId: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const f of out.of(checkId)) {
-    const k = (f.resource.constructPath ?? f.resource.logicalId ?? '?').replace(/^[^/]+\//, '').replace(/\/Resource$/, '');
-    result[k] = result[k] ? `${result[k]},${f.status}` : f.status;
-  }
-  return result;
-}
+export { byPath } from '../../helpers/statuses';
