@@ -6,7 +6,7 @@ import {
   VOCABULARY,
   VOCABULARY_FILTER,
 } from '../../../../../checks/shared/transcribe-live';
-import { failed, type Collector, type CollectorContext } from '../../collector';
+import { failed, type AwsOperation, type Collector, type CollectorContext } from '../../collector';
 import { followBucket, S3_OPERATIONS, S3_TYPES } from '../follow/s3';
 import { KMS_OPERATIONS } from '../follow/kms';
 import { absentOn, listAll, mapLimit, ops, orUnknown, unknownFrom } from '../support/calls';
@@ -91,124 +91,138 @@ function keyEvent(ctx: CollectorContext, [create, ...updates]: readonly string[]
   return () => (found ??= lookup());
 }
 
+/** Visits every artifact a paginated list returns, four at a time; a failed listing leaves a gap for `type`. */
+async function eachListed<P, I>(
+  ctx: CollectorContext,
+  type: string,
+  operation: AwsOperation,
+  fetch: (token: string | undefined) => Promise<P>,
+  pick: (page: P) => { items?: readonly I[] | undefined; next?: string | undefined },
+  visit: (item: I) => Promise<void>,
+): Promise<void> {
+  const listed = await listAll(ctx, operation, fetch, pick);
+  if (failed(listed)) return ctx.gap([type], listed.reason);
+  await mapLimit(listed, 4, visit);
+}
+
 function emit(ctx: CollectorContext, type: string, name: string, api: string, props: Record<string, unknown>): void {
   ctx.emit(live(type, transcribeId(type, name), transcribeArn(ctx, type, name), api, props));
 }
 
 async function vocabularies({ ctx, t, client }: Scope): Promise<void> {
-  const listed = await listAll(
+  await eachListed(
     ctx,
+    VOCABULARY,
     LIST_VOCABULARIES,
     (NextToken) => client.send(new t.ListVocabulariesCommand({ NextToken, MaxResults: 100 })),
     (page) => ({ items: page.Vocabularies, next: page.NextToken }),
+    async ({ VocabularyName: name, LanguageCode, VocabularyState }) => {
+      if (!name) return;
+      const [got, tags] = await Promise.all([
+        ctx.call(GET_VOCABULARY, () => absentOn(['NotFoundException'], () => client.send(new t.GetVocabularyCommand({ VocabularyName: name })))),
+        readTags(ctx, client, transcribeArn(ctx, VOCABULARY, name)),
+      ]);
+      if (!failed(got) && !got) return;
+      const event = keyEvent(ctx, ['CreateVocabulary', 'UpdateVocabulary'], 'vocabularyName', name, `vocabulary ${name}`);
+      emit(ctx, VOCABULARY, name, 'transcribe:GetVocabulary', {
+        VocabularyName: name,
+        LanguageCode,
+        VocabularyState: failed(got) ? VocabularyState : got.VocabularyState,
+        DataAccessRoleArn: orUnknown(got, (g) => g.DataAccessRoleArn),
+        EncryptionConfiguration: failed(got) ? unknownFrom(got) : await artifactEncryption(ctx, got.EncryptionConfiguration, event),
+        Tags: tags,
+      });
+    },
   );
-  if (failed(listed)) return ctx.gap([VOCABULARY], listed.reason);
-  await mapLimit(listed, 4, async ({ VocabularyName: name, LanguageCode, VocabularyState }) => {
-    if (!name) return;
-    const [got, tags] = await Promise.all([
-      ctx.call(GET_VOCABULARY, () => absentOn(['NotFoundException'], () => client.send(new t.GetVocabularyCommand({ VocabularyName: name })))),
-      readTags(ctx, client, transcribeArn(ctx, VOCABULARY, name)),
-    ]);
-    if (!failed(got) && !got) return;
-    const event = keyEvent(ctx, ['CreateVocabulary', 'UpdateVocabulary'], 'vocabularyName', name, `vocabulary ${name}`);
-    emit(ctx, VOCABULARY, name, 'transcribe:GetVocabulary', {
-      VocabularyName: name,
-      LanguageCode,
-      VocabularyState: failed(got) ? VocabularyState : got.VocabularyState,
-      DataAccessRoleArn: orUnknown(got, (g) => g.DataAccessRoleArn),
-      EncryptionConfiguration: failed(got) ? unknownFrom(got) : await artifactEncryption(ctx, got.EncryptionConfiguration, event),
-      Tags: tags,
-    });
-  });
 }
 
 async function medicalVocabularies({ ctx, t, client }: Scope): Promise<void> {
-  const listed = await listAll(
+  await eachListed(
     ctx,
+    MEDICAL_VOCABULARY,
     LIST_MEDICAL_VOCABULARIES,
     (NextToken) => client.send(new t.ListMedicalVocabulariesCommand({ NextToken, MaxResults: 100 })),
     (page) => ({ items: page.Vocabularies, next: page.NextToken }),
+    async ({ VocabularyName: name, LanguageCode, VocabularyState }) => {
+      if (!name) return;
+      const Tags = await readTags(ctx, client, transcribeArn(ctx, MEDICAL_VOCABULARY, name));
+      emit(ctx, MEDICAL_VOCABULARY, name, 'transcribe:ListMedicalVocabularies', { VocabularyName: name, LanguageCode, VocabularyState, Tags });
+    },
   );
-  if (failed(listed)) return ctx.gap([MEDICAL_VOCABULARY], listed.reason);
-  await mapLimit(listed, 4, async ({ VocabularyName: name, LanguageCode, VocabularyState }) => {
-    if (!name) return;
-    const Tags = await readTags(ctx, client, transcribeArn(ctx, MEDICAL_VOCABULARY, name));
-    emit(ctx, MEDICAL_VOCABULARY, name, 'transcribe:ListMedicalVocabularies', { VocabularyName: name, LanguageCode, VocabularyState, Tags });
-  });
 }
 
 async function filters({ ctx, t, client }: Scope): Promise<void> {
-  const listed = await listAll(
+  await eachListed(
     ctx,
+    VOCABULARY_FILTER,
     LIST_VOCABULARY_FILTERS,
     (NextToken) => client.send(new t.ListVocabularyFiltersCommand({ NextToken, MaxResults: 100 })),
     (page) => ({ items: page.VocabularyFilters, next: page.NextToken }),
+    async ({ VocabularyFilterName: name, LanguageCode }) => {
+      if (!name) return;
+      const [got, tags] = await Promise.all([
+        ctx.call(GET_VOCABULARY_FILTER, () => absentOn(['NotFoundException'], () => client.send(new t.GetVocabularyFilterCommand({ VocabularyFilterName: name })))),
+        readTags(ctx, client, transcribeArn(ctx, VOCABULARY_FILTER, name)),
+      ]);
+      if (!failed(got) && !got) return;
+      const event = keyEvent(ctx, ['CreateVocabularyFilter', 'UpdateVocabularyFilter'], 'vocabularyFilterName', name, `vocabulary filter ${name}`);
+      emit(ctx, VOCABULARY_FILTER, name, 'transcribe:GetVocabularyFilter', {
+        VocabularyFilterName: name,
+        LanguageCode,
+        DataAccessRoleArn: orUnknown(got, (g) => g.DataAccessRoleArn),
+        EncryptionConfiguration: failed(got) ? unknownFrom(got) : await artifactEncryption(ctx, got.EncryptionConfiguration, event),
+        Tags: tags,
+      });
+    },
   );
-  if (failed(listed)) return ctx.gap([VOCABULARY_FILTER], listed.reason);
-  await mapLimit(listed, 4, async ({ VocabularyFilterName: name, LanguageCode }) => {
-    if (!name) return;
-    const [got, tags] = await Promise.all([
-      ctx.call(GET_VOCABULARY_FILTER, () => absentOn(['NotFoundException'], () => client.send(new t.GetVocabularyFilterCommand({ VocabularyFilterName: name })))),
-      readTags(ctx, client, transcribeArn(ctx, VOCABULARY_FILTER, name)),
-    ]);
-    if (!failed(got) && !got) return;
-    const event = keyEvent(ctx, ['CreateVocabularyFilter', 'UpdateVocabularyFilter'], 'vocabularyFilterName', name, `vocabulary filter ${name}`);
-    emit(ctx, VOCABULARY_FILTER, name, 'transcribe:GetVocabularyFilter', {
-      VocabularyFilterName: name,
-      LanguageCode,
-      DataAccessRoleArn: orUnknown(got, (g) => g.DataAccessRoleArn),
-      EncryptionConfiguration: failed(got) ? unknownFrom(got) : await artifactEncryption(ctx, got.EncryptionConfiguration, event),
-      Tags: tags,
-    });
-  });
 }
 
 async function languageModels({ ctx, t, client }: Scope): Promise<void> {
-  const listed = await listAll(
+  await eachListed(
     ctx,
+    LANGUAGE_MODEL,
     LIST_LANGUAGE_MODELS,
     (NextToken) => client.send(new t.ListLanguageModelsCommand({ NextToken, MaxResults: 100 })),
     (page) => ({ items: page.Models, next: page.NextToken }),
+    async (summary) => {
+      const name = summary.ModelName;
+      if (!name) return;
+      // The list returns whole models; describe only one that came without its training data.
+      const described = summary.InputDataConfig
+        ? summary
+        : await ctx.call(DESCRIBE_LANGUAGE_MODEL, () => absentOn(['NotFoundException'], async () => (await client.send(new t.DescribeLanguageModelCommand({ ModelName: name }))).LanguageModel));
+      if (!failed(described) && !described) return;
+      const model: LanguageModel = failed(described) ? summary : described;
+      const tags = await readTags(ctx, client, transcribeArn(ctx, LANGUAGE_MODEL, name));
+      const event = keyEvent(ctx, ['CreateLanguageModel'], 'modelName', name, `language model ${name}`);
+      for (const uri of [model.InputDataConfig?.S3Uri, model.InputDataConfig?.TuningDataS3Uri]) {
+        const bucket = s3Location(uri)?.bucket;
+        if (bucket) await followBucket(ctx, bucket);
+      }
+      emit(ctx, LANGUAGE_MODEL, name, 'transcribe:DescribeLanguageModel', {
+        ModelName: name,
+        BaseModelName: model.BaseModelName,
+        LanguageCode: model.LanguageCode,
+        ModelStatus: model.ModelStatus,
+        InputDataConfig: failed(described) ? unknownFrom(described) : plain(model.InputDataConfig),
+        EncryptionConfiguration: await artifactEncryption(ctx, model.EncryptionConfiguration, event),
+        Tags: tags,
+      });
+    },
   );
-  if (failed(listed)) return ctx.gap([LANGUAGE_MODEL], listed.reason);
-  await mapLimit(listed, 4, async (summary) => {
-    const name = summary.ModelName;
-    if (!name) return;
-    // The list returns whole models; describe only one that came without its training data.
-    const described = summary.InputDataConfig
-      ? summary
-      : await ctx.call(DESCRIBE_LANGUAGE_MODEL, () => absentOn(['NotFoundException'], async () => (await client.send(new t.DescribeLanguageModelCommand({ ModelName: name }))).LanguageModel));
-    if (!failed(described) && !described) return;
-    const model: LanguageModel = failed(described) ? summary : described;
-    const tags = await readTags(ctx, client, transcribeArn(ctx, LANGUAGE_MODEL, name));
-    const event = keyEvent(ctx, ['CreateLanguageModel'], 'modelName', name, `language model ${name}`);
-    for (const uri of [model.InputDataConfig?.S3Uri, model.InputDataConfig?.TuningDataS3Uri]) {
-      const bucket = s3Location(uri)?.bucket;
-      if (bucket) await followBucket(ctx, bucket);
-    }
-    emit(ctx, LANGUAGE_MODEL, name, 'transcribe:DescribeLanguageModel', {
-      ModelName: name,
-      BaseModelName: model.BaseModelName,
-      LanguageCode: model.LanguageCode,
-      ModelStatus: model.ModelStatus,
-      InputDataConfig: failed(described) ? unknownFrom(described) : plain(model.InputDataConfig),
-      EncryptionConfiguration: await artifactEncryption(ctx, model.EncryptionConfiguration, event),
-      Tags: tags,
-    });
-  });
 }
 
 async function categories({ ctx, t, client }: Scope): Promise<void> {
-  const listed = await listAll(
+  await eachListed(
     ctx,
+    CALL_ANALYTICS_CATEGORY,
     LIST_CATEGORIES,
     (NextToken) => client.send(new t.ListCallAnalyticsCategoriesCommand({ NextToken, MaxResults: 100 })),
     (page) => ({ items: page.Categories, next: page.NextToken }),
+    async ({ CategoryName: name, InputType, Rules }) => {
+      if (!name) return;
+      const Tags = await readTags(ctx, client, transcribeArn(ctx, CALL_ANALYTICS_CATEGORY, name));
+      emit(ctx, CALL_ANALYTICS_CATEGORY, name, 'transcribe:ListCallAnalyticsCategories', { CategoryName: name, InputType, Rules: plain(Rules), Tags });
+    },
   );
-  if (failed(listed)) return ctx.gap([CALL_ANALYTICS_CATEGORY], listed.reason);
-  await mapLimit(listed, 4, async ({ CategoryName: name, InputType, Rules }) => {
-    if (!name) return;
-    const Tags = await readTags(ctx, client, transcribeArn(ctx, CALL_ANALYTICS_CATEGORY, name));
-    emit(ctx, CALL_ANALYTICS_CATEGORY, name, 'transcribe:ListCallAnalyticsCategories', { CategoryName: name, InputType, Rules: plain(Rules), Tags });
-  });
 }
