@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { RunWarning } from '../../model/finding';
-import type { StackInfo, StackInput } from '../../model/resource';
+import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
 import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
+import type { ResourcePositions } from './positions';
 import { kindOf, readInput } from './read';
 
 /** What `lexscribe scan` reads: every stack found, and each input that could not be read. */
@@ -39,6 +40,31 @@ function looksLikeTemplate(t: CfnTemplate): boolean {
 
 function stackNameOf(file: string): string {
   return basename(file).replace(/(\.template)?\.(json|ya?ml)$|\.template$/i, '');
+}
+
+/**
+ * Where a template's resource is, with the positions of its properties read through rather than
+ * copied: JSON templates work them out when a finding first names a property (see json-positions).
+ * One class, so that every resource's provenance has one shape.
+ */
+class TemplateProvenance implements Provenance {
+  readonly file?: string;
+  readonly constructPath?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly #at: ResourcePositions;
+
+  constructor(source: Provenance, at: ResourcePositions) {
+    this.file = source.file;
+    this.constructPath = source.constructPath;
+    this.line = at.at.line;
+    this.column = at.at.column;
+    this.#at = at;
+  }
+
+  get properties(): Provenance['properties'] {
+    return this.#at.properties;
+  }
 }
 
 class Loader {
@@ -147,24 +173,16 @@ class Loader {
   }
 
   private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>): void {
-    const input = templateToStackInput(parsed.template, {
-      stack,
-      parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest),
-      locate: (logicalId) => {
-        const at = parsed.positions.get(logicalId);
-        return at ? { line: at.at.line, column: at.at.column } : {};
-      },
-    });
-    // Property locations are read through, not copied: JSON templates work them out when a finding
-    // first names a property of the resource (see json-positions).
-    for (const r of input.resources) {
+    const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest) });
+    const resources = input.resources.map((r) => {
       const at = parsed.positions.get(r.logicalId);
-      if (at) Object.defineProperty(r.provenance, 'properties', { enumerable: true, get: () => at.properties });
-    }
-    this.inputs.push(input);
+      return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at) } : r;
+    });
+    const located = { ...input, resources };
+    this.inputs.push(located);
     const list = this.apps.get(app);
-    if (list) list.push(input);
-    else this.apps.set(app, [input]);
+    if (list) list.push(located);
+    else this.apps.set(app, [located]);
   }
 }
 
