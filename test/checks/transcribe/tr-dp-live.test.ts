@@ -13,6 +13,7 @@ import {
   LANGUAGE_MODEL,
   MEDICAL_SCRIBE_JOB,
   MEDICAL_TRANSCRIPTION_JOB,
+  MEDICAL_VOCABULARY,
   TRANSCRIPTION_JOB,
   VOCABULARY,
 } from '../../../checks/shared/transcribe-live';
@@ -154,6 +155,12 @@ describe('TR-DP-10 artifacts live', () => {
     const bucket = live('AWS::S3::Bucket', 'bucket/train', { BucketName: 'train' }, 'arn:aws:s3:::train');
     const { statuses } = runLive(trDp10, [bucket, live(LANGUAGE_MODEL, 'language-model/m', { ModelName: 'm', InputDataConfig: { S3Uri: 's3://train/data/' }, EncryptionConfiguration: { KMSKey: CMK, Evidence: 'api-response' } })]);
     expect(statuses).toEqual({ 'language-model/m': 'FAIL,PASS' });
+  });
+
+  test('a medical vocabulary has no key to judge (CreateMedicalVocabulary takes none): its source bucket only', () => {
+    const bucket = live('AWS::S3::Bucket', 'bucket/vocab', { BucketName: 'vocab', BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: CMK } }] } }, 'arn:aws:s3:::vocab');
+    const { findings } = runLive(trDp10, [bucket, live(MEDICAL_VOCABULARY, 'medical-vocabulary/v', { VocabularyName: 'v', VocabularyFileUri: 's3://vocab/terms.txt' })]);
+    expect(findings.map((f) => `${f.findingKey}:${f.status}`)).toEqual(['Source:PASS']);
   });
 });
 
