@@ -10,8 +10,22 @@ export interface FrameworkMapping {
   controls: Array<{ checkId: string; basis: string }>;
 }
 
-const LEX_COMPLIANCE = 'Lex V2 compliance.md: Lex is HIPAA eligible and in scope of PCI DSS; the customer configures the safeguards';
-const COMPOSITE = 'and LEX-COMP-1 names it among the controls a PHI/PCI-classified bot must pass at escalated severity';
+/**
+ * Lex V2 compliance.md: Lex is HIPAA eligible and in scope of PCI DSS, and the customer configures the
+ * safeguards; LEX-COMP-1 names the controls a PHI- or PCI-classified bot must pass at escalated
+ * severity. Both frameworks map those same controls.
+ */
+function lexClassifiedBotControls(classification: 'PHI' | 'PCI'): FrameworkMapping['controls'] {
+  const composite = `and LEX-COMP-1 names it among the controls a ${classification}-classified bot must pass at escalated severity`;
+  return [
+    { checkId: 'LEX-COMP-1', basis: `Lex V2 compliance.md: Lex is in scope of ${classification === 'PHI' ? 'HIPAA' : 'PCI DSS'}; ${classification}-classified bots need the data-protection controls at escalated severity` },
+    { checkId: 'LEX-DP-2', basis: `conversation-logs-encrypting.md: audio logs hold raw voice; ${composite}` },
+    { checkId: 'LEX-DP-4', basis: `conversation-logs-encrypting.md: text logs are encrypted on the log group; ${composite}` },
+    { checkId: 'LEX-DP-5', basis: `conversation-logs-configure.md: the audio-log bucket holds recordings; ${composite}` },
+    { checkId: 'LEX-DP-6', basis: `monitoring-obfuscate.md: slot values (health details, card numbers) appear in text logs unless obfuscated; ${composite}` },
+    { checkId: 'LEX-MON-2', basis: `monitoring-logs.md: conversation logs are the record of what a bot received; ${composite}` },
+  ];
+}
 
 export const FRAMEWORKS: readonly FrameworkMapping[] = [
   {
@@ -19,12 +33,7 @@ export const FRAMEWORKS: readonly FrameworkMapping[] = [
     title: 'HIPAA (customer safeguards for PHI)',
     description: 'Controls that AWS documentation ties to protected health information handled by Lex and Transcribe.',
     controls: [
-      { checkId: 'LEX-COMP-1', basis: `${LEX_COMPLIANCE}; PHI-classified bots need the data-protection controls at escalated severity` },
-      { checkId: 'LEX-DP-2', basis: `conversation-logs-encrypting.md: audio logs hold raw voice; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-4', basis: `conversation-logs-encrypting.md: text logs are encrypted on the log group; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-5', basis: `conversation-logs-configure.md: the audio-log bucket holds recordings; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-6', basis: `monitoring-obfuscate.md: slot values appear in text logs unless obfuscated; ${COMPOSITE}` },
-      { checkId: 'LEX-MON-2', basis: `monitoring-logs.md: conversation logs are the record of what a bot received; ${COMPOSITE}` },
+      ...lexClassifiedBotControls('PHI'),
       { checkId: 'TR-DP-1', basis: 'transcribe-compliance.md / how-input.md: PHI workloads keep transcripts in a customer bucket under customer control' },
       { checkId: 'TR-DP-2', basis: 'what-is.md (HIPAA): BAA customers must encrypt PHI at rest; data-encryption.md: OutputEncryptionKMSKeyId' },
       { checkId: 'TR-DP-5', basis: 'what-is.md (HIPAA): PHI must be encrypted at rest, input media included; data-protection.md: TLS' },
@@ -38,12 +47,7 @@ export const FRAMEWORKS: readonly FrameworkMapping[] = [
     title: 'PCI DSS (payment card data in conversations)',
     description: 'Controls that AWS documentation ties to payment card data handled by Lex and Transcribe.',
     controls: [
-      { checkId: 'LEX-COMP-1', basis: `${LEX_COMPLIANCE}; PCI-classified bots need the data-protection controls at escalated severity` },
-      { checkId: 'LEX-DP-2', basis: `conversation-logs-encrypting.md; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-4', basis: `conversation-logs-encrypting.md; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-5', basis: `conversation-logs-configure.md; ${COMPOSITE}` },
-      { checkId: 'LEX-DP-6', basis: `monitoring-obfuscate.md: card numbers captured in slots are logged in clear unless obfuscated; ${COMPOSITE}` },
-      { checkId: 'LEX-MON-2', basis: `monitoring-logs.md; ${COMPOSITE}` },
+      ...lexClassifiedBotControls('PCI'),
       { checkId: 'TR-DP-6', basis: 'pii-redaction.md: redaction entity types include CREDIT_DEBIT_NUMBER, CREDIT_DEBIT_CVV, CREDIT_DEBIT_EXPIRY, PIN' },
       { checkId: 'TR-DP-7', basis: 'pii-redaction.md: redacted_and_unredacted keeps the unredacted transcript (card data included) beside the redacted one' },
     ],
