@@ -25,8 +25,6 @@ function live(graph: ResourceGraph, r: Resource, property: string, broken: strin
 export default defineCheck({
   id: 'LEX-COMP-2',
   title: 'Security Hub (with a standard) and AWS Config rules are enabled in bot Regions',
-  service: 'lex',
-  topic: 'compliance',
   severity: 'LOW',
   rationale:
     'Security Hub standards and Config rules continuously evaluate the bot, its logs and its keys against the frameworks Lex is in scope for (HIPAA, PCI, SOC, ISO); without them compliance rests on point-in-time reviews.',

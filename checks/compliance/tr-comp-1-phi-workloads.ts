@@ -1,8 +1,9 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS, tagValue } from '../shared/classification';
+import { tagValue } from '../shared/classification';
 import { isCustomerManaged, resolveKey } from '../shared/kms';
 import { transcribeLabel, transcribeTags } from '../shared/transcribe';
 import { appStartedJobs, param, type AppJob } from '../shared/transcribe-jobs';
@@ -13,43 +14,43 @@ const MEDICAL_ACTIONS = ['StartMedicalTranscriptionJob', 'StartMedicalScribeJob'
 export default defineCheck({
   id: 'TR-COMP-1',
   title: 'PHI workloads combine a customer bucket, a customer-managed key and PHI identification',
-  service: 'transcribe',
-  topic: 'compliance',
   severity: 'MEDIUM',
   rationale:
     'Transcribe Medical and HealthScribe are HIPAA eligible, but a BAA makes you responsible for PHI at rest: output in your own bucket, under your own key, with PHI identified so downstream systems can protect it. PII redaction of standard jobs is best-effort and is not HIPAA de-identification.',
   remediation:
     'For medical, HealthScribe and PHI-classified jobs: set OutputBucketName (OutputLocation), OutputEncryptionKMSKeyId with a customer-managed key and, for medical transcription, ContentIdentificationType: PHI; transcribe PHI with Transcribe Medical rather than relying on redaction; tag medical vocabularies with the classification key.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/transcribe-compliance.html',
-  modes: ['synth', 'live'],
   options: {
-    classificationTagKey: CLASSIFICATION_OPTIONS.classificationTagKey,
-    phiClassifications: { default: ['phi'], description: 'Classification values that mark a job as a PHI workload' },
+    phiClassifications: option.strings(['phi'], 'Classification values that mark a job as a PHI workload'),
   },
-  reads: [...JOB_TYPES, MEDICAL_VOCABULARY, 'AWS::KMS::Key'],
-  evaluateGraph(ctx) {
-    const { graph } = ctx;
-    const out: Verdict[] = [];
-    for (const vocab of graph.ofType(MEDICAL_VOCABULARY).filter((v) => graph.isEvaluated(v))) out.push({ ...classified(ctx, vocab), resource: vocab });
-    if (ctx.mode === 'synth') {
-      for (const job of appStartedJobs(graph).jobs.filter((j) => graph.isEvaluated(j.resource))) out.push(...appJobVerdicts(ctx, job));
-    } else {
-      for (const job of graph.ofType(...JOB_TYPES).filter((j) => graph.isEvaluated(j))) out.push(...liveJobVerdicts(ctx, job));
-    }
-    return out;
+  synth: {
+    reads: [...JOB_TYPES, MEDICAL_VOCABULARY, 'AWS::KMS::Key'],
+    evaluateGraph: (ctx) => [...vocabularyVerdicts(ctx), ...appStartedJobs(ctx.graph).jobs.filter((j) => ctx.graph.isEvaluated(j.resource)).flatMap((job) => appJobVerdicts(ctx, job))],
+  },
+  live: {
+    reads: [...JOB_TYPES, MEDICAL_VOCABULARY, 'AWS::KMS::Key'],
+    evaluateGraph: (ctx) => [...vocabularyVerdicts(ctx), ...ctx.graph.ofType(...JOB_TYPES).filter((j) => ctx.graph.isEvaluated(j)).flatMap((job) => liveJobVerdicts(ctx, job))],
   },
 });
 
+/** Medical vocabularies, in either mode: each must declare its workload's classification. */
+function vocabularyVerdicts(ctx: CheckContext): Verdict[] {
+  return ctx.graph
+    .ofType(MEDICAL_VOCABULARY)
+    .filter((v) => ctx.graph.isEvaluated(v))
+    .map((vocab) => ({ ...classified(ctx, vocab), resource: vocab }));
+}
+
 function phiTagged(ctx: CheckContext, list: Map<string, string> | Unknown): boolean | Unknown {
-  const value = tagValue(list, String(ctx.options.classificationTagKey));
+  const value = tagValue(list, ctx.classification.tagKey);
   if (value instanceof Unknown) return value;
-  const phi = (ctx.options.phiClassifications as string[] | undefined) ?? ['phi'];
+  const phi = ctx.options.phiClassifications as readonly string[];
   return value !== undefined && phi.some((p) => p.toLowerCase() === value.toLowerCase());
 }
 
 /** A medical vocabulary marks a medical workload: it must say what data it serves. */
 function classified(ctx: CheckContext, vocab: Resource): Verdict {
-  const key = String(ctx.options.classificationTagKey);
+  const key = ctx.classification.tagKey;
   const value = tagValue(transcribeTags(ctx.graph, vocab), key);
   if (value instanceof Unknown) return unknown(`the tags of ${transcribeLabel(ctx.graph, vocab)} cannot be known: ${value.reason}`, { path: 'Tags', findingKey: 'Classification' });
   if (value === undefined) return fail(`${transcribeLabel(ctx.graph, vocab)} has no "${key}" tag, so its PHI workload is not declared`, { path: 'Tags', findingKey: 'Classification' });

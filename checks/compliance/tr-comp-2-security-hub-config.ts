@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
+import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { AUDIT_MANAGER_ACCOUNT } from '../../lib/sources/account/collectors/live-types';
@@ -13,40 +13,46 @@ const BASELINE = '(often in a baseline stack)';
 export default defineCheck({
   id: 'TR-COMP-2',
   title: 'Security Hub (with a standard), AWS Config rules and Audit Manager are enabled in Transcribe Regions',
-  service: 'transcribe',
-  topic: 'compliance',
   severity: 'LOW',
   rationale:
     'Transcribe is in scope for HIPAA, PCI, SOC and ISO; Security Hub standards and Config rules continuously evaluate the buckets, keys and roles behind its jobs, instead of point-in-time reviews.',
   remediation:
     'Enable Security Hub with at least one standard, deploy AWS Config rules and enable Audit Manager in every Region that runs Transcribe jobs, usually from an account baseline.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/transcribe-compliance.html',
-  modes: ['synth', 'live'],
-  reads: [HUB, STANDARD, CONFIG_RULE, AUDIT_MANAGER_ACCOUNT],
-  evaluateGraph(ctx) {
-    const anchorTypes = transcribeWorkloadTypes(ctx.graph);
-    const part = (types: string[], key: string, synth: string, live: string) =>
-      findOrReportAbsent(ctx, { types, anchorTypes, scope: 'region', absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key } });
-    return [
-      ...part([HUB], 'SecurityHub::Hub', 'no Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
-      ...part([STANDARD], 'SecurityHub::Standard', 'no Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
-      ...part([CONFIG_RULE], 'Config::ConfigRule', 'no AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
-      // Audit Manager has no CloudFormation switch: its part of the control is judged live only.
-      ...(ctx.mode === 'live'
-        ? findOrReportAbsent(ctx, {
-            types: [AUDIT_MANAGER_ACCOUNT],
-            anchorTypes,
-            scope: 'region',
-            absent: { reason: 'Audit Manager status was not read', findingKey: 'AuditManager' },
-            evaluate: (r) => {
-              const status = str(ctx.graph.props(r).Status);
-              if (status instanceof Unknown) return unknown(`Audit Manager status cannot be known: ${status.reason}`, { findingKey: 'AuditManager' });
-              return status === 'ACTIVE'
-                ? pass('Audit Manager is enabled in this Region', { findingKey: 'AuditManager' })
-                : fail(`Audit Manager is ${status ?? 'not enabled'} in this Region`, { findingKey: 'AuditManager' });
-            },
-          })
-        : []),
-    ];
+  synth: {
+    reads: [HUB, STANDARD, CONFIG_RULE],
+    evaluateGraph: (ctx) => baselineParts(ctx),
+  },
+  // Audit Manager has no CloudFormation switch: its part of the control is judged live only.
+  live: {
+    reads: [HUB, STANDARD, CONFIG_RULE, AUDIT_MANAGER_ACCOUNT],
+    evaluateGraph: (ctx) => [
+      ...baselineParts(ctx),
+      ...findOrReportAbsent(ctx, {
+        types: [AUDIT_MANAGER_ACCOUNT],
+        anchorTypes: transcribeWorkloadTypes(ctx.graph),
+        scope: 'region',
+        absent: { reason: 'Audit Manager status was not read', findingKey: 'AuditManager' },
+        evaluate: (r) => {
+          const status = str(ctx.graph.props(r).Status);
+          if (status instanceof Unknown) return unknown(`Audit Manager status cannot be known: ${status.reason}`, { findingKey: 'AuditManager' });
+          return status === 'ACTIVE'
+            ? pass('Audit Manager is enabled in this Region', { findingKey: 'AuditManager' })
+            : fail(`Audit Manager is ${status ?? 'not enabled'} in this Region`, { findingKey: 'AuditManager' });
+        },
+      }),
+    ],
   },
 });
+
+/** Security Hub with a standard, and Config rules: the parts of the control both modes can see. */
+function baselineParts(ctx: CheckContext): Verdict[] {
+  const anchorTypes = transcribeWorkloadTypes(ctx.graph);
+  const part = (types: string[], key: string, synth: string, live: string) =>
+    findOrReportAbsent(ctx, { types, anchorTypes, scope: 'region', absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key } });
+  return [
+    ...part([HUB], 'SecurityHub::Hub', 'no Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
+    ...part([STANDARD], 'SecurityHub::Standard', 'no Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
+    ...part([CONFIG_RULE], 'Config::ConfigRule', 'no AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
+  ];
+}

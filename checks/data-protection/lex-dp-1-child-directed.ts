@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
@@ -6,8 +7,6 @@ import { BOT, lexTagValue, misspelledKeys } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-DP-1',
   title: 'ChildDirected is set deliberately and matches the audience',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'HIGH',
   rationale:
     'A bot aimed at children under 13 must declare ChildDirected (COPPA): Lex then stores no utterances. A missing or wrong value is a legal exposure that no later setting repairs.',
@@ -16,8 +15,8 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/APIReference/API_DataPrivacy.html',
   modes: ['synth', 'live'],
   options: {
-    audienceTagKey: { default: 'audience', description: 'Bot tag key that declares the audience' },
-    childAudienceValues: { default: ['children'], description: 'Values of the audience tag meaning the bot is aimed at children (ChildDirected must be true)' },
+    audienceTagKey: option.string('audience', 'Bot tag key that declares the audience'),
+    childAudienceValues: option.strings(['children'], 'Values of the audience tag meaning the bot is aimed at children (ChildDirected must be true)'),
   },
   resourceTypes: [BOT],
   evaluate(bot, { graph, options }) {

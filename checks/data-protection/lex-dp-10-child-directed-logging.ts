@@ -5,8 +5,6 @@ import { ALIAS_HOLDERS, aliasLabel, botOf, childDirected, enabledLogSettings } f
 export default defineCheck({
   id: 'LEX-DP-10',
   title: 'A child-directed bot has no conversation logging configured',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Lex does not allow conversation logs for bots subject to COPPA: such a configuration contradicts the declared audience and fails at deploy time or stores what must not be stored.',
   remediation: 'Turn off text and audio conversation logs on every alias (and the test alias) of a bot with DataPrivacy.ChildDirected true, or correct ChildDirected.',

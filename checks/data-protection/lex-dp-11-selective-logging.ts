@@ -6,8 +6,6 @@ import { ALIAS_HOLDERS, aliasLabel, logSettings } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-DP-11',
   title: 'Conversation logs use selective logging where full logging is not needed',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale:
     'Conversation logs hold utterances, slot values and audio. With selective logging, only sessions your application flags through session attributes are captured, so less personal data is stored by default.',

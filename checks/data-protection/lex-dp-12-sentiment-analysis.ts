@@ -6,8 +6,6 @@ import { ALIAS_HOLDERS, aliasLabel, aliasSettings, aliasSettingsPrefix, misspell
 export default defineCheck({
   id: 'LEX-DP-12',
   title: 'Sentiment analysis is enabled only where approved',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'INFO',
   rationale: 'Sentiment analysis sends every utterance to Amazon Comprehend and widens what the bot role may do: a data flow to record and approve.',
   remediation: 'Turn off SentimentAnalysisSettings.DetectSentiment where it is not needed; where it is approved, suppress this finding with the approval as the reason.',

@@ -38,8 +38,6 @@ function judge({ spec, where, path }: Spec): Verdict[] {
 export default defineCheck({
   id: 'LEX-DP-13',
   title: 'Generative-AI features reference a Bedrock guardrail and keep model tracing off',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Without a guardrail, prompts and model answers built from caller input are not filtered for personal data or harmful content; tracing records them in full.',
   remediation: 'Give every BedrockModelSpecification a BedrockGuardrailConfiguration (identifier and version) and leave BedrockTraceStatus DISABLED unless you are debugging.',

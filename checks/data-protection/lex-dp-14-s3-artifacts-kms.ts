@@ -14,8 +14,6 @@ const name = (node: unknown, key: string, fallback: number) => {
 export default defineCheck({
   id: 'LEX-DP-14',
   title: 'S3 artifacts Lex reads are KMS-protected (grammar files, bot import files)',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Grammar files and bot definitions describe what callers say and how the bot handles it; KMS puts reading them under a key policy.',
   remediation: 'Set GrammarSlotTypeSetting.Source.KmsKeyArn on grammar slot types, and give the bucket in BotFileS3Location aws:kms default encryption.',

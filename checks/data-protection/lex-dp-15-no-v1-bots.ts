@@ -5,8 +5,6 @@ import { LEX_V1_BOT } from '../../lib/sources/account/collectors/live-types';
 export default defineCheck({
   id: 'LEX-DP-15',
   title: 'No Lex V1 bots remain',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale:
     'Lex V1 kept utterances for 15 days and voice input indefinitely, and reached end of support on 2025-09-15. A V1 bot left behind is unmanaged legacy data with no current controls.',

@@ -31,8 +31,6 @@ function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value:
 export default defineCheck({
   id: 'LEX-DP-16',
   title: 'No personal data in bot and alias names, descriptions, tags or log prefixes',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Names, descriptions, tags and log prefixes are not protected as customer content: they appear in billing, CloudTrail, consoles and log paths.',
   remediation: 'Remove email addresses, phone numbers, social security and card numbers from these fields; use an owner id or a team alias instead of a person’s contact.',

@@ -1,24 +1,20 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { isCustomerManaged, KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
 import { ALIAS_HOLDERS, aliasLabel, enabledLogSettings, escalateIfSensitive } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-2',
   title: 'Enabled audio logs are encrypted with a customer-managed KMS key',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale: 'Audio logs are raw voice recordings. Without a KMS key of your own, you cannot control or audit who decrypts them.',
   remediation: 'Set Destination.S3Bucket.KmsKeyArn on every enabled AudioLogSettings entry to a symmetric customer-managed KMS key (not an alias/aws/… key).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
-  options: { ...CLASSIFICATION_OPTIONS },
   resourceTypes: ALIAS_HOLDERS,
   reads: [KMS_KEY, KMS_ALIAS],
-  evaluate(resource, { graph, options }) {
+  evaluate(resource, { graph, classification }) {
     const { settings, unknowns } = enabledLogSettings(graph, resource, 'Audio');
     const verdicts: Verdict[] = [...unknowns];
     for (const { value, path } of settings) {
@@ -38,6 +34,6 @@ export default defineCheck({
       else verdicts.push(pass(`audio logs are encrypted with customer-managed key ${key.label}${key.kind === 'external' ? ' (defined outside this run)' : ''}`));
     }
     if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
-    return escalateIfSensitive(graph, resource, options, verdicts);
+    return escalateIfSensitive(graph, resource, classification, verdicts);
   },
 });

@@ -18,8 +18,6 @@ interface KeyUse {
 export default defineCheck({
   id: 'LEX-DP-3',
   title: 'Keys used for Lex logs are symmetric, customer managed, enabled and rotated',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Lex can only use symmetric keys; an AWS-managed key leaves access to the logs outside your key policy, and an unrotated key keeps old key material in use indefinitely.',
   remediation: 'Encrypt audio logs and the text-log group with a symmetric (SYMMETRIC_DEFAULT) customer-managed KMS key that is enabled and has EnableKeyRotation: true.',
@@ -56,7 +54,7 @@ export default defineCheck({
       } else if (key.kind === 'aws-managed') {
         out.push(fail(`${use.what} use the AWS-managed key ${key.label}, not a customer-managed key`, { resource: on, path: use.path, findingKey: 'KeyManager' }));
       } else if (key.kind === 'external') {
-        const where = ctx.mode === 'live' ? 'was not found in the account scan' : 'is not defined in this app';
+        const where = ctx.graph.notHere;
         out.push(unknown(`key ${key.label} of ${use.what} ${where}: its spec, state and rotation cannot be checked`, { resource: on, path: use.path }));
       } else if (!judged.has(key.key)) {
         judged.add(key.key);

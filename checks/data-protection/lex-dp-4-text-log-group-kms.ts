@@ -1,20 +1,16 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { KMS_KEY } from '../shared/kms';
 import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-4',
   title: 'The CloudWatch Logs group receiving text logs is KMS-encrypted',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale: 'Text logs hold transcripts and slot values. Lex has no key setting for them: only a KMS key on the log group puts their decryption under your key policy.',
   remediation: 'Set KmsKeyId on the log group named by TextLogSettings (CDK: logs.LogGroup encryptionKey) to a customer-managed KMS key that CloudWatch Logs may use.',
   docs: 'https://docs.aws.amazon.com/lex/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
-  options: { ...CLASSIFICATION_OPTIONS },
   resourceTypes: ALIAS_HOLDERS,
   reads: [LOG_GROUP, KMS_KEY],
   evaluate(resource, ctx) {
@@ -25,6 +21,6 @@ export default defineCheck({
       return pass(`log group ${target.logicalId} is encrypted with ${render(key)}`);
     });
     if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled text logs`);
-    return escalateIfSensitive(ctx.graph, resource, ctx.options, verdicts);
+    return escalateIfSensitive(ctx.graph, resource, ctx.classification, verdicts);
   },
 });

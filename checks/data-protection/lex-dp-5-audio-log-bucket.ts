@@ -1,14 +1,12 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, encryptionOption } from '../shared/bucket';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-DP-5',
   title: 'The audio-log bucket is encrypted, private, TLS-only, and in the bot’s account and Region',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Audio logs are voice recordings. A bucket that allows public access or plain-HTTP requests, lacks default encryption, or belongs to another account or Region exposes them outside the bot’s controls.',
@@ -17,20 +15,16 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lex/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
   options: {
-    minimumEncryption: {
-      default: 'sse-s3',
-      description: `Lowest acceptable default encryption of the bucket, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
-    },
-    ...CLASSIFICATION_OPTIONS,
+    minimumEncryption: option.oneOf(ENCRYPTION_LEVELS, 'sse-s3', `Lowest acceptable default encryption of the bucket, one of ${ENCRYPTION_LEVELS.join(' < ')}`),
   },
   resourceTypes: ALIAS_HOLDERS,
   reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
   evaluate(resource, ctx) {
-    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
+    const minimum = ctx.options.minimumEncryption;
     const verdicts = logDestinationVerdicts(ctx, resource, 'Audio', (target, targetPath) =>
       bucketVerdicts(ctx.graph, target, { minimumEncryption: minimum, owner: resource }).map((v) => ({ ...v, path: targetPath })),
     );
     if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled audio logs`);
-    return escalateIfSensitive(ctx.graph, resource, ctx.options, verdicts);
+    return escalateIfSensitive(ctx.graph, resource, ctx.classification, verdicts);
   },
 });

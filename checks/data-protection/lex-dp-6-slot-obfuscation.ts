@@ -1,7 +1,7 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { BOT, escalateIfSensitive } from '../shared/lex';
 
 /** Every slot of the bot's locales, with its readable key (`en_US/BookHotel/Email`) and property path. */
@@ -32,8 +32,6 @@ function slots(locales: unknown[]): Array<{ slot: unknown; key: string; path: st
 export default defineCheck({
   id: 'LEX-DP-6',
   title: 'Slot obfuscation is not switched off for slots that can carry personal data',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'With ObfuscationSettingType None, slot values (names, card numbers, addresses) are written in plain text to the conversation logs. Obfuscation only covers text logs, so it is the least a bot should keep.',
@@ -41,17 +39,16 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/monitoring-obfuscate.html',
   modes: ['synth', 'live'],
   options: {
-    requireExplicitObfuscationFor: {
-      default: '',
-      description: 'Regular expression (case-insensitive) on slot names and slot type names: matching slots must set ObfuscationSettingType DefaultObfuscation explicitly. Empty: only an explicit None fails',
-    },
-    ...CLASSIFICATION_OPTIONS,
+    requireExplicitObfuscationFor: option.regexp(
+      '',
+      'Regular expression (case-insensitive) on slot names and slot type names: matching slots must set ObfuscationSettingType DefaultObfuscation explicitly. Empty: only an explicit None fails',
+    ),
   },
   resourceTypes: [BOT],
-  evaluate(bot, { graph, options }) {
+  evaluate(bot, { graph, options, classification }) {
     const locales = items(graph.props(bot).BotLocales);
     if (locales instanceof Unknown) return unknown(`BotLocales cannot be known: ${locales.reason}`, { path: 'BotLocales' });
-    const pattern = options.requireExplicitObfuscationFor ? new RegExp(String(options.requireExplicitObfuscationFor), 'i') : undefined;
+    const pattern = options.requireExplicitObfuscationFor ? new RegExp(options.requireExplicitObfuscationFor, 'i') : undefined;
     const verdicts: Verdict[] = [];
     let kept = 0;
     for (const entry of slots(locales)) {
@@ -70,6 +67,6 @@ export default defineCheck({
     }
     if (verdicts.length === 0 && kept === 0) return notApplicable('the bot defines no slots in this template');
     if (kept > 0 && verdicts.every((v) => v.status !== 'FAIL')) verdicts.push(pass(`${kept} slot(s) keep obfuscation`));
-    return escalateIfSensitive(graph, bot, options, verdicts);
+    return escalateIfSensitive(graph, bot, classification, verdicts);
   },
 });

@@ -30,8 +30,6 @@ function maskingPolicy(graph: ResourceGraph, group: Resource): string | undefine
 export default defineCheck({
   id: 'LEX-DP-7',
   title: 'A CloudWatch Logs data-protection policy is attached to the conversation-log group',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Slot obfuscation misses personal data said outside slots, in session attributes or in echoed prompts; a data-protection policy masks such data in the log group as a second line of defence.',
   remediation:

@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { num } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
@@ -6,14 +7,12 @@ import { BOT } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-DP-8',
   title: 'Idle session TTL is no longer than needed',
-  service: 'lex',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Session attributes and conversation state, which may hold personal data, persist until the session times out (60–86,400 seconds).',
   remediation: 'Lower IdleSessionTTLInSeconds to the shortest pause your conversations need (the console default is 300 seconds).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/encryption-at-rest.html',
   modes: ['synth', 'live'],
-  options: { maxIdleSessionTtlSeconds: { default: 900, description: 'Longest acceptable IdleSessionTTLInSeconds' } },
+  options: { maxIdleSessionTtlSeconds: option.integer(900, 'Longest acceptable IdleSessionTTLInSeconds', { min: 60, max: 86_400 }) },
   resourceTypes: [BOT],
   evaluate(bot, { graph, options }) {
     const max = Number(options.maxIdleSessionTtlSeconds);

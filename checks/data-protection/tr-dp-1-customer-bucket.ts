@@ -7,8 +7,6 @@ import { MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../shared/transcri
 export default defineCheck({
   id: 'TR-DP-1',
   title: 'Batch transcription output goes to a customer bucket, not the service-managed bucket',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Without OutputBucketName, Transcribe keeps the transcript in a bucket AWS controls: it cannot be encrypted with your key, is reachable through short-lived download URIs, and is deleted when the job expires (about 90 days).',

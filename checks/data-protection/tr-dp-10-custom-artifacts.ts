@@ -1,9 +1,10 @@
-import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
+import { option } from '../../lib/engine/options';
+import { defineCheck, fail, notApplicable, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, encryptionOption } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
 import { bucketOf, transcribeLabel } from '../shared/transcribe';
 import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../shared/transcribe-live';
@@ -16,28 +17,42 @@ const SOURCES: Record<string, string> = {
   [LANGUAGE_MODEL]: 'InputDataConfig.S3Uri',
 };
 
+const OPTIONS = {
+  minimumSourceEncryption: option.oneOf(ENCRYPTION_LEVELS, 'aws-managed-kms', `Lowest acceptable default encryption of buckets holding source files, one of ${ENCRYPTION_LEVELS.join(' < ')}`),
+};
+
 export default defineCheck({
   id: 'TR-DP-10',
   title: 'Custom vocabularies, filters and language models use encrypted sources and a customer-managed key',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale:
     'Vocabularies, filters and training data reveal the names, products and phrases of your domain. Their source files should sit in KMS-encrypted buckets, and where the API allows it the artifact itself should use your key (EncryptionConfiguration) rather than an AWS-owned key.',
   remediation:
     'Keep vocabulary, filter and training files in buckets with aws:kms default encryption, and pass EncryptionConfiguration {KMSKey, KMSEncryptionContext} when creating language models (and vocabularies where supported). CloudFormation has no such property: create them through the API or a custom resource to set it.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/APIReference/API_EncryptionConfiguration.html',
-  modes: ['synth', 'live'],
-  options: {
-    minimumSourceEncryption: {
-      default: 'aws-managed-kms',
-      description: `Lowest acceptable default encryption of buckets holding source files, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
-    },
+  options: OPTIONS,
+  // CloudFormation cannot set EncryptionConfiguration: only the account shows which key an artifact uses.
+  synth: {
+    resourceTypes: Object.keys(SOURCES),
+    reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
+    evaluate: (artifact, ctx) => orNotApplicable(ctx.graph, artifact, sourceVerdicts(ctx, artifact)),
   },
-  resourceTypes: Object.keys(SOURCES),
-  reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
-  evaluate(artifact, ctx) {
-    const minimum = encryptionOption(ctx.options, 'minimumSourceEncryption');
+  // CreateMedicalVocabulary takes no key at all, so a medical vocabulary has no key to judge.
+  live: {
+    resourceTypes: Object.keys(SOURCES),
+    reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
+    evaluate: (artifact, ctx) =>
+      orNotApplicable(ctx.graph, artifact, [...sourceVerdicts(ctx, artifact), ...(artifact.type === MEDICAL_VOCABULARY ? [] : [artifactKey(ctx.graph, artifact)])]),
+  },
+});
+
+function orNotApplicable(graph: ResourceGraph, artifact: Resource, verdicts: Verdict[]): Verdict | Verdict[] {
+  return verdicts.length > 0 ? verdicts : notApplicable(`${transcribeLabel(graph, artifact)} has no source file in S3, and CloudFormation cannot set its key`);
+}
+
+/** The bucket holding the artifact's source file, judged by its default encryption. */
+function sourceVerdicts(ctx: CheckContext<typeof OPTIONS>, artifact: Resource): Verdict[] {
+    const minimum = ctx.options.minimumSourceEncryption;
     const { graph } = ctx;
     const verdicts: Verdict[] = [];
     const path = SOURCES[artifact.type];
@@ -53,12 +68,8 @@ export default defineCheck({
         else verdicts.push(fail(`the source file is in a bucket at level ${enc.level}, below ${minimum}: ${enc.detail}`, at));
       }
     }
-    // CloudFormation cannot set EncryptionConfiguration: only the account shows which key an artifact uses.
-    // CreateMedicalVocabulary takes no key at all, so a medical vocabulary has no key to judge.
-    if (ctx.mode === 'live' && artifact.type !== MEDICAL_VOCABULARY) verdicts.push(artifactKey(graph, artifact));
-    return verdicts.length > 0 ? verdicts : notApplicable(`${transcribeLabel(graph, artifact)} has no source file in S3, and CloudFormation cannot set its key`);
-  },
-});
+    return verdicts;
+}
 
 function artifactKey(graph: ResourceGraph, artifact: Resource): Verdict {
   const name = transcribeLabel(graph, artifact);

@@ -8,8 +8,6 @@ import { NAME_PROPERTY } from '../shared/transcribe-live';
 export default defineCheck({
   id: 'TR-DP-11',
   title: 'No personal data in Transcribe job, vocabulary, filter, category or model names and tags',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale: 'Names and tags are not protected as customer content: they appear in job lists, CloudTrail, billing and consoles, to everyone with read access to the account.',
   remediation: 'Name jobs and artifacts with opaque identifiers (a ticket or call id), never a caller’s email, phone, social security or card number; keep such data in the protected transcript only.',

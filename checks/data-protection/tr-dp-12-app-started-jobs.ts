@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
@@ -16,8 +17,6 @@ const EXPECTED: Record<StartAction, { output: string; protection?: { path: strin
 export default defineCheck({
   id: 'TR-DP-12',
   title: 'Transcription jobs the application starts set a customer bucket, a KMS key and redaction',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Jobs started by a Step Functions task or a custom resource are the only Transcribe jobs whose settings can be seen before deployment. Without an output bucket the transcript lands in the service bucket, without OutputEncryptionKMSKeyId it is only SSE-S3 encrypted, and without redaction (or PHI identification for medical jobs) personal data stays in it.',
@@ -26,10 +25,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/APIReference/API_StartTranscriptionJob.html',
   modes: ['synth'],
   options: {
-    requireRedaction: {
-      default: true,
-      description: 'Require PII redaction on standard and Call Analytics jobs (set false when the app only transcribes content without personal data)',
-    },
+    requireRedaction: option.boolean(true, 'Require PII redaction on standard and Call Analytics jobs (set false when the app only transcribes content without personal data)'),
   },
   reads: [STATE_MACHINE, CUSTOM_RESOURCE, KMS_KEY, KMS_ALIAS],
   evaluateGraph({ graph, options }) {

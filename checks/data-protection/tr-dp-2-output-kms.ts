@@ -1,9 +1,10 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, encryptionOption, type EncryptionLevel } from '../shared/bucket';
-import { CLASSIFICATION_OPTIONS, isSensitive } from '../shared/classification';
+import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { isSensitive } from '../shared/classification';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
 import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/transcribe-live';
@@ -11,26 +12,24 @@ import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/t
 export default defineCheck({
   id: 'TR-DP-2',
   title: 'Transcription output is encrypted with a customer-managed KMS key',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Transcripts hold everything that was said. Without OutputEncryptionKMSKeyId they are encrypted with SSE-S3 only, so who can decrypt them is decided by bucket access alone, not by a key policy you control and audit.',
   remediation:
     'Pass OutputEncryptionKMSKeyId (a customer-managed key) on every Start…Job call, enforce it with the transcribe:OutputEncryptionKMSKeyId condition key (TR-IAM-3), and give output buckets aws:kms default encryption with that key.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html',
-  modes: ['synth', 'live'],
   options: {
-    minimumEncryption: {
-      default: 'customer-managed-kms',
-      description: `Lowest acceptable encryption of transcription output, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
-    },
-    ...CLASSIFICATION_OPTIONS,
+    minimumEncryption: option.oneOf(ENCRYPTION_LEVELS, 'customer-managed-kms', `Lowest acceptable encryption of transcription output, one of ${ENCRYPTION_LEVELS.join(' < ')}`),
   },
-  reads: [...JOB_TYPES, S3_BUCKET, KMS_KEY, KMS_ALIAS],
-  evaluateGraph(ctx) {
-    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
-    return ctx.mode === 'live' ? liveVerdicts(ctx, minimum) : synthVerdicts(ctx, minimum);
+  // At synth the job's own key is not visible: the output bucket's default encryption is the indirect evidence.
+  synth: {
+    reads: [...JOB_TYPES, S3_BUCKET, KMS_KEY, KMS_ALIAS],
+    evaluateGraph: (ctx) => synthVerdicts(ctx, ctx.options.minimumEncryption),
+  },
+  // Live, each job's output: its objects' encryption headers, its Start…Job request, or its bucket's default.
+  live: {
+    reads: [...JOB_TYPES, S3_BUCKET, KMS_KEY, KMS_ALIAS],
+    evaluateGraph: (ctx) => liveVerdicts(ctx, ctx.options.minimumEncryption),
   },
 });
 
@@ -40,7 +39,6 @@ function escalate(verdicts: Verdict[], sensitive: boolean | Unknown): Verdict[] 
   return verdicts.map((v) => (v.status === 'PASS' ? v : { ...v, severity: 'HIGH', reason: `${v.reason} [escalated: sensitive content]` }));
 }
 
-/** At synth the job's own key is not visible: the output bucket's default encryption is the indirect evidence. */
 function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
   const { graph } = ctx;
   return transcribeBucketVerdicts(ctx, 'output', (bucket, context) => {
@@ -50,7 +48,7 @@ function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
     if (enc instanceof Unknown) v = unknown(`${context}: ${enc.reason}`, at);
     else if (atLeast(enc.level, minimum)) v = pass(`${context}: ${enc.detail}, level ${enc.level} (evidence: bucket default encryption)`, at);
     else v = fail(`${context}: ${enc.detail}, level ${enc.level} is below ${minimum} (evidence: bucket default encryption)`, at);
-    return escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.options));
+    return escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.classification));
   });
 }
 
@@ -58,7 +56,7 @@ function liveVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
   const { graph } = ctx;
   const out: Verdict[] = [];
   for (const job of graph.ofType(...JOB_TYPES).filter((j) => graph.isEvaluated(j))) {
-    const sensitive = MEDICAL_JOB_TYPES.includes(job.type) || isSensitive(transcribeTags(graph, job), ctx.options);
+    const sensitive = MEDICAL_JOB_TYPES.includes(job.type) || isSensitive(transcribeTags(graph, job), ctx.classification);
     out.push(...escalate([jobVerdict(ctx, job, minimum)], sensitive).map((v) => ({ ...v, resource: job })));
   }
   return out;

@@ -7,8 +7,6 @@ import { transcribeKeys, usedBy } from '../shared/transcribe';
 export default defineCheck({
   id: 'TR-DP-3',
   title: 'Keys used by Transcribe are symmetric, customer managed, enabled and rotated',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale:
     'Transcribe needs symmetric keys (encryption context requires them); an AWS-managed key leaves the transcripts outside your key policy, and an unrotated key keeps old key material in use indefinitely. A key of another account must be named by its full ARN or Transcribe cannot find it.',
@@ -32,7 +30,7 @@ export default defineCheck({
         if (arn && /^\d{12}$/.test(arn.account) && own !== undefined && arn.account !== own) {
           out.push(pass(`key ${other.key.label} of account ${arn.account} is named by its full ARN (${other.what}); its spec and rotation are checked in that account`, at));
         } else {
-          const where = ctx.mode === 'live' ? 'was not found in the account scan' : 'is not defined in this app';
+          const where = ctx.graph.notHere;
           out.push(unknown(`key ${other.key.label} (${other.what}) ${where}: its spec and rotation cannot be checked`, at));
         }
       }

@@ -8,8 +8,6 @@ import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type 
 export default defineCheck({
   id: 'TR-DP-4',
   title: 'Jobs pass a KMS encryption context, and it holds no sensitive data',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'LOW',
   rationale:
     'An encryption context binds each use of the key to the job it was meant for and shows in every KMS CloudTrail event, so key policies can require it and audits can trace it. The same visibility means its values are plaintext: they must not carry personal data.',

@@ -1,13 +1,12 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts, encryptionOption } from '../shared/bucket';
+import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts } from '../shared/bucket';
 import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { transcribeBucketVerdicts } from '../shared/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-5',
   title: 'Input-media buckets are encrypted, private and TLS-only',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Input buckets hold the raw audio and the vocabulary and training files Transcribe reads. Without default encryption, Block Public Access and a TLS-only policy, recordings can be exposed or read in transit.',
@@ -16,14 +15,11 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-protection.html',
   modes: ['synth', 'live'],
   options: {
-    minimumEncryption: {
-      default: 'sse-s3',
-      description: `Lowest acceptable default encryption of input buckets, one of ${ENCRYPTION_LEVELS.join(' < ')}`,
-    },
+    minimumEncryption: option.oneOf(ENCRYPTION_LEVELS, 'sse-s3', `Lowest acceptable default encryption of input buckets, one of ${ENCRYPTION_LEVELS.join(' < ')}`),
   },
   reads: [S3_BUCKET, S3_BUCKET_POLICY, KMS_KEY, KMS_ALIAS],
   evaluateGraph(ctx) {
-    const minimum = encryptionOption(ctx.options, 'minimumEncryption');
+    const minimum = ctx.options.minimumEncryption;
     return transcribeBucketVerdicts(ctx, 'input', (bucket, context) =>
       bucketVerdicts(ctx.graph, bucket, { minimumEncryption: minimum }).map((v) => ({ ...v, resource: bucket, reason: `${context}: ${v.reason}` })),
     );

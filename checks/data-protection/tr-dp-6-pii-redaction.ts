@@ -7,8 +7,6 @@ import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live
 export default defineCheck({
   id: 'TR-DP-6',
   title: 'PII redaction is on for transcription and Call Analytics jobs',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'Customer conversations carry names, addresses, card and account numbers. Without ContentRedaction they land verbatim in the transcript and everywhere it is copied. Redaction is best-effort machine learning and is not HIPAA de-identification.',

@@ -7,8 +7,6 @@ import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live
 export default defineCheck({
   id: 'TR-DP-7',
   title: 'Redacted jobs do not also keep an unredacted transcript',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'With RedactionOutput redacted_and_unredacted, Transcribe writes the original transcript (and, for Call Analytics, the original media) next to the redacted one, in the same bucket: anyone who can read the redacted output can usually read the original, which defeats the redaction.',

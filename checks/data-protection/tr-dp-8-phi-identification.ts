@@ -7,8 +7,6 @@ import { MEDICAL_TRANSCRIPTION_JOB } from '../shared/transcribe-live';
 export default defineCheck({
   id: 'TR-DP-8',
   title: 'Medical transcription jobs identify PHI',
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale:
     'With ContentIdentificationType PHI, Transcribe Medical marks protected health information in the transcript so downstream processing can remove or protect it; without it, PHI is indistinguishable from the rest of the text.',

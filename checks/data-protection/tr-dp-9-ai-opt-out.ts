@@ -6,8 +6,6 @@ import { transcribeWorkloadTypes } from '../shared/transcribe';
 export default defineCheck({
   id: 'TR-DP-9',
   title: "The organization's AI-services opt-out policy opts Transcribe out of content use",
-  service: 'transcribe',
-  topic: 'data-protection',
   severity: 'MEDIUM',
   rationale: 'Unless opted out, AWS may store and use the audio and transcripts Transcribe processes to develop and improve its services, outside the controls you set on your own buckets.',
   remediation: `Attach an ${AI_OPT_OUT_POLICY} whose content sets services.transcribe (or services.default) opt_out_policy "@@assign": "optOut", from the organization's management account.`,

@@ -6,8 +6,6 @@ import { RESOURCE_POLICY, dedupe, lexTarget, resourcePolicy, statementLabel, unr
 export default defineCheck({
   id: 'LEX-IAM-1',
   title: 'Bot and bot-alias resource policies grant nothing to a wildcard principal',
-  service: 'lex',
-  topic: 'iam',
   severity: 'HIGH',
   rationale: 'An Allow statement for Principal "*" (or {"AWS":"*"}, or NotPrincipal) lets anyone who can sign a request run or change the bot.',
   remediation: 'Name the roles, users or services that need the bot in Principal, and remove "*" (and NotPrincipal) from Allow statements of the resource policy.',

@@ -6,8 +6,6 @@ import { confusedDeputyGaps, isServiceLinkedRole, trustStatementsFor } from '../
 export default defineCheck({
   id: 'LEX-IAM-10',
   title: 'Roles trusted by Lex V2 carry aws:SourceAccount and aws:SourceArn conditions (advisory)',
-  service: 'lex',
-  topic: 'iam',
   severity: 'LOW',
   rationale:
     'Without aws:SourceAccount/aws:SourceArn in its trust policy, a role trusted by lexv2.amazonaws.com could be assumed by Lex on behalf of another account’s bot (confused deputy). Advisory: the Lex documentation’s own trust example omits the conditions, so verify Lex supplies them for your use before failing builds on this.',

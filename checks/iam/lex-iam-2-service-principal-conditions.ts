@@ -6,8 +6,6 @@ import { confusedDeputyGaps } from '../shared/trust';
 export default defineCheck({
   id: 'LEX-IAM-2',
   title: 'Resource-policy statements for AWS services carry aws:SourceAccount and aws:SourceArn',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'A statement that lets a service (connect.amazonaws.com, lambda.amazonaws.com…) call the bot without aws:SourceAccount and aws:SourceArn lets that service act on behalf of any of its customers: the confused-deputy problem.',

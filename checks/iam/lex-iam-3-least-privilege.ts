@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
@@ -23,8 +24,6 @@ import {
 export default defineCheck({
   id: 'LEX-IAM-3',
   title: 'Bot and bot-alias resource policies are least-privilege',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'Resource policies open a bot to other principals. "lex:*" or "*" hands them the bot definition too, build/admin actions let runtime callers rewrite or delete the bot, and runtime actions only work on alias ARNs.',
@@ -33,11 +32,10 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_service-with-iam.html',
   modes: ['synth', 'live'],
   options: {
-    adminPrincipalPatterns: {
-      default: [],
-      description:
-        'Globs for principals allowed build/admin actions in a resource policy (matched against the principal ARN, or the logical id, construct path or name of a role of the app). Default: none, so every build/admin grant is reported.',
-    },
+    adminPrincipalPatterns: option.strings(
+      [],
+      'Globs for principals allowed build/admin actions in a resource policy (matched against the principal ARN, or the logical id, construct path or name of a role of the app). Default: none, so every build/admin grant is reported.',
+    ),
   },
   resourceTypes: [RESOURCE_POLICY],
   reads: [BOT, BOT_ALIAS],

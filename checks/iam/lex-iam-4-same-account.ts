@@ -11,8 +11,6 @@ type Account = string | 'self' | Unknown | undefined;
 export default defineCheck({
   id: 'LEX-IAM-4',
   title: 'Resource-policy principals are in the bot’s own account',
-  service: 'lex',
-  topic: 'iam',
   severity: 'LOW',
   rationale:
     'Lex rejects cross-account principals in bot and alias policies, so a foreign account id means the policy never deployed as written, or drifted: either way it is not the access you think you granted.',

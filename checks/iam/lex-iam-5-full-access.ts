@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
@@ -12,8 +13,6 @@ const FULL_ACCESS = 'AmazonLexFullAccess';
 export default defineCheck({
   id: 'LEX-IAM-5',
   title: 'Only admin principals get lex:* on every resource or AmazonLexFullAccess',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'AmazonLexFullAccess and "lex:*" on "*" reach every bot of the account, including deleting bots and rewriting resource policies; AmazonLexFullAccess also adds Lambda permissions, service-linked-role creation and PassRole. Concentrated in everyday roles, that is privilege no caller needs.',
@@ -22,11 +21,10 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security-iam-awsmanpol.html',
   modes: ['synth', 'live'],
   options: {
-    adminRolePatterns: {
-      default: [],
-      description:
-        'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonLexFullAccess or lex:* on "*". Default: none, so every such grant is reported.',
-    },
+    adminRolePatterns: option.strings(
+      [],
+      'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonLexFullAccess or lex:* on "*". Default: none, so every such grant is reported.',
+    ),
   },
   resourceTypes: POLICY_HOLDERS,
   reads: ['AWS::IAM::ManagedPolicy'],

@@ -13,8 +13,6 @@ const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
 export default defineCheck({
   id: 'LEX-IAM-6',
   title: 'iam:PassRole for Lex roles names the roles and is limited by iam:PassedToService',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'Whoever can pass a role to Lex gets what that role can do, through the bot. iam:PassRole on "*", or on a Lex role without iam:PassedToService, lets a principal hand powerful roles to any service.',

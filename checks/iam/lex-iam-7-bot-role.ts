@@ -11,8 +11,6 @@ import { serviceName } from '../shared/trust';
 export default defineCheck({
   id: 'LEX-IAM-7',
   title: 'A customer-managed bot role trusts only Lex V2 and grants no wildcard actions or resources',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'Lex assumes the bot role on every conversation. A role others can assume, or one with "*" actions or resources, gives the bot (and anyone who can assume the role) far more than Polly, sentiment, log and key access.',

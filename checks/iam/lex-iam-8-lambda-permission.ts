@@ -13,8 +13,6 @@ const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p)
 export default defineCheck({
   id: 'LEX-IAM-8',
   title: 'Lambda permissions for Lex are scoped to a bot alias and account',
-  service: 'lex',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'A Lambda permission for lexv2.amazonaws.com without SourceArn or SourceAccount lets any bot, in any account, invoke the code hook with crafted input.',

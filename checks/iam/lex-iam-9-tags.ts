@@ -1,33 +1,37 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { tags } from '../../lib/engine/read';
+import type { ResourceGraph } from '../../lib/model/graph';
+import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
 import { BOT, BOT_ALIAS } from '../shared/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-9',
   title: 'Bots and aliases carry the tags ABAC policies rely on',
-  service: 'lex',
-  topic: 'iam',
   severity: 'LOW',
   rationale:
     'Lex supports attribute-based access control: policies can scope runtime and admin access with aws:ResourceTag conditions. An untagged bot or alias falls outside those policies, or forces broader ones.',
   remediation: 'Add the required tag keys to BotTags and TestBotAliasTags of each bot, and to BotAliasTags of each alias.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_service-with-iam.html',
-  modes: ['synth', 'live'],
   options: {
-    requiredTagKeys: {
-      default: [CLASSIFICATION_OPTIONS.classificationTagKey.default, 'owner'],
-      description: 'Tag keys every bot, test alias and alias must carry (compared case-insensitively)',
-    },
+    requiredTagKeys: option.strings([DEFAULT_CLASSIFICATION.tagKey, 'owner'], 'Tag keys every bot, test alias and alias must carry (compared case-insensitively)'),
   },
-  resourceTypes: [BOT, BOT_ALIAS],
-  evaluate(resource, { graph, options, mode }) {
-    const required = (options.requiredTagKeys as string[] | undefined) ?? [];
+  synth: {
+    resourceTypes: [BOT, BOT_ALIAS],
+    evaluate: (resource, { graph, options }) => tagVerdicts(graph, resource, options.requiredTagKeys, resource.type === BOT_ALIAS ? ['BotAliasTags'] : ['BotTags', 'TestBotAliasTags']),
+  },
+  // TestBotAliasTags is write-only: an account read never returns it, so only templates are held to it.
+  live: {
+    resourceTypes: [BOT, BOT_ALIAS],
+    evaluate: (resource, { graph, options }) => tagVerdicts(graph, resource, options.requiredTagKeys, resource.type === BOT_ALIAS ? ['BotAliasTags'] : ['BotTags']),
+  },
+});
+
+function tagVerdicts(graph: ResourceGraph, resource: Resource, required: readonly string[], lists: readonly string[]): Verdict | Verdict[] {
     if (required.length === 0) return notApplicable('requiredTagKeys is empty');
     const props = graph.props(resource);
-    // TestBotAliasTags is write-only: an account read never returns it, so only templates are held to it.
-    const lists = resource.type === BOT_ALIAS ? ['BotAliasTags'] : mode === 'synth' ? ['BotTags', 'TestBotAliasTags'] : ['BotTags'];
     const verdicts: Verdict[] = [];
     for (const list of lists) {
       const present = tags(props[list]);
@@ -41,5 +45,4 @@ export default defineCheck({
       }
     }
     return verdicts.length > 0 ? verdicts : pass(`${lists.join(' and ')} carry ${required.join(', ')}`);
-  },
-});
+}

@@ -10,8 +10,6 @@ import { confusedDeputyGaps, trustStatementsFor } from '../shared/trust';
 export default defineCheck({
   id: 'TR-IAM-1',
   title: 'Roles trusted by Transcribe carry aws:SourceAccount and aws:SourceArn conditions',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'Transcribe assumes data-access roles to read media and write transcripts. Without aws:SourceAccount and aws:SourceArn bound to your account, Transcribe could be made to assume the role on behalf of another account’s job (confused deputy).',

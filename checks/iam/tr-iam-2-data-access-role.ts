@@ -14,8 +14,6 @@ const BROAD_MANAGED = ['AdministratorAccess', 'PowerUserAccess', 'AmazonS3FullAc
 export default defineCheck({
   id: 'TR-IAM-2',
   title: 'Transcribe data-access roles are least privilege',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'A data-access role lets Transcribe read your media and write your transcripts. Wildcard actions (s3:*, *) or Resource "*" let every job, vocabulary or model that uses the role reach every bucket and key of the account.',

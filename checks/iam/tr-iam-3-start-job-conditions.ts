@@ -24,8 +24,6 @@ const SCP = 'SERVICE_CONTROL_POLICY';
 export default defineCheck({
   id: 'TR-IAM-3',
   title: 'Permissions to start Transcribe jobs force the approved output bucket and a KMS key',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'Transcribe job responses never say which key encrypted the output, so the transcribe:OutputBucketName / OutputLocation and transcribe:OutputEncryptionKMSKeyId condition keys (or an SCP denying jobs without a key) are the only preventive control that every job writes to the approved bucket with a customer-managed key.',

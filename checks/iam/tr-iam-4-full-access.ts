@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Composite, Unknown, render } from '../../lib/model/values';
 import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
@@ -8,8 +9,6 @@ const FULL_ACCESS = 'AmazonTranscribeFullAccess';
 export default defineCheck({
   id: 'TR-IAM-4',
   title: 'AmazonTranscribeFullAccess is not attached to workloads',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'AmazonTranscribeFullAccess grants transcribe:* and S3 access to every bucket whose name contains "transcribe": a workload holding it can start jobs without output or key constraints and read other teams’ media and transcripts by bucket name alone.',
@@ -17,11 +16,10 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html',
   modes: ['synth', 'live'],
   options: {
-    adminRolePatterns: {
-      default: [],
-      description:
-        'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonTranscribeFullAccess. Default: none, so every attachment is reported.',
-    },
+    adminRolePatterns: option.strings(
+      [],
+      'Globs naming admin roles, users or groups (matched against logical id, construct path, name and ARN) that may hold AmazonTranscribeFullAccess. Default: none, so every attachment is reported.',
+    ),
   },
   resourceTypes: PRINCIPAL_TYPES,
   evaluate(principal, { graph, options }) {

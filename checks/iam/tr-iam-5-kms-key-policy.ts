@@ -8,8 +8,6 @@ import { transcribeKeys, usedBy } from '../shared/transcribe';
 export default defineCheck({
   id: 'TR-IAM-5',
   title: 'KMS keys used by Transcribe grant nothing to everyone, and gate use on the encryption context',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'LOW',
   rationale:
     'The key that encrypts transcripts decides who can read them. A key-policy statement for Principal "*" without conditions opens that key to any principal; kms:EncryptionContext conditions additionally tie each use of the key to the job it was meant for.',
@@ -24,7 +22,7 @@ export default defineCheck({
     const out: Verdict[] = [];
     for (const other of others) {
       if (!graph.isEvaluated(other.from) || (!(other.key instanceof Unknown) && other.key.kind === 'aws-managed')) continue;
-      const why = other.key instanceof Unknown ? other.key.reason : `key ${other.key.label} ${ctx.mode === 'live' ? 'was not found in the account scan' : 'is not defined in this app'}`;
+      const why = other.key instanceof Unknown ? other.key.reason : `key ${other.key.label} ${graph.notHere}`;
       out.push(unknown(`the key policy of the key named by ${other.what} cannot be checked: ${why}`, { resource: other.from, path: other.path, findingKey: 'KeyPolicy' }));
     }
     for (const [key, refs] of keys) {

@@ -1,10 +1,11 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
+import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
 import { POLICY_HOLDERS, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { TRANSCRIBE_TYPES, transcribeLabel, transcribeTags } from '../shared/transcribe';
 
@@ -21,8 +22,6 @@ function transcribeGets(): string[] {
 export default defineCheck({
   id: 'TR-IAM-6',
   title: 'Transcribe resources are tagged and read access is scoped by tags',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'LOW',
   rationale:
     'Transcribe supports attribute-based access control: aws:ResourceTag conditions can keep teams to their own jobs, vocabularies and models. Untagged resources fall outside such policies, and Get permissions without tag conditions reach every job’s media and transcript locations.',
@@ -31,10 +30,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html',
   modes: ['synth', 'live'],
   options: {
-    requiredTagKeys: {
-      default: [CLASSIFICATION_OPTIONS.classificationTagKey.default, 'owner'],
-      description: 'Tag keys every Transcribe resource must carry (compared case-insensitively)',
-    },
+    requiredTagKeys: option.strings([DEFAULT_CLASSIFICATION.tagKey, 'owner'], 'Tag keys every Transcribe resource must carry (compared case-insensitively)'),
   },
   resourceTypes: [...TRANSCRIBE_TYPES, ...POLICY_HOLDERS],
   evaluate(resource, { graph, options }) {

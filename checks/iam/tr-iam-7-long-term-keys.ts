@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
@@ -16,8 +17,6 @@ const SERVICES = /^(transcribe|lex):/i;
 export default defineCheck({
   id: 'TR-IAM-7',
   title: 'Transcribe and Lex are called with temporary credentials, not IAM users’ long-term keys',
-  service: 'transcribe',
-  topic: 'iam',
   severity: 'MEDIUM',
   rationale:
     'An access key of an IAM user never expires by itself: leaked from code, a laptop or CI, it keeps starting jobs and reading transcripts until someone notices. Roles hand out short-lived credentials instead.',
@@ -26,7 +25,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-best-practices.html',
   modes: ['synth', 'live'],
   options: {
-    maxKeyAgeDays: { default: 90, description: 'Oldest acceptable age of an active access key, in days (live audit)' },
+    maxKeyAgeDays: option.integer(90, 'Oldest acceptable age of an active access key, in days (live audit)', { min: 1 }),
   },
   resourceTypes: [ACCESS_KEY, USER],
   reads: [GROUP, 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],

@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { ENDPOINT, VPC, endpointVerdicts } from '../shared/endpoints';
 import { BOT, BOT_ALIAS } from '../shared/lex';
@@ -6,29 +7,28 @@ import { LEX_ENDPOINT_SERVICES, LEX_RUNTIME_ENDPOINT } from './lex-endpoint-serv
 export default defineCheck({
   id: 'LEX-NET-1',
   title: 'VPCs reach Lex through interface endpoints with private DNS',
-  service: 'lex',
-  topic: 'infrastructure',
   severity: 'MEDIUM',
   rationale:
     'Without an interface endpoint, calls from a VPC to Lex leave through a NAT or internet gateway, and conversation text and audio travel a path you do not control or restrict with an endpoint policy.',
   remediation:
     'Add an Interface VPC endpoint for com.amazonaws.<region>.runtime-v2-lex (and models-v2-lex for build tooling) with PrivateDnsEnabled: true in each VPC that calls Lex.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/vpc-interface-endpoints.html',
-  modes: ['synth', 'live'],
   options: {
-    requiredEndpoints: {
-      default: [LEX_RUNTIME_ENDPOINT],
-      description: `Lex endpoint services every VPC of the app needs (${LEX_ENDPOINT_SERVICES.join(', ')})`,
-    },
+    requiredEndpoints: option.strings([LEX_RUNTIME_ENDPOINT], `Lex endpoint services every VPC of the app needs (${LEX_ENDPOINT_SERVICES.join(', ')})`),
   },
-  reads: [ENDPOINT, VPC],
-  evaluateGraph({ graph, options, mode }) {
-    const anchor = graph.anchor(BOT, BOT_ALIAS);
-    const required = options.requiredEndpoints as string[];
-    // At synth, VPCs defined next to a bot are taken to call it. An account's VPCs are not: live, only
-    // the Lex endpoints that exist are judged.
-    if (mode === 'synth') return endpointVerdicts(graph, { anchor, services: LEX_ENDPOINT_SERVICES, required, label: 'Lex' });
-    const verdicts = endpointVerdicts(graph, { services: LEX_ENDPOINT_SERVICES, required, label: 'Lex' });
-    return verdicts.length === 0 && anchor ? [notApplicable('no Lex interface endpoint in this Region', { resource: anchor })] : verdicts;
+  // VPCs defined next to a bot are taken to call it.
+  synth: {
+    reads: [ENDPOINT, VPC],
+    evaluateGraph: ({ graph, options }) =>
+      endpointVerdicts(graph, { anchor: graph.anchor(BOT, BOT_ALIAS), services: LEX_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Lex' }),
+  },
+  // An account's VPCs are not all Lex callers: only the Lex endpoints that exist are judged.
+  live: {
+    reads: [ENDPOINT, VPC],
+    evaluateGraph({ graph, options }) {
+      const anchor = graph.anchor(BOT, BOT_ALIAS);
+      const verdicts = endpointVerdicts(graph, { services: LEX_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Lex' });
+      return verdicts.length === 0 && anchor ? [notApplicable('no Lex interface endpoint in this Region', { resource: anchor })] : verdicts;
+    },
   },
 });

@@ -5,8 +5,6 @@ import { LEX_ENDPOINT_SERVICES } from './lex-endpoint-services';
 export default defineCheck({
   id: 'LEX-NET-2',
   title: 'Lex endpoint policies are not the default allow-all',
-  service: 'lex',
-  topic: 'infrastructure',
   severity: 'LOW',
   rationale:
     'The default endpoint policy lets any principal in the VPC call any Lex action on any bot, in any account, through the endpoint. A policy naming the actions and bot aliases callers need limits what a compromised workload can reach.',

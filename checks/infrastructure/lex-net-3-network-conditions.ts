@@ -15,8 +15,6 @@ const MANAGED = ['AmazonLexRunBotsOnly', 'AmazonLexFullAccess'];
 export default defineCheck({
   id: 'LEX-NET-3',
   title: 'Lex runtime permissions are pinned to a network origin',
-  service: 'lex',
-  topic: 'infrastructure',
   severity: 'LOW',
   rationale:
     'Credentials that may talk to a bot from anywhere can be used from anywhere once leaked. A network condition (VPC endpoint, VPC or source IP range) limits runtime calls to the places your callers really run. Advisory: callers outside a VPC (browsers, Amazon Connect) cannot carry these keys.',

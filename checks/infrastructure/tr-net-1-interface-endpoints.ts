@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { ENDPOINT, VPC, endpointVerdicts } from '../shared/endpoints';
 import { transcribeAnchor } from '../shared/transcribe';
@@ -6,30 +7,31 @@ import { TRANSCRIBE_BATCH_ENDPOINT, TRANSCRIBE_ENDPOINT_SERVICES } from './tr-en
 export default defineCheck({
   id: 'TR-NET-1',
   title: 'VPCs reach Transcribe through interface endpoints with private DNS',
-  service: 'transcribe',
-  topic: 'infrastructure',
   severity: 'MEDIUM',
   rationale:
     'Without an interface endpoint, calls from a VPC to Transcribe (and streamed audio) leave through a NAT or internet gateway, on a path you neither control nor restrict with an endpoint policy.',
   remediation:
     'Add Interface VPC endpoints for com.amazonaws.<region>.transcribe (batch and Medical) and com.amazonaws.<region>.transcribestreaming (streaming) with PrivateDnsEnabled: true in each VPC that calls Transcribe.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/vpc-interface-endpoints.html',
-  modes: ['synth', 'live'],
   options: {
-    requiredEndpoints: {
-      default: [TRANSCRIBE_BATCH_ENDPOINT],
-      description: `Transcribe endpoint services every VPC of the app needs (${TRANSCRIBE_ENDPOINT_SERVICES.join(', ')}); China Regions use the .cn names`,
-    },
+    requiredEndpoints: option.strings(
+      [TRANSCRIBE_BATCH_ENDPOINT],
+      `Transcribe endpoint services every VPC of the app needs (${TRANSCRIBE_ENDPOINT_SERVICES.join(', ')}); China Regions use the .cn names`,
+    ),
   },
-  reads: [ENDPOINT, VPC],
-  evaluateGraph({ graph, options, mode }) {
-    const anchor = transcribeAnchor(graph);
-    const required = options.requiredEndpoints as string[];
-    const services = TRANSCRIBE_ENDPOINT_SERVICES;
-    // As for Lex: at synth, VPCs defined next to a Transcribe workload are taken to call it; live, only
-    // the Transcribe endpoints that exist are judged.
-    if (mode === 'synth') return endpointVerdicts(graph, { anchor, services, required, label: 'Transcribe' });
-    const verdicts = endpointVerdicts(graph, { services, required, label: 'Transcribe' });
-    return verdicts.length === 0 && anchor ? [notApplicable('no Transcribe interface endpoint in this Region', { resource: anchor })] : verdicts;
+  // As for Lex: VPCs defined next to a Transcribe workload are taken to call it.
+  synth: {
+    reads: [ENDPOINT, VPC],
+    evaluateGraph: ({ graph, options }) =>
+      endpointVerdicts(graph, { anchor: transcribeAnchor(graph), services: TRANSCRIBE_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Transcribe' }),
+  },
+  // Live, only the Transcribe endpoints that exist are judged.
+  live: {
+    reads: [ENDPOINT, VPC],
+    evaluateGraph({ graph, options }) {
+      const anchor = transcribeAnchor(graph);
+      const verdicts = endpointVerdicts(graph, { services: TRANSCRIBE_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Transcribe' });
+      return verdicts.length === 0 && anchor ? [notApplicable('no Transcribe interface endpoint in this Region', { resource: anchor })] : verdicts;
+    },
   },
 });

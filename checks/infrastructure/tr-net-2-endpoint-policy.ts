@@ -7,8 +7,6 @@ import { TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
 export default defineCheck({
   id: 'TR-NET-2',
   title: 'Transcribe endpoint policies list only the needed actions',
-  service: 'transcribe',
-  topic: 'infrastructure',
   severity: 'LOW',
   rationale:
     'The default endpoint policy, or one allowing "*" or "transcribe:*", lets anything in the VPC call every Transcribe action through the endpoint, including deleting jobs and reading other teams’ transcripts. Naming the actions callers need limits what a compromised workload can do.',

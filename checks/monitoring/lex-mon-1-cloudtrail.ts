@@ -5,8 +5,6 @@ import { TRAIL, trailVerdicts } from '../shared/trail';
 export default defineCheck({
   id: 'LEX-MON-1',
   title: 'An active multi-Region CloudTrail trail records Lex management events',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'HIGH',
   rationale:
     'CloudTrail is the only record of who created, changed or deleted bots, aliases and resource policies. Without an active, validated, encrypted multi-Region trail, a change to a bot cannot be traced or proven.',

@@ -3,15 +3,12 @@ import { bool, get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { CLASSIFICATION_OPTIONS } from '../shared/classification';
 import { ALIAS_HOLDERS, aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
 
 export default defineCheck({
   id: 'LEX-MON-2',
   title: 'Production aliases have text conversation logs enabled',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'MEDIUM',
   rationale:
     'Text conversation logs are the only record of what users said to a bot and how it answered. Without them, a complaint, an abuse report or a data-handling incident cannot be investigated.',
@@ -19,10 +16,10 @@ export default defineCheck({
     'Add an enabled ConversationLogSettings.TextLogSettings entry with a CloudWatch Logs destination to every production alias (and protect the log group: KMS key, retention, data-protection policy).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/conversation-logs-configure.html',
   modes: ['synth', 'live'],
-  options: { ...PRODUCTION_OPTIONS, ...CLASSIFICATION_OPTIONS },
+  options: { ...PRODUCTION_OPTIONS },
   reads: ['AWS::Lex::Bot'],
   resourceTypes: ALIAS_HOLDERS,
-  evaluate(resource, { graph, options }) {
+  evaluate(resource, { graph, options, classification }) {
     const production = isProductionAlias(graph, resource, options);
     if (production instanceof Unknown) return unknown(production.reason);
     if (production !== true) return notApplicable(production);
@@ -31,7 +28,7 @@ export default defineCheck({
     // Conversation logs of bots for children are not expected (COPPA): the control does not apply.
     const childDirected = bot && bool(get(graph.props(bot), 'DataPrivacy.ChildDirected'));
     if (bot && childDirected === true) return notApplicable(`bot ${bot.logicalId} is child-directed`);
-    return escalateIfSensitive(graph, resource, options, [textLogVerdict(graph, resource, found, childDirected)]);
+    return escalateIfSensitive(graph, resource, classification, [textLogVerdict(graph, resource, found, childDirected)]);
   },
 });
 

@@ -20,8 +20,6 @@ function logsOn(graph: ResourceGraph, kind: 'Audio' | 'Text'): boolean {
 export default defineCheck({
   id: 'LEX-MON-3',
   title: 'Alarms notify on conversation-log delivery failures',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'When Lex cannot write conversation logs (a KMS key policy, bucket policy or role mistake), it drops them silently and reports only the ConversationLogs*DeliveryFailure metrics. Without an alarm, the audit trail of conversations is lost unnoticed.',

@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
@@ -33,8 +34,6 @@ function usesKendra(graph: ResourceGraph): boolean {
 export default defineCheck({
   id: 'LEX-MON-4',
   title: 'Alarms notify on bot runtime errors',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'System errors, throttling, failing or malformed Lambda code-hook responses and Kendra access errors break conversations for every user. Without alarms they surface only as complaints.',
@@ -43,10 +42,10 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/monitoring-cloudwatch.html',
   modes: ['synth', 'live'],
   options: {
-    metrics: {
-      default: ['RuntimeSystemErrors', 'RuntimeThrottledEvents', ...LAMBDA_METRICS, ...KENDRA_METRICS],
-      description: 'AWS/Lex metrics that need an alarm; the Lambda metrics apply only when aliases use code hooks, the Kendra one only when intents use Kendra',
-    },
+    metrics: option.strings(
+      ['RuntimeSystemErrors', 'RuntimeThrottledEvents', ...LAMBDA_METRICS, ...KENDRA_METRICS],
+      'AWS/Lex metrics that need an alarm; the Lambda metrics apply only when aliases use code hooks, the Kendra one only when intents use Kendra',
+    ),
   },
   reads: [ALARM, ...ALIAS_HOLDERS],
   // Runtime metrics carry the bot's dimensions, so their alarms belong with the bot: absence is a FAIL.

@@ -6,8 +6,6 @@ import { BOT } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-MON-5',
   title: 'Bot error logging is enabled',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'Error logs record the errors Amazon Lex meets while handling conversations. Without them, failures users see leave no trace to investigate.',

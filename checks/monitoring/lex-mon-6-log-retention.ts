@@ -9,8 +9,6 @@ const LOG_GROUP = 'AWS::Logs::LogGroup';
 export default defineCheck({
   id: 'LEX-MON-6',
   title: 'Conversation-log groups have a retention period',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'Text conversation logs hold what users typed or said. A log group without a retention period keeps every transcript forever, which outlives any purpose and widens the impact of a leak.',

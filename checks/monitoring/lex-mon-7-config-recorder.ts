@@ -5,8 +5,6 @@ import { BOT, BOT_ALIAS } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-MON-7',
   title: 'AWS Config records Lex bots and aliases',
-  service: 'lex',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'AWS Config keeps the configuration history of bots and aliases (log settings, versions, roles), which CloudTrail events alone do not show as state. Without it, drift and past configurations cannot be reviewed.',

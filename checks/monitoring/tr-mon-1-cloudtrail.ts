@@ -5,8 +5,6 @@ import { TRAIL, trailVerdicts } from '../shared/trail';
 export default defineCheck({
   id: 'TR-MON-1',
   title: 'An active multi-Region CloudTrail trail records Transcribe management events',
-  service: 'transcribe',
-  topic: 'monitoring',
   severity: 'HIGH',
   rationale:
     'Transcribe job responses never show the output key or encryption context: the Start…Job events in CloudTrail are the only record of those choices, and of who started, read or deleted jobs. (CloudTrail records S3 URIs as empty strings, so it cannot replace bucket checks.)',

@@ -12,8 +12,6 @@ const SOURCE = 'aws.transcribe';
 export default defineCheck({
   id: 'TR-MON-2',
   title: 'An EventBridge rule routes failed Transcribe jobs to a target',
-  service: 'transcribe',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'Transcribe reports job outcomes only as EventBridge events (Transcribe Job State Change, Call Analytics Job State Change, Vocabulary State Change…). Failed jobs often mean S3 or KMS permissions drifted; without a rule, nobody hears about them.',

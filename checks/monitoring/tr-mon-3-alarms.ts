@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck } from '../../lib/engine/check';
 import { ALARM, alarmVerdicts } from '../shared/alarms';
 import { transcribeAnchor } from '../shared/transcribe';
@@ -7,8 +8,6 @@ const METRICS = ['AsyncUserErrorCount', 'SyncUserErrorCount', 'ThrottledCount', 
 export default defineCheck({
   id: 'TR-MON-3',
   title: 'CloudWatch alarms watch AWS/Transcribe metrics',
-  service: 'transcribe',
-  topic: 'monitoring',
   severity: 'LOW',
   rationale:
     'AsyncUserErrorCount rises when jobs fail on S3 or KMS access, ThrottledCount and LimitExceededCount when callers hit quotas. Without an alarm, a broken bucket policy or key grant shows up only as missing transcripts.',
@@ -16,10 +15,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/monitoring-cloudwatch.html',
   modes: ['synth', 'live'],
   options: {
-    requiredMetrics: {
-      default: [],
-      description: `AWS/Transcribe metrics that each need an alarm (e.g. ${METRICS.join(', ')}); empty: one alarm on any AWS/Transcribe metric is enough`,
-    },
+    requiredMetrics: option.strings([], `AWS/Transcribe metrics that each need an alarm (e.g. ${METRICS.join(', ')}); empty: one alarm on any AWS/Transcribe metric is enough`),
   },
   reads: [ALARM],
   evaluateGraph({ graph, options }) {

@@ -10,33 +10,34 @@ const DEPENDENCIES = ['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role'];
 export default defineCheck({
   id: 'TR-MON-4',
   title: 'AWS Config is recording in every Region where Transcribe is used',
-  service: 'transcribe',
-  topic: 'monitoring',
   severity: 'MEDIUM',
   rationale:
     'Transcribe’s security best practices call for AWS Config: it keeps the configuration history of the buckets, keys, roles and endpoints your jobs depend on, so drift in any of them can be seen and traced.',
   remediation: `Run an AWS Config configuration recorder (recording ${DEPENDENCIES.join(', ')}, or all supported types) with a delivery channel in every Region where Transcribe is used, usually from an account baseline.`,
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-best-practices.html',
-  modes: ['synth', 'live'],
-  reads: [RECORDER, DELIVERY_CHANNEL],
   // Recorders and channels are regional singletons from a baseline stack: absence from an app is INFO.
-  evaluateGraph(ctx) {
-    const workload = transcribeWorkloadTypes(ctx.graph);
-    const verdicts = recorderVerdicts(ctx, { workload, types: DEPENDENCIES, baselineSeverity: 'INFO' });
-    // Live, a recorder that is recording delivers: the collectors read no channel.
-    if (ctx.mode === 'live') return verdicts;
-    return [
-      ...verdicts,
-      ...findOrReportAbsent(ctx, {
-        types: [DELIVERY_CHANNEL],
-        anchorTypes: workload,
-        scope: 'region',
-        absent: {
-          reason: 'no AWS Config delivery channel is defined in this app (usually in a baseline stack); verify with `lexscribe audit`',
-          severity: 'INFO',
-          findingKey: `Missing::${DELIVERY_CHANNEL}`,
-        },
-      }),
-    ];
+  synth: {
+    reads: [RECORDER, DELIVERY_CHANNEL],
+    evaluateGraph(ctx) {
+      const workload = transcribeWorkloadTypes(ctx.graph);
+      return [
+        ...recorderVerdicts(ctx, { workload, types: DEPENDENCIES, baselineSeverity: 'INFO' }),
+        ...findOrReportAbsent(ctx, {
+          types: [DELIVERY_CHANNEL],
+          anchorTypes: workload,
+          scope: 'region',
+          absent: {
+            reason: 'no AWS Config delivery channel is defined in this app (usually in a baseline stack); verify with `lexscribe audit`',
+            severity: 'INFO',
+            findingKey: `Missing::${DELIVERY_CHANNEL}`,
+          },
+        }),
+      ];
+    },
+  },
+  // A recorder that is recording delivers: the collectors read no channel.
+  live: {
+    reads: [RECORDER, DELIVERY_CHANNEL],
+    evaluateGraph: (ctx) => recorderVerdicts(ctx, { workload: transcribeWorkloadTypes(ctx.graph), types: DEPENDENCIES, baselineSeverity: 'INFO' }),
   },
 });

@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
@@ -7,8 +8,6 @@ import { BOT, lexTags } from '../shared/lex';
 export default defineCheck({
   id: 'LEX-RES-1',
   title: 'Critical bots are replicated to a second Region',
-  service: 'lex',
-  topic: 'resilience',
   severity: 'LOW',
   rationale:
     'A bot lives in one Region. Global Resiliency keeps a replica of it in a second Region, so a Regional outage does not take the conversation channel down with it.',
@@ -16,10 +15,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/navigation-gr.html',
   modes: ['synth', 'live'],
   options: {
-    criticalTag: {
-      default: '',
-      description: 'Tag that marks critical bots, as "key" (any value) or "key=value"; empty: every bot is critical',
-    },
+    criticalTag: option.string('', 'Tag that marks critical bots, as "key" (any value) or "key=value"; empty: every bot is critical'),
   },
   resourceTypes: [BOT],
   evaluate(resource, { graph, options }) {

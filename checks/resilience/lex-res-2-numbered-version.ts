@@ -7,8 +7,6 @@ import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
 export default defineCheck({
   id: 'LEX-RES-2',
   title: 'Production aliases point to a numbered bot version',
-  service: 'lex',
-  topic: 'resilience',
   severity: 'LOW',
   rationale:
     'The DRAFT version changes with every edit and build. An alias on a numbered, immutable version serves exactly what was tested, and rolling back is pointing the alias at the previous number.',

@@ -7,8 +7,6 @@ import { transcribeBucketVerdicts } from '../shared/transcribe';
 export default defineCheck({
   id: 'TR-RES-1',
   title: 'Transcription output buckets keep transcripts recoverable (versioning on)',
-  service: 'transcribe',
-  topic: 'resilience',
   severity: 'LOW',
   rationale:
     'Transcribe itself keeps no copy you control: once a transcript in your bucket is overwritten or deleted it is gone, and service-bucket outputs vanish at job expiry (TR-DP-1). Versioning keeps earlier objects recoverable.',

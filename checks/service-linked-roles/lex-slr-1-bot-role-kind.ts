@@ -6,8 +6,6 @@ import { LEX_V2_PRINCIPAL, SERVICE_LINKED_ROLE, botRole } from '../shared/lex-ia
 export default defineCheck({
   id: 'LEX-SLR-1',
   title: 'A bot’s role is the Lex V2 service-linked role or a customer role checked by LEX-IAM-7',
-  service: 'lex',
-  topic: 'service-linked-roles',
   severity: 'INFO',
   rationale:
     'Lex V2 bots run under either a service-linked role (AWSServiceRoleForLexV2Bots_*, permissions defined by AWS) or a customer-managed role (permissions yours to keep minimal). Knowing which tells you which controls apply.',

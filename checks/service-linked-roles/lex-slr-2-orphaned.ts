@@ -12,8 +12,6 @@ const ROLE = 'AWS::IAM::Role';
 export default defineCheck({
   id: 'LEX-SLR-2',
   title: 'No orphaned Lex V2 service-linked roles',
-  service: 'lex',
-  topic: 'service-linked-roles',
   severity: 'LOW',
   rationale:
     'Lex creates one service-linked role per bot (AWSServiceRoleForLexV2Bots_*) and per channel. Once the bot is gone the role stays, an identity nobody watches that AWS can still assume.',

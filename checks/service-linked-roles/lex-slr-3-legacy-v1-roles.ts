@@ -6,8 +6,6 @@ import { LEX_V1_SERVICE_ROLE } from '../../lib/sources/account/collectors/live-t
 export default defineCheck({
   id: 'LEX-SLR-3',
   title: 'Legacy Lex V1 service-linked roles are removed',
-  service: 'lex',
-  topic: 'service-linked-roles',
   severity: 'LOW',
   rationale:
     'AWSServiceRoleForLexBots and AWSServiceRoleForLexChannels served Lex V1, which reached end of support on 2025-09-15. A role nothing uses is an identity nobody watches.',

@@ -9,8 +9,6 @@ const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole
 export default defineCheck({
   id: 'LEX-SLR-4',
   title: 'Permissions to create or delete service-linked roles are scoped with iam:AWSServiceName',
-  service: 'lex',
-  topic: 'service-linked-roles',
   severity: 'LOW',
   rationale:
     'iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole on "*" without iam:AWSServiceName reaches the service-linked roles of every service, not only Lex’s; deleting a bot’s role breaks the bot.',

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass, unknown, type GraphCheck, type Verdict } from '../../lib/engine/check';
+import { defineCheck, fail, pass, unknown, type Check, type Mode, type Verdict } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
@@ -82,7 +82,8 @@ export function evaluatePolicy(graph: ResourceGraph, r: Resource, service: strin
 }
 
 /** Metadata of the opt-out check of one AI service; the evaluation is the same for every service. */
-export type AiOptOutCheckSpec = Omit<GraphCheck, 'evaluateGraph' | 'reads'> & {
+export type AiOptOutCheckSpec = Pick<Check, 'id' | 'title' | 'severity' | 'rationale' | 'remediation' | 'docs'> & {
+  modes: readonly Mode[];
   /** The key under `services` (`lex`, `transcribe`). */
   aiService: string;
   /** The workload: no finding when the run has none of these. */
@@ -93,7 +94,7 @@ export type AiOptOutCheckSpec = Omit<GraphCheck, 'evaluateGraph' | 'reads'> & {
  * The opt-out check for one service: every opt-out policy of the run is evaluated; with none, one
  * INFO finding per run says so (the policy usually lives in the organization's management account).
  */
-export function defineAiOptOutCheck(spec: AiOptOutCheckSpec): GraphCheck {
+export function defineAiOptOutCheck(spec: AiOptOutCheckSpec): Check {
   const { aiService, anchorTypes, ...meta } = spec;
   return defineCheck({
     ...meta,

@@ -66,7 +66,8 @@ export function findOrReportAbsent(ctx: CheckContext, control: AppLevelControl):
     if (present.some((r) => inScope(r.stack))) continue;
     // A source that could not read these types has already reported UNKNOWN for that scope.
     if (graph.gaps.some((g) => inScope(g.stack) && g.types.some((t) => control.types.includes(t)))) continue;
-    const live = ctx.mode === 'live';
+    // Absent from an app means only "not in this app" (often in a baseline); absent from an account is the state.
+    const live = graph.scope === 'account';
     out.push({
       status: 'FAIL',
       reason: live ? (control.absent.liveReason ?? control.absent.reason) : control.absent.reason,

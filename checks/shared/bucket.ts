@@ -20,13 +20,6 @@ export const S3_BUCKET_POLICY = 'AWS::S3::BucketPolicy';
 export const ENCRYPTION_LEVELS = ['none', 'sse-s3', 'aws-managed-kms', 'customer-managed-kms'] as const;
 export type EncryptionLevel = (typeof ENCRYPTION_LEVELS)[number];
 
-/** The encryption level set by option `name`; a value off the ladder is a configuration error. */
-export function encryptionOption(options: Record<string, unknown>, name: string): EncryptionLevel {
-  const level = options[name] as EncryptionLevel;
-  if (!ENCRYPTION_LEVELS.includes(level)) throw new Error(`option ${name} must be one of ${ENCRYPTION_LEVELS.join(', ')} (got ${String(level)})`);
-  return level;
-}
-
 export function atLeast(level: EncryptionLevel, minimum: EncryptionLevel): boolean {
   return ENCRYPTION_LEVELS.indexOf(level) >= ENCRYPTION_LEVELS.indexOf(minimum);
 }

@@ -1,14 +1,11 @@
+import type { Classification } from '../../lib/config/types';
 import { Unknown } from '../../lib/model/values';
 
 /**
- * Data classification and audience tags, shared by the checks that escalate or cross-check on them
- * (LEX-COMP-1, LEX-DP-1/2, TR-COMP-1, TR-DP-2). Keys and values are compared case-insensitively.
+ * Data classification tags, read by the checks that escalate or cross-check on them (LEX-COMP-1,
+ * LEX-DP-2/4/5/6, LEX-MON-2, TR-COMP-1, TR-DP-2): which tag and values, the configuration's
+ * `classification` block says. Keys and values are compared case-insensitively.
  */
-export const CLASSIFICATION_OPTIONS = {
-  classificationTagKey: { default: 'data-classification', description: 'Tag key that carries the data classification' },
-  sensitiveClassifications: { default: ['phi', 'pci', 'pii'], description: 'Classification values that escalate severity to HIGH' },
-};
-
 export function tagValue(tags: Map<string, string> | Unknown, key: string): string | undefined | Unknown {
   if (tags instanceof Unknown) return tags;
   for (const [k, v] of tags) if (k.toLowerCase() === key.toLowerCase()) return v;
@@ -16,9 +13,8 @@ export function tagValue(tags: Map<string, string> | Unknown, key: string): stri
 }
 
 /** True when the tags classify the resource as sensitive (PHI/PCI/PII by default). */
-export function isSensitive(tags: Map<string, string> | Unknown, options: Record<string, unknown>): boolean | Unknown {
-  const value = tagValue(tags, String(options.classificationTagKey ?? CLASSIFICATION_OPTIONS.classificationTagKey.default));
+export function isSensitive(tags: Map<string, string> | Unknown, classification: Classification): boolean | Unknown {
+  const value = tagValue(tags, classification.tagKey);
   if (value instanceof Unknown) return value;
-  const sensitive = (options.sensitiveClassifications as string[] | undefined) ?? CLASSIFICATION_OPTIONS.sensitiveClassifications.default;
-  return value !== undefined && sensitive.some((s) => s.toLowerCase() === value.toLowerCase());
+  return value !== undefined && classification.sensitiveValues.some((s) => s.toLowerCase() === value.toLowerCase());
 }

@@ -4,6 +4,7 @@ import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str, tags } from '../../lib/engine/read';
 import { parseArn } from '../../lib/model/arn';
+import type { Classification } from '../../lib/config/types';
 import { isSensitive } from './classification';
 import { resolveTarget } from './target';
 import { S3_BUCKET } from './bucket';
@@ -102,17 +103,17 @@ export function childDirected(graph: ResourceGraph, bot: Resource): boolean | un
  * Whether an alias holder carries data classified as sensitive (PHI/PCI by default): its own tags,
  * or for an alias the tags of its bot too.
  */
-export function isSensitiveLex(graph: ResourceGraph, r: Resource, options: Record<string, unknown>): boolean | Unknown {
-  const own = isSensitive(lexTags(graph, r), options);
+export function isSensitiveLex(graph: ResourceGraph, r: Resource, classification: Classification): boolean | Unknown {
+  const own = isSensitive(lexTags(graph, r), classification);
   if (own === true || r.type === BOT) return own;
   const bot = botOf(graph, r);
-  const fromBot = bot instanceof Unknown || bot === undefined ? false : isSensitive(lexTags(graph, bot), options);
+  const fromBot = bot instanceof Unknown || bot === undefined ? false : isSensitive(lexTags(graph, bot), classification);
   return fromBot === true ? true : own instanceof Unknown ? own : fromBot;
 }
 
 /** Raise the verdicts of a sensitive (PHI/PCI-classified) resource to HIGH, as LEX-COMP-1 requires. */
-export function escalateIfSensitive(graph: ResourceGraph, r: Resource, options: Record<string, unknown>, verdicts: Verdict[]): Verdict[] {
-  if (isSensitiveLex(graph, r, options) !== true) return verdicts;
+export function escalateIfSensitive(graph: ResourceGraph, r: Resource, classification: Classification, verdicts: Verdict[]): Verdict[] {
+  if (isSensitiveLex(graph, r, classification) !== true) return verdicts;
   return verdicts.map((v) => {
     if (v.status === 'NOT_APPLICABLE') return v;
     const reason = v.status === 'PASS' ? v.reason : `${v.reason ?? ''} (HIGH: classified sensitive)`.trim();
@@ -139,7 +140,7 @@ export interface LogDestination extends LogSetting {
  * of this run (across stacks through exports), or Unknown with the reason ("log group arn:… is not
  * defined in this app"). `unknowns` are settings whose `Enabled` cannot be known.
  */
-export function logDestinations(ctx: Pick<CheckContext, 'graph' | 'mode'>, r: Resource, kind: 'Audio' | 'Text'): { destinations: LogDestination[]; unknowns: Verdict[] } {
+export function logDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind: 'Audio' | 'Text'): { destinations: LogDestination[]; unknowns: Verdict[] } {
   const { settings, unknowns } = enabledLogSettings(ctx.graph, r, kind);
   const d = DESTINATIONS[kind];
   const destinations = settings.map((s) => {
@@ -155,7 +156,7 @@ export function logDestinations(ctx: Pick<CheckContext, 'graph' | 'mode'>, r: Re
  * this run, UNKNOWN for each destination or `Enabled` that cannot be known; empty when none is enabled.
  */
 export function logDestinationVerdicts(
-  ctx: Pick<CheckContext, 'graph' | 'mode'>,
+  ctx: Pick<CheckContext, 'graph'>,
   r: Resource,
   kind: 'Audio' | 'Text',
   judge: (target: Resource, targetPath: string) => Verdict | Verdict[],

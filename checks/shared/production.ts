@@ -1,3 +1,4 @@
+import { option } from '../../lib/engine/options';
 import picomatch from 'picomatch';
 import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
@@ -12,10 +13,7 @@ import { BOT } from './lex';
  * `nonProductionAliases`.
  */
 export const PRODUCTION_OPTIONS = {
-  nonProductionAliases: {
-    default: [] as string[],
-    description: 'BotAliasName globs of aliases that are not production (e.g. ["dev*", "staging"]); the test alias TSTALIASID never is',
-  },
+  nonProductionAliases: option.strings([], 'BotAliasName globs of aliases that are not production (e.g. ["dev*", "staging"]); the test alias TSTALIASID never is'),
 };
 
 export const TEST_ALIAS_ID = 'TSTALIASID';

@@ -8,12 +8,12 @@ import { Unknown, render } from '../../lib/model/values';
  * destination outside the app (or outside the account scan). Undefined when the property is absent.
  * `what` names the destination in reasons ("log group").
  */
-export function resolveTarget(ctx: Pick<CheckContext, 'graph' | 'mode'>, value: unknown, types: string[], what: string): Resource | Unknown | undefined {
+export function resolveTarget(ctx: Pick<CheckContext, 'graph'>, value: unknown, types: string[], what: string): Resource | Unknown | undefined {
   const t = ctx.graph.target(value, ...types);
   if (t === undefined) return undefined;
   if (t instanceof Unknown) return new Unknown(`${what} ${render(value)} cannot be resolved: ${t.reason}`);
   if ('external' in t) {
-    const where = ctx.mode === 'live' ? 'was not found in the account scan' : 'is not defined in this app';
+    const where = ctx.graph.notHere;
     return new Unknown(`${what} ${t.external} ${where}`);
   }
   if (!types.includes(t.resource.type)) {

@@ -255,7 +255,7 @@ export function bucketNameOfUri(uri: string): string | undefined {
  * The bucket of this run a URI, bucket name or bucket ARN value denotes (`s3://${Bucket}/in.wav` built
  * with `Fn::Join` finds the bucket by its reference), or why it cannot be evaluated.
  */
-export function bucketOf(ctx: Pick<CheckContext, 'graph' | 'mode'>, value: unknown): Resource | Unknown | undefined {
+export function bucketOf(ctx: Pick<CheckContext, 'graph'>, value: unknown): Resource | Unknown | undefined {
   if (value instanceof Choice) {
     const [a, b] = value.options.map((o) => bucketOf(ctx, o));
     return a === b ? a : new Unknown(`the bucket depends on condition ${value.condition}`);
@@ -272,7 +272,7 @@ export function bucketOf(ctx: Pick<CheckContext, 'graph' | 'mode'>, value: unkno
 }
 
 /** Distinct buckets of this run Transcribe uses in one way, each with the places that name it; unresolvable references apart. */
-export function transcribeBuckets(ctx: Pick<CheckContext, 'graph' | 'mode'>, use: BucketUse): { buckets: Map<Resource, DataReference[]>; unresolved: Array<DataReference & { reason: string }> } {
+export function transcribeBuckets(ctx: Pick<CheckContext, 'graph'>, use: BucketUse): { buckets: Map<Resource, DataReference[]>; unresolved: Array<DataReference & { reason: string }> } {
   const buckets = new Map<Resource, DataReference[]>();
   const unresolved: Array<DataReference & { reason: string }> = [];
   for (const ref of transcribeData(ctx.graph).buckets.filter((b) => b.use === use)) {
@@ -288,7 +288,7 @@ export function transcribeBuckets(ctx: Pick<CheckContext, 'graph' | 'mode'>, use
  * Verdicts on the evaluated buckets Transcribe uses one way: `judge` on each bucket of this run, with a
  * context for reasons ("output bucket b (used by …)"); UNKNOWN where a reference cannot be resolved.
  */
-export function transcribeBucketVerdicts(ctx: Pick<CheckContext, 'graph' | 'mode'>, use: BucketUse, judge: (bucket: Resource, context: string) => Verdict[]): Verdict[] {
+export function transcribeBucketVerdicts(ctx: Pick<CheckContext, 'graph'>, use: BucketUse, judge: (bucket: Resource, context: string) => Verdict[]): Verdict[] {
   const { graph } = ctx;
   const { buckets, unresolved } = transcribeBuckets(ctx, use);
   const findingKey = use === 'input' ? 'InputBucket' : 'OutputBucket';

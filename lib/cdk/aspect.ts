@@ -1,13 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Aspects, Stage, type IAspect, type Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { ALL_CHECKS } from '../../checks';
 import { ConfigError } from '../config/file';
 import type { LexscribeConfig } from '../config/types';
 import type { Check } from '../engine/check';
-import { runChecks, type RunResult } from '../engine/run';
-import { ResourceGraph } from '../model/graph';
+import { Pipeline, type AppResult } from '../engine/pipeline';
 import type { Finding, RunWarning, Severity } from '../model/finding';
 import { buildReport, REPORT_FILE } from '../report/report';
 import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
@@ -28,12 +27,12 @@ export interface LexscribeChecksProps extends GateProps {
   /**
    * Configuration: an object, or the path of a `lexscribe.config.json`/`.yml` (severity overrides,
    * thresholds, disabled checks, suppressions).
-   * @default - none
+   * @default - the `lexscribe.config.json`/`.yml` of the working directory, as `scan` and `audit` read it; else none
    */
   readonly config?: LexscribeConfig | string;
   /**
-   * Write `lexscribe-report.json` (all findings, PASS included) into the cloud assembly of each
-   * stage (`cdk.out/`, `cdk.out/assembly-<Stage>/`).
+   * Write `lexscribe-report.json`: the whole run (every Stage) into the App's cloud assembly
+   * (`cdk.out/`), and each Stage's findings into its own (`cdk.out/assembly-<Stage>/`).
    * @default true
    */
   readonly reports?: boolean;
@@ -58,6 +57,18 @@ export interface LexscribeChecksProps extends GateProps {
 /** Stages some LexscribeChecks has evaluated, whichever instance: the root looks for stages nobody checked. */
 const CHECKED = new WeakSet<IConstruct>();
 
+/** What a synthesis of one App gathers from every LexscribeChecks instance, until the App's own validation finishes it. */
+interface RootRun {
+  readonly runs: Map<LexscribeChecks, Pipeline>;
+  /** The App's own stacks, evaluated by each instance that reached them when the run finishes. */
+  readonly own: Array<() => void>;
+  /** Findings of Stages below the App, whose annotations `cdk synth` only shows when their stacks are selected. */
+  readonly nested: Finding[];
+  readonly findings: Finding[];
+  readonly warnings: RunWarning[];
+}
+const ROOTS = new WeakMap<IConstruct, RootRun>();
+
 function stageOf(node: IConstruct): IConstruct {
   return Stage.isStage(node) ? node : (Stage.of(node) ?? node.node.root);
 }
@@ -66,13 +77,26 @@ function nestedStages(scope: IConstruct): Stage[] {
   return scope.node.findAll().filter((c): c is Stage => c !== scope && Stage.isStage(c));
 }
 
+/** Findings of one stage as annotations are placed: each on its L1, app-level ones on the stack. */
+interface Targets {
+  resources: Map<string, IConstruct>;
+  stacks: Map<string, Stack>;
+}
+
+function targetOf(targets: Targets, path: string | undefined, stackName: string | undefined): IConstruct | undefined {
+  return (path && targets.resources.get(path)) || (stackName && targets.stacks.get(stackName)) || targets.stacks.values().next().value;
+}
+
 /**
  * Runs lexscribe's checks at `cdk synth`: `Aspects.of(app).add(new LexscribeChecks())`.
  *
- * The aspect itself only registers one validation per stage; the checks run after `prepare`, when
- * each stack's CloudFormation (cross-stack exports included) is final, over a graph built once.
- * CDK does not apply an App's aspects inside a nested `Stage`: add the aspect to each stage too, or
- * call `fromContext(app)` after creating them, which does it. A stage left out fails the synth.
+ * CDK synthesizes (and writes) each Stage before its parent, and does not apply an App's aspects
+ * inside a Stage. So one run of the pipeline is kept per App: each Stage the aspect reaches is
+ * evaluated after its `prepare` (every template final, cross-stack references already exports) and
+ * annotated in its own assembly; the App's own validation then finishes the run once, over every
+ * Stage: suppressions that matched nothing anywhere, one report, and the gate, which holds for the
+ * stacks of every Stage whatever stacks `cdk synth` selects. `fromContext(app)` adds the aspect to the
+ * stages; a stage with stacks that no aspect reached fails the synth.
  */
 export class LexscribeChecks implements IAspect {
   /**
@@ -103,48 +127,79 @@ export class LexscribeChecks implements IAspect {
   }
 
   /** Findings of the last synthesis of each stage, by stage path (`''` for the App), for tests and tooling. */
-  readonly results = new Map<string, RunResult>();
+  readonly results = new Map<string, AppResult>();
   private readonly settings: GateSettings;
+  private readonly checks: readonly Check[];
   private readonly scopes = new Map<IConstruct, IConstruct[]>();
 
   constructor(private readonly props: LexscribeChecksProps = {}) {
-    this.settings = resolveSettings(props, props.checks ?? ALL_CHECKS);
+    this.checks = props.checks ?? ALL_CHECKS;
+    this.settings = resolveSettings(props, this.checks);
   }
 
   visit(node: IConstruct): void {
     const stage = stageOf(node);
     let scopes = this.scopes.get(stage);
     if (!scopes) {
-      this.scopes.set(stage, (scopes = []));
-      stage.node.addValidation({ validate: () => this.evaluate(stage, scopes!) });
+      const registered: IConstruct[] = (scopes = []);
+      this.scopes.set(stage, scopes);
+      // A nested Stage is validated (and written) before the App; the App's own stacks are evaluated
+      // by the App's one validation, just before it finishes the run.
+      if (stage === stage.node.root) rootRun(stage).own.push(() => this.evaluate(stage, registered));
+      else {
+        stage.node.addValidation({ validate: () => this.evaluate(stage, registered) });
+        rootRun(stage.node.root);
+      }
     }
     // The first node visited from each scope the aspect was added to; its descendants follow.
     if (!isUnder(node, scopes)) scopes.push(node);
   }
 
-  private evaluate(stage: IConstruct, scopes: IConstruct[]): string[] {
-    CHECKED.add(stage);
-    const { inputs, resources, stacks } = readCdkStacks(stage, scopes);
-    const graph = new ResourceGraph(inputs);
-    const result = runChecks(graph, { checks: this.props.checks ?? ALL_CHECKS, mode: 'synth', config: this.settings.config, metadataSource: 'cdk', notApplicable: !!this.props.verbose });
-    this.results.set(stage.node.path, result);
+  /** This instance's run in the App being synthesized (a new synthesis starts a new run). */
+  private pipeline(root: IConstruct): Pipeline {
+    const runs = rootRun(root).runs;
+    let run = runs.get(this);
+    if (!run) runs.set(this, (run = new Pipeline({ checks: this.checks, mode: 'synth', config: this.settings.config, notApplicable: !!this.props.verbose })));
+    return run;
+  }
 
-    const fallback = stacks.values().next().value as Stack | undefined;
-    const targetOf = (path: string | undefined, stackName: string | undefined): IConstruct | undefined =>
-      (path && resources.get(path)) || (stackName && stacks.get(stackName)) || fallback;
+  private evaluate(stage: IConstruct, scopes: readonly IConstruct[]): string[] {
+    CHECKED.add(stage);
+    const root = stage.node.root;
+    const { inputs, resources, stacks } = readCdkStacks(stage, scopes);
+    const result = this.pipeline(root).add({ stacks: inputs });
+    this.results.set(stage.node.path, result);
+    const targets: Targets = { resources, stacks };
     withoutStackTraces(() => {
       for (const finding of result.findings) {
         if (finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE') continue;
-        const target = targetOf(finding.resource.constructPath, finding.resource.stack);
+        const target = targetOf(targets, finding.resource.constructPath, finding.resource.stack);
         if (target) this.annotate(target, finding);
       }
-      for (const w of result.warnings) {
-        const target = targetOf(w.resource?.constructPath, w.resource?.stack ?? stackNamed(w, stacks));
-        if (target) Annotations.of(target).addWarning(w.checkId ? `${w.checkId} ${w.message}` : `lexscribe: ${w.message}`);
+      for (const w of result.warnings) warn(targets, w);
+    });
+    const gathered = rootRun(root);
+    gathered.findings.push(...result.findings);
+    gathered.warnings.push(...result.warnings);
+    if (stage !== root) gathered.nested.push(...result.findings.filter((f) => isBlocking(f, this.settings)));
+    if (this.settings.reports && stage !== root && (stage as Stage).outdir) writeReport((stage as Stage).outdir, result.findings, result.warnings);
+    return [];
+  }
+
+  /** The run-wide part: configuration suppressions no stage used, annotated where `cdk synth` shows them. */
+  finishRun(root: IConstruct, run: Pipeline): RunWarning[] {
+    const all = run.finish().warnings;
+    const local = new Set(rootRun(root).warnings);
+    const runWide = all.filter((w) => !local.has(w));
+    const stacks = stageContents(root).stacks;
+    withoutStackTraces(() => {
+      for (const w of runWide) {
+        if (stacks.length > 0) warn({ resources: new Map(), stacks: new Map(stacks.map((s) => [s.stackName, s])) }, w);
+        // An App whose stacks all sit in Stages has no stack left to annotate: say it where `cdk synth` prints.
+        else process.stderr.write(`[Warning] ${warningText(w)}\n`);
       }
     });
-    if (this.settings.reports && (stage as Stage).outdir) writeReport((stage as Stage).outdir, result.findings, result.warnings);
-    return uncheckedStages(stage);
+    return runWide;
   }
 
   private annotate(target: IConstruct, f: Finding): void {
@@ -153,6 +208,64 @@ export class LexscribeChecks implements IAspect {
     else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarning(annotationText(f));
     else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) Annotations.of(target).addInfo(annotationText(f));
   }
+
+  /** Whether this instance writes reports (the App's report is written when any instance does). */
+  get writesReports(): boolean {
+    return this.settings.reports;
+  }
+}
+
+/** The run of an App, registering its one finishing validation the first time it is asked for. */
+function rootRun(root: IConstruct): RootRun {
+  let run = ROOTS.get(root);
+  if (!run) {
+    const created: RootRun = { runs: new Map(), own: [], nested: [], findings: [], warnings: [] };
+    ROOTS.set(root, (run = created));
+    root.node.addValidation({
+      validate: () => {
+        try {
+          return finish(root, created);
+        } finally {
+          // Registrations stay, as CDK's validations do; a new synthesis starts a new run.
+          created.runs.clear();
+          created.nested.length = 0;
+          created.findings.length = 0;
+          created.warnings.length = 0;
+        }
+      },
+    });
+  }
+  return run;
+}
+
+/** At the App, after every Stage: the run-wide warnings, the App's report, and the gate over nested Stages. */
+function finish(root: IConstruct, run: RootRun): string[] {
+  for (const evaluate of run.own) evaluate();
+  const warnings = [...run.warnings];
+  let reports = false;
+  for (const [aspect, pipeline] of run.runs) {
+    warnings.push(...aspect.finishRun(root, pipeline));
+    reports ||= aspect.writesReports;
+  }
+  if (reports && (root as Stage).outdir) writeReport((root as Stage).outdir, run.findings, warnings);
+  const errors = uncheckedStages(root);
+  if (run.nested.length > 0) {
+    errors.push(
+      `lexscribe: ${run.nested.length} finding(s) at or above the failOn threshold in stacks inside Stages ` +
+        '(`cdk synth` shows their annotations only when those stacks are selected, so the gate is held here):\n' +
+        run.nested.map((f) => `  [${f.resource.constructPath ?? `${f.resource.stack}/${f.resource.logicalId}`}] ${annotationText(f)}`).join('\n'),
+    );
+  }
+  return errors;
+}
+
+function warningText(w: RunWarning): string {
+  return w.checkId ? `${w.checkId} ${w.message}` : `lexscribe: ${w.message}`;
+}
+
+function warn(targets: Targets, w: RunWarning): void {
+  const target = targetOf(targets, w.resource?.constructPath, w.resource?.stack);
+  if (target) Annotations.of(target).addWarning(warningText(w));
 }
 
 /**
@@ -170,22 +283,14 @@ function withoutStackTraces(fn: () => void): void {
   }
 }
 
-/** Stack-wide warnings name their stack in the message (`… on stack Api …`). */
-function stackNamed(w: RunWarning, stacks: Map<string, Stack>): string | undefined {
-  return [...stacks.keys()].find((name) => w.message.includes(`stack ${name} `));
-}
-
 function writeReport(outdir: string, findings: Finding[], warnings: RunWarning[]): void {
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, REPORT_FILE), JSON.stringify(buildReport(findings, warnings, 'synth'), null, 2));
 }
 
-/**
- * Nested stages synthesize before their parent; a stage with stacks that no LexscribeChecks
- * evaluated by now was never checked, which must not pass silently.
- */
-function uncheckedStages(stage: IConstruct): string[] {
-  return nestedStages(stage)
+/** A stage with stacks that no LexscribeChecks evaluated was never checked, which must not pass silently. */
+function uncheckedStages(root: IConstruct): string[] {
+  return nestedStages(root)
     .filter((s) => !CHECKED.has(s) && stageContents(s).stacks.length > 0)
     .map(
       (s) =>

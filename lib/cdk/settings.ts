@@ -1,4 +1,4 @@
-import { ConfigError, readConfigFile } from '../config/file';
+import { ConfigError, findConfigFile, readConfigFile } from '../config/file';
 import type { LexscribeConfig } from '../config/types';
 import { normalizeConfig } from '../config/normalize';
 import { validateConfig, type KnownCheck } from '../config/validate';
@@ -21,9 +21,15 @@ export interface GateSettings {
   showSuppressed: boolean;
 }
 
-/** A file or an inline object (from code or cdk.json), validated against the checks that will run. */
+/**
+ * A file or an inline object (from code or cdk.json), validated against the checks that will run;
+ * without one, the configuration file of the working directory, as `scan` and `audit` read it.
+ */
 function loadConfig(config: LexscribeConfig | string | undefined, checks: readonly KnownCheck[]): LexscribeConfig {
-  if (config === undefined) return {};
+  if (config === undefined) {
+    const found = findConfigFile();
+    return found ? readConfigFile(found, checks) : {};
+  }
   if (typeof config === 'string') return readConfigFile(config, checks);
   const problems = validateConfig(config, checks);
   if (problems.length > 0) throw new ConfigError(`lexscribe configuration: ${problems.join('; ')}`);

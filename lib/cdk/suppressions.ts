@@ -49,8 +49,19 @@ function validated(where: string, suppressions: readonly LexscribeSuppression[])
     if (s.appliesTo !== undefined && (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0 || s.appliesTo.some((k) => typeof k !== 'string' || !k))) {
       throw new LexscribeSuppressionError(where, `appliesTo of the suppression of ${id} must be a non-empty list of finding keys; leave it out to suppress every finding of the check`);
     }
-    return { id, reason: s.reason.trim(), ...(s.expires ? { expires: s.expires } : {}), ...(s.appliesTo ? { appliesTo: [...s.appliesTo] } : {}) };
+    return { id, reason: s.reason.trim(), ...(s.expires ? { expires: s.expires } : {}), ...(s.appliesTo ? { appliesTo: [...s.appliesTo] } : {}), origin: 'cdk' as const };
   });
+}
+
+/**
+ * Write one call's suppressions on its resources. Written on several, they carry the call's `scope`,
+ * so that one of them suppressing a finding counts for all (a role's suppression with
+ * `applyToChildren` is used when its default policy's finding is suppressed).
+ */
+function writeAll(targets: Iterable<CfnResource>, rules: SuppressionRule[], scope: string): void {
+  const list = [...targets];
+  const written = list.length > 1 ? rules.map((r) => ({ ...r, scope })) : rules;
+  for (const r of list) writeToResource(r, written);
 }
 
 /** Existing entries plus new ones; a new entry replaces an old one for the same check and finding keys. */
@@ -95,7 +106,7 @@ export class LexscribeSuppressions {
             : 'this construct is not a CloudFormation resource and has no default child resource; pass the L1 itself, or applyToChildren: true to suppress on every resource below it',
         );
       }
-      for (const r of targets) writeToResource(r, rules);
+      writeAll(targets, rules, `${c.node.path} and the resources below it`);
     }
   }
 
@@ -114,19 +125,24 @@ export class LexscribeSuppressions {
 
   /**
    * Suppress findings on the resources whose construct path matches a glob (picomatch: `*` within a
-   * path segment, `**` across segments), e.g. `Api/Bot/**` or `Api/*Alias*`. A leading `/` is
-   * ignored. A matched L2 stands for its default child resource; with `applyToChildren`, for every
-   * resource below it. A pattern that reaches no resource is an error (a typo would otherwise
-   * suppress nothing, silently).
+   * path segment, `**` across segments), e.g. `Bot/**` or `*Alias*`. The pattern is matched against
+   * the path inside the stack (`ProdAlias`, `Bot/Role/**`) and against the full construct path
+   * (`Api/ProdAlias`); a leading `/` is ignored. A matched L2 stands for its default child resource;
+   * with `applyToChildren`, for every resource below it. A pattern that reaches no resource is an
+   * error (a typo would otherwise suppress nothing, silently).
    */
   static addSuppressionsByPath(stack: Stack, path: string | string[], suppressions: LexscribeSuppression[], applyToChildren = false): void {
     const rules = validated(stack.node.path, suppressions);
     const nodes = [stack, ...stack.node.findAll()];
+    const prefix = stack.node.path === '' ? '' : `${stack.node.path}/`;
+    const inStack = (c: IConstruct) => (c.node.path.startsWith(prefix) ? c.node.path.slice(prefix.length) : c.node.path);
     for (const pattern of Array.isArray(path) ? path : [path]) {
       const isMatch = picomatch(pattern.replace(/^\//, ''), { dot: true });
-      const targets = new Set(nodes.filter((c) => isMatch(c.node.path)).flatMap((c) => resourcesOf(c, applyToChildren)));
-      if (targets.size === 0) throw new LexscribeSuppressionError(stack.node.path, `no CloudFormation resource has a construct path matching ${JSON.stringify(pattern)}`);
-      for (const r of targets) writeToResource(r, rules);
+      const targets = new Set(nodes.filter((c) => isMatch(c.node.path) || (c !== stack && isMatch(inStack(c)))).flatMap((c) => resourcesOf(c, applyToChildren)));
+      if (targets.size === 0) {
+        throw new LexscribeSuppressionError(stack.node.path, `no CloudFormation resource has a construct path matching ${JSON.stringify(pattern)} (inside the stack, such as "Bot/Resource", or in full, such as "${prefix}Bot/Resource")`);
+      }
+      writeAll(targets, rules, `resources matching ${pattern}`);
     }
   }
 }

@@ -9,9 +9,8 @@ import type {
 } from 'aws-cdk-lib';
 import { ALL_CHECKS } from '../../checks';
 import type { Check } from '../engine/check';
-import { runChecks } from '../engine/run';
+import { runPipeline } from '../engine/pipeline';
 import type { Finding, RunWarning } from '../model/finding';
-import { ResourceGraph } from '../model/graph';
 import { loadTemplates } from '../sources/template/load';
 import { emptyParameters } from '../sources/template/parameters';
 import { VERSION } from '../version';
@@ -60,15 +59,10 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
     // Through each assembly's manifest: stack names, environments and nested stack templates come with it.
     const inputs = [...new Set(context.templatePaths.map((p) => (existsSync(join(dirname(p), 'manifest.json')) ? join(dirname(p), 'manifest.json') : p)))];
     const loaded = loadTemplates(inputs, { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
-    const findings: Finding[] = [];
-    const warnings: RunWarning[] = [...loaded.warnings];
-    for (const app of loaded.apps) {
-      // Sub-assemblies found through a parent's manifest are checked only when CDK handed their stacks to this plugin.
-      if (!app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))) continue;
-      const result = runChecks(new ResourceGraph(app), { checks: this.checks, mode: 'synth', config: this.settings.config });
-      findings.push(...result.findings);
-      warnings.push(...result.warnings);
-    }
+    // Sub-assemblies found through a parent's manifest are checked only when CDK handed their stacks to this plugin.
+    const apps = loaded.apps.filter((app) => app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))).map((stacks) => ({ stacks }));
+    const { findings, warnings: runWarnings } = runPipeline(apps, { checks: this.checks, mode: 'synth', config: this.settings.config });
+    const warnings: RunWarning[] = [...loaded.warnings, ...runWarnings];
     const violations: PolicyViolation[] = loaded.errors.map((e) => ({
       ruleName: 'lexscribe-input',
       description: `A template could not be read, so its resources were not checked: ${e.message}`,

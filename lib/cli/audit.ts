@@ -1,7 +1,6 @@
 import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from '../config/types';
-import { runChecks } from '../engine/run';
-import { ResourceGraph } from '../model/graph';
+import { runPipeline } from '../engine/pipeline';
 import { buildReport, type Report } from '../report/report';
 import type { TestHooks } from '../sources/account/clients';
 import { ALL_COLLECTORS } from '../sources/account/collectors';
@@ -99,8 +98,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
     progress?.stop();
     session.pool.close();
   }
-  const graph = new ResourceGraph(collected.stacks);
-  const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'live', config: opts.config });
+  const result = runPipeline([{ stacks: collected.stacks }], { checks: ALL_CHECKS, mode: 'live', config: opts.config, now: startedAt });
   const notes = session.notes.map((message) => ({ kind: 'coverage' as const, message }));
   const report = buildReport(result.findings, [...result.warnings, ...notes, ...coverageWarnings(collected)], 'audit', { verbose: opts.verbose, startedAt });
   return { report, stats: stats(collected, session, startedAt.getTime(), collectMs) };

@@ -1,6 +1,7 @@
 import { ALL_CHECKS, findCheck } from '../../checks';
 import { FRAMEWORKS, findFramework, frameworksOf } from '../../checks/frameworks';
 import { TOPICS, type Check } from '../engine/check';
+import { describeType, type OptionsSchema } from '../engine/options';
 import { EXIT } from './exit';
 
 function describe(c: Check) {
@@ -70,10 +71,10 @@ export function explainCheck(id: string, opts: { json?: boolean }): number {
     `Fix:         ${d.remediation}`,
     `Docs:        ${d.docs}`,
   ];
-  const options = Object.entries(check.options ?? {});
+  const options = Object.entries((check.options ?? {}) as OptionsSchema);
   if (options.length > 0) {
     lines.push('', `Options (checks.${d.id}.options):`);
-    for (const [name, spec] of options) lines.push(`  ${name}  ${spec.description} (default: ${JSON.stringify(spec.default)})`);
+    for (const [name, spec] of options) lines.push(`  ${name}  ${spec.description} (${describeType(spec)}; default: ${JSON.stringify(spec.default)})`);
   }
   const mapped = FRAMEWORKS.flatMap((f) => f.controls.filter((c) => c.checkId === d.id).map((c) => `  ${f.id}: ${c.basis}`));
   if (mapped.length > 0) lines.push('', 'Frameworks:', ...mapped);

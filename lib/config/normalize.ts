@@ -1,5 +1,5 @@
 import type { Severity } from '../model/finding';
-import type { CheckSettings, LexscribeConfig } from './types';
+import { LEGACY_CLASSIFICATION, type CheckSettings, type LexscribeConfig } from './types';
 
 const severity = (s: string | undefined) => (s === undefined ? {} : { severity: s.toUpperCase() as Severity });
 
@@ -8,7 +8,13 @@ const severity = (s: string | undefined) => (s === undefined ? {} : { severity: 
  * (the file may say `high` and `lex-dp-2`).
  */
 export function normalizeConfig(raw: LexscribeConfig): LexscribeConfig {
+  const deprecations = Object.entries(raw.checks ?? {}).flatMap(([id, s]) =>
+    Object.keys(s.options ?? {})
+      .filter((name): name is keyof typeof LEGACY_CLASSIFICATION => name in LEGACY_CLASSIFICATION)
+      .map((name) => `checks.${id}.options.${name} is deprecated (still applied to ${id.toUpperCase()}): set classification.${LEGACY_CLASSIFICATION[name]} once, for every check`),
+  );
   return {
+    ...(deprecations.length > 0 ? { deprecations } : {}),
     ...raw,
     ...(raw.failOn === undefined ? {} : { failOn: raw.failOn.toUpperCase() as Severity }),
     ...(raw.checks === undefined

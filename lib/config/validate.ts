@@ -1,8 +1,10 @@
 import type { CheckMeta } from '../engine/check';
+import { optionProblem, type OptionsSchema } from '../engine/options';
 import { SEVERITIES } from '../model/finding';
-import { MIN_REASON_LENGTH } from './types';
+import { LEGACY_CLASSIFICATION, MIN_REASON_LENGTH } from './types';
 
-const TOP_KEYS = ['$schema', 'failOn', 'failOnUnknown', 'checks', 'suppressions'];
+const TOP_KEYS = ['$schema', 'failOn', 'failOnUnknown', 'classification', 'checks', 'suppressions'];
+const CLASSIFICATION_KEYS = ['tagKey', 'sensitiveValues'];
 const CHECK_KEYS = ['enabled', 'severity', 'options'];
 const SUPPRESSION_KEYS = ['id', 'reason', 'expires', 'appliesTo', 'resource'];
 const SEVERITY_LIST = SEVERITIES.map((s) => s.toLowerCase()).join(', ');
@@ -24,21 +26,29 @@ function unknownKeys(obj: Record<string, unknown>, allowed: string[], where: str
     .map((k) => `unknown key "${k}" in ${where} (allowed: ${allowed.join(', ')})`);
 }
 
-function kind(v: unknown): string {
-  if (Array.isArray(v)) return 'list';
-  return v === null ? 'null' : typeof v;
-}
-
 function optionProblems(id: string, options: Record<string, unknown>, check: KnownCheck | undefined): string[] {
   if (!check) return [];
-  const declared = check.options ?? {};
+  const declared: OptionsSchema = check.options ?? {};
   const names = Object.keys(declared);
   return Object.entries(options).flatMap(([name, value]) => {
+    const legacy = LEGACY_CLASSIFICATION[name as keyof typeof LEGACY_CLASSIFICATION];
+    // Deprecated (see normalizeConfig), still read: validated as the classification block's key it stands for.
+    if (legacy && !declared[name]) return classificationProblem(legacy, value, `checks.${id}.options.${name}`);
     const spec = declared[name];
     if (!spec) return [`checks.${id}.options.${name}: ${id} has ${names.length ? `no such option (its options: ${names.join(', ')})` : 'no options'}`];
-    const want = kind(spec.default);
-    return kind(value) === want ? [] : [`checks.${id}.options.${name} must be a ${want} like its default ${JSON.stringify(spec.default)}`];
+    const problem = optionProblem(spec, value);
+    return problem ? [`checks.${id}.options.${name} ${problem}`] : [];
   });
+}
+
+function classificationProblem(key: string, value: unknown, where: string): string[] {
+  if (key === 'tagKey') return typeof value === 'string' && value.trim() !== '' ? [] : [`${where} must be a tag key (a non-empty string)`];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [] : [`${where} must be a list of classification values`];
+}
+
+function classificationProblems(raw: unknown): string[] {
+  if (!isObject(raw)) return ['classification must be an object with tagKey and sensitiveValues'];
+  return [...unknownKeys(raw, CLASSIFICATION_KEYS, 'classification'), ...Object.entries(raw).flatMap(([k, v]) => (CLASSIFICATION_KEYS.includes(k) ? classificationProblem(k, v, `classification.${k}`) : []))];
 }
 
 function checkProblems(cfg: Record<string, unknown>, checks: readonly KnownCheck[] | undefined): string[] {
@@ -91,6 +101,7 @@ export function validateConfig(raw: unknown, checks?: readonly KnownCheck[]): st
   const problems = unknownKeys(raw, TOP_KEYS, 'the configuration');
   if (raw.failOn !== undefined && !severityOk(raw.failOn)) problems.push(`failOn must be one of ${SEVERITY_LIST}`);
   if (raw.failOnUnknown !== undefined && typeof raw.failOnUnknown !== 'boolean') problems.push('failOnUnknown must be true or false');
+  if (raw.classification !== undefined) problems.push(...classificationProblems(raw.classification));
   if (raw.checks !== undefined) problems.push(...checkProblems(raw, checks));
   if (raw.suppressions !== undefined) {
     if (!Array.isArray(raw.suppressions)) problems.push('suppressions must be a list');

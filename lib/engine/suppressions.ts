@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { MIN_REASON_LENGTH, type ConfigSuppression, type SuppressionRule } from '../config/types';
-import type { Finding, RunWarning } from '../model/finding';
+import type { Finding, FindingSuppression, RunWarning } from '../model/finding';
 import type { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
 
@@ -12,9 +12,14 @@ export interface Evaluated {
   resource: Resource;
 }
 
+/**
+ * One suppression as written, wherever it was read: the rules the CDK helper wrote on several
+ * resources in one call (`applyToChildren`, a path glob) share one, so that it is used when any of
+ * them suppresses something, and reported once when none does.
+ */
 interface Candidate {
   rule: SuppressionRule;
-  source: 'metadata' | 'config' | 'cdk';
+  source: FindingSuppression['source'];
   used: boolean;
   label: string;
   resource?: Resource;
@@ -51,6 +56,7 @@ function matchesKey(rule: SuppressionRule, key: string | undefined): boolean {
   return rule.appliesTo.some((p) => keyGlob(p)(key) || p === key);
 }
 
+/** Every name a configuration `resource` glob may match: logical id, `stack/logicalId`, construct path, ARN. */
 function resourceNames(r: Resource): string[] {
   return [r.logicalId, `${r.stack.name}/${r.logicalId}`, r.provenance.constructPath, r.provenance.arn].filter((x): x is string => !!x);
 }
@@ -71,86 +77,128 @@ function invalid(rule: SuppressionRule): string | undefined {
   return undefined;
 }
 
-/**
- * Apply suppressions from resource metadata, template metadata and configuration to FAIL and UNKNOWN
- * findings. Invalid, expired and unused suppressions are returned as warnings, never dropped silently.
- */
-export function applySuppressions(
-  evaluated: Evaluated[],
-  graph: ResourceGraph,
-  config: ConfigSuppression[],
-  opts: { now: Date; metadataSource: 'metadata' | 'cdk' },
-): RunWarning[] {
-  const warnings: RunWarning[] = [];
-  const perResource = new Map<Resource, Candidate[]>();
-  const stackWide = new Map<string, Candidate[]>();
-  const fromConfig: Array<Candidate & { rule: ConfigSuppression }> = [];
+/** Metadata rules the CDK helper wrote say so; others were written by hand into the template. */
+function metadataSource(rule: SuppressionRule): FindingSuppression['source'] {
+  return rule.origin === 'cdk' ? 'cdk' : 'metadata';
+}
 
-  const accept = (rule: SuppressionRule, label: string, source: Candidate['source'], resource?: Resource): Candidate | undefined => {
+/**
+ * The suppressions of one run, over every app it evaluates: resource metadata, template (stack)
+ * metadata and configuration, applied to FAIL and UNKNOWN findings. Invalid and expired suppressions
+ * are reported once each; whether one was used is decided at the end, over everything the run saw.
+ */
+export class Suppressions {
+  /** Warnings about metadata suppressions, which belong to one app each: decided as each app is applied. */
+  private readonly appWarnings: RunWarning[] = [];
+  private readonly configWarnings: RunWarning[] = [];
+  private readonly fromConfig: Array<Candidate & { rule: ConfigSuppression }> = [];
+  /** Metadata candidates by the place they were written: one per resource, stack, or CDK helper call. */
+  private readonly written = new Map<string, Candidate>();
+  private readonly all: Candidate[] = [];
+
+  constructor(
+    config: readonly ConfigSuppression[],
+    private readonly now: Date,
+  ) {
+    for (const rule of config) {
+      const c = this.accept(`config|${this.fromConfig.length}`, rule, rule.resource ? `resources matching ${rule.resource}` : 'all resources', 'config');
+      if (c) this.fromConfig.push(c as Candidate & { rule: ConfigSuppression });
+    }
+  }
+
+  private accept(place: string, rule: SuppressionRule, label: string, source: Candidate['source'], resource?: Resource): Candidate | undefined {
+    const seen = this.written.get(place);
+    if (seen !== undefined) return seen;
     const problem = invalid(rule);
+    const expired = !problem && isExpired(rule, this.now);
+    const warnings = source === 'config' ? this.configWarnings : this.appWarnings;
     if (problem) {
       warnings.push({ kind: 'suppression-invalid', checkId: rule?.id, message: `Suppression of ${rule?.id ?? '?'} on ${label} ${problem}; it is not applied.`, resource: where(resource) });
-      return undefined;
-    }
-    if (isExpired(rule, opts.now)) {
+    } else if (expired) {
       warnings.push({ kind: 'suppression-expired', checkId: rule.id, message: `Suppression of ${rule.id} on ${label} expired on ${rule.expires}; the finding is reported again.`, resource: where(resource) });
-      return undefined;
     }
-    return { rule, source, used: false, label, resource };
-  };
+    const candidate = problem || expired ? undefined : { rule, source, used: false, label, resource };
+    if (candidate) this.all.push(candidate);
+    this.written.set(place, candidate as Candidate);
+    return candidate;
+  }
 
-  // Every evaluated resource, not only those with findings: a suppression put on the wrong resource must be reported.
-  const collect = (resource: Resource) => {
-    if (perResource.has(resource)) return;
-    // A stack pseudo-resource carries the template metadata, whose suppressions are the stack-wide ones below.
+  /** Candidates written on a resource, merged with the other resources of the same CDK helper call. */
+  private ofResource(resource: Resource): Candidate[] {
     const isStack = resource.key === `${resource.stack.name}/`;
-    const rules = isStack ? [] : metadataSuppressions(resource.metadata);
-    const list = rules.length === 0 ? [] : rules.map((rule) => accept(rule, resource.provenance.constructPath ?? resource.key, opts.metadataSource, resource)).filter((c): c is Candidate => !!c);
-    perResource.set(resource, list);
-  };
-  for (const e of evaluated) collect(e.resource);
-  for (const r of graph.resources) if (graph.isEvaluated(r)) collect(r);
-  for (const [stack, metadata] of graph.stackMetadata) {
-    stackWide.set(
-      stack,
-      metadataSuppressions(metadata)
-        .map((rule) => accept(rule, `stack ${stack}`, opts.metadataSource))
-        .filter((c): c is Candidate => !!c),
-    );
-  }
-  for (const rule of config) {
-    const c = accept(rule, rule.resource ? `resources matching ${rule.resource}` : 'all resources', 'config');
-    if (c) fromConfig.push(c as Candidate & { rule: ConfigSuppression });
+    // A stack pseudo-resource carries the template metadata, whose suppressions are the stack-wide ones.
+    if (isStack) return [];
+    const label = resource.provenance.constructPath ?? resource.key;
+    return metadataSuppressions(resource.metadata)
+      .map((rule, i) => {
+        const group = typeof rule.scope === 'string' ? rule.scope : undefined;
+        const place = group ? `group|${resource.stack.name}|${group}|${rule.id}|${JSON.stringify(rule.appliesTo ?? null)}` : `resource|${resource.key}|${i}`;
+        return this.accept(place, rule, group ?? label, metadataSource(rule), resource);
+      })
+      .filter((c): c is Candidate => !!c);
   }
 
-  // The first that applies, in this order: the resource's own, its stack's, the configuration's.
-  const applies = (c: Candidate, finding: Finding) => c.rule.id === finding.checkId && matchesKey(c.rule, finding.findingKey);
-  const covers = (c: Candidate & { rule: ConfigSuppression }, resource: Resource) => {
-    if (!c.rule.resource) return true;
-    const test = resourceGlob(c.rule.resource);
-    return resourceNames(resource).some((n) => test(n));
-  };
-  const none = fromConfig.length === 0 && [...stackWide.values()].every((l) => l.length === 0) && [...perResource.values()].every((l) => l.length === 0);
-  for (const { finding, resource } of none ? [] : evaluated) {
-    if (finding.status !== 'FAIL' && finding.status !== 'UNKNOWN') continue;
-    const hit =
-      perResource.get(resource)?.find((c) => applies(c, finding)) ??
-      stackWide.get(resource.stack.name)?.find((c) => applies(c, finding)) ??
-      fromConfig.find((c) => applies(c, finding) && covers(c, resource));
-    if (!hit) continue;
-    hit.used = true;
-    finding.suppression = { reason: hit.rule.reason, expires: hit.rule.expires, source: hit.source };
-    finding.status = 'SUPPRESSED';
+  private ofStack(graph: ResourceGraph, stack: string): Candidate[] {
+    return metadataSuppressions(graph.stackMetadata.get(stack))
+      .map((rule, i) => this.accept(`stack|${stack}|${i}`, rule, `stack ${stack}`, metadataSource(rule), graph.stackResource(graph.stacks.find((s) => s.name === stack)!)))
+      .filter((c): c is Candidate => !!c);
   }
 
-  const unused = [...[...perResource.values()].flat(), ...[...stackWide.values()].flat(), ...fromConfig].filter((c) => !c.used);
-  for (const c of unused) {
-    warnings.push({
-      kind: 'suppression-unused',
-      checkId: c.rule.id,
-      message: `Suppression of ${c.rule.id}${c.rule.appliesTo ? ` (${c.rule.appliesTo.join(', ')})` : ''} on ${c.label} matched no finding; remove it.`,
-      resource: where(c.resource),
-    });
+  /**
+   * Apply to one app's findings: the first that applies wins, in this order: the resource's own, its
+   * stack's, the configuration's. Every evaluated resource is read, not only those with findings: a
+   * suppression put on the wrong resource must be reported.
+   *
+   * Returns the warnings about this app's own (metadata) suppressions: invalid, expired, or unused,
+   * which nothing outside the app can change. Those about configuration come from `finish`.
+   */
+  apply(evaluated: readonly Evaluated[], graph: ResourceGraph): RunWarning[] {
+    const before = this.appWarnings.length;
+    const known = this.all.length;
+    const perResource = new Map<Resource, Candidate[]>();
+    const collect = (r: Resource) => {
+      if (!perResource.has(r)) perResource.set(r, this.ofResource(r));
+    };
+    for (const e of evaluated) collect(e.resource);
+    for (const r of graph.resources) if (graph.isEvaluated(r)) collect(r);
+    const perStack = new Map<string, Candidate[]>();
+    for (const stack of graph.stackMetadata.keys()) if (graph.isEvaluatedStack(stack)) perStack.set(stack, this.ofStack(graph, stack));
+
+    const none = this.fromConfig.length === 0 && [...perStack.values()].every((l) => l.length === 0) && [...perResource.values()].every((l) => l.length === 0);
+    if (none) return this.appWarnings.slice(before);
+    const applies = (c: Candidate, finding: Finding) => c.rule.id === finding.checkId && matchesKey(c.rule, finding.findingKey);
+    const covers = (c: Candidate & { rule: ConfigSuppression }, resource: Resource) => {
+      if (!c.rule.resource) return true;
+      const test = resourceGlob(c.rule.resource);
+      return resourceNames(resource).some((n) => test(n));
+    };
+    for (const { finding, resource } of evaluated) {
+      if (finding.status !== 'FAIL' && finding.status !== 'UNKNOWN') continue;
+      const hit =
+        perResource.get(resource)?.find((c) => applies(c, finding)) ??
+        perStack.get(resource.stack.name)?.find((c) => applies(c, finding)) ??
+        this.fromConfig.find((c) => applies(c, finding) && covers(c, resource));
+      if (!hit) continue;
+      hit.used = true;
+      finding.suppression = { reason: hit.rule.reason, ...(hit.rule.expires ? { expires: hit.rule.expires } : {}), source: hit.source };
+      finding.status = 'SUPPRESSED';
+    }
+    const unused = this.all.slice(known).filter((c) => c.source !== 'config' && !c.used).map(unusedWarning);
+    this.appWarnings.push(...unused);
+    return this.appWarnings.slice(before);
   }
-  return warnings;
+
+  /** The run's suppression warnings: every app's, then the configuration's (invalid, expired, used nowhere). */
+  finish(): RunWarning[] {
+    return [...this.appWarnings, ...this.configWarnings, ...this.fromConfig.filter((c) => !c.used).map(unusedWarning)];
+  }
+}
+
+function unusedWarning(c: Candidate): RunWarning {
+  return {
+    kind: 'suppression-unused',
+    checkId: c.rule.id,
+    message: `Suppression of ${c.rule.id}${c.rule.appliesTo ? ` (${c.rule.appliesTo.join(', ')})` : ''} on ${c.label} matched no finding; remove it.`,
+    resource: where(c.resource),
+  };
 }

@@ -3,6 +3,9 @@ import type { Resource, StackInfo, StackInput } from './resource';
 import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
 import { resolveIntrinsics, type StackScope } from './resolve';
 
+/** What a graph holds: the resources of an app (CDK app, assembly, templates) or of an account scan. */
+export type GraphScope = 'app' | 'account';
+
 /** What a reference points at: a resource of the graph, something outside it, or nothing knowable. */
 export type Target = { resource: Resource } | { external: string } | Unknown | undefined;
 
@@ -29,7 +32,11 @@ export class ResourceGraph {
   /** What sources could not read, per stack (see `StackInput.gaps`). */
   readonly gaps: Array<{ stack: StackInfo; types: readonly string[]; reason: string }> = [];
 
-  constructor(inputs: readonly StackInput[]) {
+  /** An app or an account: what a resource outside the graph means ("not in this app" is no finding about the account). */
+  readonly scope: GraphScope;
+
+  constructor(inputs: readonly StackInput[], opts: { scope?: GraphScope } = {}) {
+    this.scope = opts.scope ?? 'app';
     const all: Resource[] = [];
     for (const input of inputs) {
       const scope: StackScope = {
@@ -87,6 +94,16 @@ export class ResourceGraph {
   ofType(...types: string[]): Resource[] {
     if (types.length === 1) return this.byType.get(types[0]) ?? [];
     return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  /** How a run says that something is not in the graph: "is not defined in this app", "was not found in the account scan". */
+  get notHere(): string {
+    return this.scope === 'account' ? 'was not found in the account scan' : 'is not defined in this app';
+  }
+
+  /** Whether a stack is evaluated (stacks loaded only to resolve imports are not). */
+  isEvaluatedStack(name: string): boolean {
+    return this.evaluatedStacks.some((s) => s.name === name);
   }
 
   /** Resources the run evaluates (stacks loaded only to resolve imports are left out). */

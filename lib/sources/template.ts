@@ -18,7 +18,7 @@ export interface TemplateOptions {
   evaluate?: boolean;
 }
 
-/** Turn a template into the graph's input. The construct path comes from `aws:cdk:path` metadata when present. */
+/** Turn a template into the graph's input. The construct path comes from `aws:cdk:path` metadata when present, else from `locate`. */
 export function templateToStackInput(template: CfnTemplate, opts: TemplateOptions): StackInput {
   const resources = Object.entries(template.Resources ?? {})
     .filter(([, r]) => r && typeof r === 'object' && typeof r.Type === 'string')
@@ -33,8 +33,8 @@ export function templateToStackInput(template: CfnTemplate, opts: TemplateOption
         condition: r.Condition,
         provenance: {
           file: opts.stack.file,
-          ...(typeof cdkPath === 'string' ? { constructPath: cdkPath } : {}),
           ...(opts.locate?.(logicalId) ?? {}),
+          ...(typeof cdkPath === 'string' ? { constructPath: cdkPath } : {}),
         },
       };
     });

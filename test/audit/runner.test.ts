@@ -1,4 +1,4 @@
-import { runChecks } from '../../lib/engine/run';
+import { runPipeline } from '../../lib/engine/pipeline';
 import { ResourceGraph } from '../../lib/model/graph';
 import type { ClientPool } from '../../lib/sources/account/clients';
 import { failed, type Collector } from '../../lib/sources/account/collector';
@@ -46,7 +46,7 @@ describe('audit runner', () => {
     ]);
     expect(out.stacks[0].resources.map((r) => r.logicalId)).toEqual(['first']);
     expect(out.stacks[0].gaps).toEqual([{ types: [BOT], reason: 'collector half stopped: socket hang up' }]);
-    const { findings } = runChecks(new ResourceGraph(out.stacks), { checks: TEST_CHECKS, mode: 'live' });
+    const { findings } = runPipeline([{ stacks: out.stacks }], { checks: TEST_CHECKS, mode: 'live' });
     expect(findings.filter((f) => f.checkId === 'TEST-LEX-1').map((f) => [f.status, f.resource.arn])).toEqual([
       ['UNKNOWN', `arn:aws:iam::${ACCOUNT}:root`],
       ['PASS', `arn:aws:lex:us-east-1:${ACCOUNT}:bot/first`],

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -53,7 +53,17 @@ describe('lexscribe-report.json in the cloud assembly', () => {
   });
 });
 
-describe('Stages: one evaluation and one report per cloud assembly', () => {
+/** Annotations written into a (nested) assembly's metadata, as the CDK CLI reads them: `[path, type]`. */
+function written(dir: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.metadata.json'))) {
+    const metadata = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, Array<{ type: string }>>;
+    for (const [path, entries] of Object.entries(metadata)) for (const e of entries) if (e.type.startsWith('aws:cdk:error') || e.type.startsWith('aws:cdk:warning')) out.push([path, e.type]);
+  }
+  return out.sort();
+}
+
+describe('Stages: one run over every Stage, finished at the App', () => {
   function appWithStage() {
     const app = newApp();
     const top = new Stack(app, 'Shared', { env: ENV });
@@ -65,29 +75,45 @@ describe('Stages: one evaluation and one report per cloud assembly', () => {
     return { app, top, prod, api };
   }
 
-  test('fromContext(app) after the stages exist covers them: annotations and a report in each assembly', () => {
-    const { app, top, prod, api } = appWithStage();
+  test('fromContext(app) covers the stages: annotations in each assembly, one report of the whole run, and the gate at the App', () => {
+    const { app } = appWithStage();
     const aspect = LexscribeChecks.fromContext(app, { checks: [HIGH] });
-    const assembly = app.synth();
+    // `cdk synth` shows a Stage's annotations only when its stacks are selected: the App holds the gate.
+    expect(() => app.synth()).toThrow(/lexscribe: 1 finding\(s\) at or above the failOn threshold in stacks inside Stages[^]*\[Prod\/Api\/Failing\/Resource\] TEST-HIGH-1 \[HIGH\]/);
 
-    expect(read(assembly.directory).findings.map((f) => f.resource.constructPath)).toEqual(['Shared/Failing/Resource']);
-    const nested = assembly.getNestedAssembly(prod.artifactId);
-    expect(nested.directory).toBe(join(assembly.directory, `assembly-Prod`));
-    expect(read(nested.directory).findings.map((f) => [f.resource.stack, f.resource.constructPath, f.status])).toEqual([
+    const nested = join(app.outdir, 'assembly-Prod');
+    expect(read(nested).findings.map((f) => [f.resource.stack, f.resource.constructPath, f.status])).toEqual([
       ['Prod-Api', 'Prod/Api/Failing/Resource', 'FAIL'],
       ['Prod-Api', 'Prod/Api/Passing/Resource', 'PASS'],
     ]);
-    expect(Annotations.fromStack(api).findError('/Prod/Api/Failing/Resource', Match.anyValue())).toHaveLength(1);
-    expect(Annotations.fromStack(top).findError('/Shared/Failing/Resource', Match.anyValue())).toHaveLength(1);
+    expect(written(nested)).toEqual([['/Prod/Api/Failing/Resource', 'aws:cdk:error']]);
+    // The App's report is the whole run, as `lexscribe scan cdk.out` reads it.
+    expect(read(app.outdir).findings.map((f) => f.resource.constructPath)).toEqual(['Prod/Api/Failing/Resource', 'Prod/Api/Passing/Resource', 'Shared/Failing/Resource']);
     expect([...aspect.results.keys()].sort()).toEqual(['', 'Prod']);
   });
 
+  test('below the threshold, stages pass and the App is written', () => {
+    const { app, top } = appWithStage();
+    LexscribeChecks.fromContext(app, { checks: [HIGH], failOn: 'CRITICAL' });
+    const assembly = app.synth();
+    expect(Annotations.fromStack(top).findWarning('/Shared/Failing/Resource', Match.anyValue())).toHaveLength(1);
+    expect(written(assembly.getNestedAssembly('assembly-Prod').directory)).toEqual([['/Prod/Api/Failing/Resource', 'aws:cdk:warning']]);
+  });
+
+  test('an App whose stacks all sit in Stages fails on a HIGH finding', () => {
+    const app = newApp();
+    topic(new Stack(new Stage(app, 'Prod', { env: ENV }), 'Api'), 'Failing', 'FAIL');
+    topic(new Stack(new Stage(app, 'Test', { env: ENV }), 'Api'), 'Passing', 'PASS');
+    LexscribeChecks.fromContext(app, { checks: [HIGH] });
+    expect(() => app.synth()).toThrow(/1 finding\(s\)[^]*\[Prod\/Api\/Failing\/Resource\]/);
+  });
+
   test('an aspect added to the stage itself checks it', () => {
-    const { app, prod, api } = appWithStage();
+    const { app, prod } = appWithStage();
     Aspects.of(app).add(new LexscribeChecks({ checks: [HIGH] }));
     Aspects.of(prod).add(new LexscribeChecks({ checks: [HIGH] }));
-    app.synth();
-    expect(Annotations.fromStack(api).findError('/Prod/Api/Failing/Resource', Match.anyValue())).toHaveLength(1);
+    expect(() => app.synth()).toThrow(/\[Prod\/Api\/Failing\/Resource\] TEST-HIGH-1/);
+    expect(written(join(app.outdir, 'assembly-Prod'))).toEqual([['/Prod/Api/Failing/Resource', 'aws:cdk:error']]);
   });
 
   test('a stage the App-level aspect cannot reach fails the synth instead of passing silently', () => {

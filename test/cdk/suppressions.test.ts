@@ -70,7 +70,7 @@ describe('LexscribeSuppressions writes CloudFormation Metadata', () => {
       s.addMetadata('Owner', 'team-a');
       LexscribeSuppressions.addStackSuppressions(s, [{ id: 'TEST-HIGH-1', reason: REASON }]);
     });
-    expect(Template.fromStack(stack).toJSON().Metadata).toEqual({ Owner: 'team-a', lexscribe: { suppressions: [{ id: 'TEST-HIGH-1', reason: REASON }] } });
+    expect(Template.fromStack(stack).toJSON().Metadata).toEqual({ Owner: 'team-a', lexscribe: { suppressions: [{ id: 'TEST-HIGH-1', reason: REASON, origin: 'cdk' }] } });
   });
 
   test('by construct path glob; a glob that reaches no resource is refused', () => {

@@ -1,5 +1,5 @@
 import { ALL_CHECKS } from '../../checks';
-import { runChecks, type RunResult } from '../../lib/engine/run';
+import { Pipeline, type RunResult } from '../../lib/engine/pipeline';
 import { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { ClientPool, type TestHooks } from '../../lib/sources/account/clients';
@@ -51,8 +51,9 @@ export async function audit(collectors: readonly Collector[], opts: AuditOptions
   await pool.open();
   try {
     const collected = await collect({ account: ACCOUNT, partition: 'aws', regions: opts.regions ?? [REGION], collectors, pool, concurrency: 4 });
-    const graph = new ResourceGraph(collected.stacks);
-    const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'live' });
+    const pipeline = new Pipeline({ checks: ALL_CHECKS, mode: 'live' });
+    const { graph } = pipeline.add({ stacks: collected.stacks });
+    const result = pipeline.finish();
     const find = (type: string, id: string) => graph.resources.find((r) => r.type === type && r.logicalId === id);
     const of = (checkId: string) => result.findings.filter((x) => x.checkId === checkId);
     return {

@@ -2,8 +2,7 @@ import lexDp11 from '../../checks/data-protection/lex-dp-11-selective-logging';
 import lexDp15 from '../../checks/data-protection/lex-dp-15-no-v1-bots';
 import lexSlr3 from '../../checks/service-linked-roles/lex-slr-3-legacy-v1-roles';
 import type { Check } from '../../lib/engine/check';
-import { runChecks } from '../../lib/engine/run';
-import { ResourceGraph } from '../../lib/model/graph';
+import { runPipeline } from '../../lib/engine/pipeline';
 import type { StackInput } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from '../../lib/sources/account/collectors/live-types';
@@ -14,7 +13,7 @@ const resource = (type: string, logicalId: string, properties: Record<string, un
 const scope = (region: string, resources: StackInput['resources'], gaps: StackInput['gaps'] = []): StackInput => ({ stack: { name: `${ACCOUNT}/${region}`, account: ACCOUNT, region }, resources, gaps });
 
 function run(check: Check, inputs: StackInput[]) {
-  const result = runChecks(new ResourceGraph(inputs), { checks: [check], mode: 'live' });
+  const result = runPipeline([{ stacks: inputs }], { checks: [check], mode: 'live' });
   return result.findings.map((f) => ({ id: f.resource.logicalId, status: f.status, severity: f.severity, key: f.findingKey }));
 }
 

@@ -30,8 +30,7 @@ import {
   VOCABULARY,
   VOCABULARY_FILTER,
 } from '../../checks/shared/transcribe-live';
-import { runChecks, type RunResult } from '../../lib/engine/run';
-import { ResourceGraph } from '../../lib/model/graph';
+import { Pipeline, type RunResult } from '../../lib/engine/pipeline';
 import { Unknown } from '../../lib/model/values';
 import { ClientPool } from '../../lib/sources/account/clients';
 import { transcribeArtifacts } from '../../lib/sources/account/collectors/transcribe/artifacts';
@@ -93,8 +92,9 @@ async function audit(since?: Date): Promise<Run> {
   await pool.open();
   try {
     const collected = await collect({ account: ACCOUNT, partition: 'aws', regions: [REGION], collectors: COLLECTORS, pool, concurrency: 4, since });
-    const graph = new ResourceGraph(collected.stacks);
-    const result = runChecks(graph, { checks: ALL_CHECKS, mode: 'live' });
+    const pipeline = new Pipeline({ checks: ALL_CHECKS, mode: 'live' });
+    const { graph } = pipeline.add({ stacks: collected.stacks });
+    const result = pipeline.finish();
     const find = (type: string, id: string) => graph.resources.find((r) => r.type === type && r.logicalId === id);
     return {
       collected,

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, findConfigFile, readConfigFile } from '../../lib/config/file';
 import { validateConfig } from '../../lib/config/validate';
+import { option } from '../../lib/engine/options';
 import Ajv2020 from 'ajv/dist/2020';
 import schema from '../../schema/lexscribe.config.schema.json';
 
 const CHECKS = [
-  { id: 'LEX-DP-2', options: { sensitiveTags: { default: ['phi'], description: 'd' }, maxTtl: { default: 300, description: 'd' } } },
+  { id: 'LEX-DP-2', options: { sensitiveTags: option.strings(['phi'], 'd'), maxTtl: option.integer(300, 'd', { min: 60 }), level: option.oneOf(['low', 'high'], 'low', 'd') } },
   { id: 'LEX-IAM-1' },
 ];
 
@@ -31,14 +32,23 @@ describe('validateConfig', () => {
     [[], 'the configuration must be an object'],
     [{ failOn: 'severe' }, 'failOn must be one of info, low, medium, high, critical'],
     [{ failOnUnknown: 'yes' }, 'failOnUnknown must be true or false'],
-    [{ extra: 1 }, 'unknown key "extra" in the configuration (allowed: $schema, failOn, failOnUnknown, checks, suppressions)'],
+    [{ extra: 1 }, 'unknown key "extra" in the configuration (allowed: $schema, failOn, failOnUnknown, classification, checks, suppressions)'],
     [{ checks: [] }, 'checks must be an object keyed by check id'],
     [{ checks: { 'LEX-XX-1': {} } }, 'checks.LEX-XX-1: no such check (see `lexscribe checks`)'],
     [{ checks: { 'LEX-DP-2': { disabled: true } } }, 'unknown key "disabled" in checks.LEX-DP-2 (allowed: enabled, severity, options)'],
-    [{ checks: { 'LEX-DP-2': { options: { maxTTL: 1 } } } }, 'checks.LEX-DP-2.options.maxTTL: LEX-DP-2 has no such option (its options: sensitiveTags, maxTtl)'],
+    [{ checks: { 'LEX-DP-2': { options: { maxTTL: 1 } } } }, 'checks.LEX-DP-2.options.maxTTL: LEX-DP-2 has no such option (its options: sensitiveTags, maxTtl, level)'],
     [{ checks: { 'LEX-IAM-1': { options: { x: 1 } } } }, 'checks.LEX-IAM-1.options.x: LEX-IAM-1 has no options'],
-    [{ checks: { 'LEX-DP-2': { options: { maxTtl: '600' } } } }, 'checks.LEX-DP-2.options.maxTtl must be a number like its default 300'],
-    [{ checks: { 'LEX-DP-2': { options: { sensitiveTags: 'pci' } } } }, 'checks.LEX-DP-2.options.sensitiveTags must be a list like its default ["phi"]'],
+    [{ checks: { 'LEX-DP-2': { options: { maxTtl: '600' } } } }, 'checks.LEX-DP-2.options.maxTtl must be an integer ≥ 60'],
+    [{ checks: { 'LEX-DP-2': { options: { maxTtl: 30 } } } }, 'checks.LEX-DP-2.options.maxTtl must be an integer ≥ 60 (got 30)'],
+    [{ checks: { 'LEX-DP-2': { options: { maxTtl: 60.5 } } } }, 'checks.LEX-DP-2.options.maxTtl must be an integer ≥ 60'],
+    [{ checks: { 'LEX-DP-2': { options: { sensitiveTags: 'pci' } } } }, 'checks.LEX-DP-2.options.sensitiveTags must be a list of strings'],
+    [{ checks: { 'LEX-DP-2': { options: { sensitiveTags: ['pci', 1] } } } }, 'checks.LEX-DP-2.options.sensitiveTags must be a list of strings'],
+    [{ checks: { 'LEX-DP-2': { options: { level: 'medium' } } } }, 'checks.LEX-DP-2.options.level must be one of low, high (got "medium")'],
+    [{ checks: { 'LEX-DP-2': { options: { classificationTagKey: '' } } } }, 'checks.LEX-DP-2.options.classificationTagKey must be a tag key (a non-empty string)'],
+    [{ classification: [] }, 'classification must be an object with tagKey and sensitiveValues'],
+    [{ classification: { tagKey: 1 } }, 'classification.tagKey must be a tag key (a non-empty string)'],
+    [{ classification: { sensitiveValues: 'phi' } }, 'classification.sensitiveValues must be a list of classification values'],
+    [{ classification: { tag: 'x' } }, 'unknown key "tag" in classification (allowed: tagKey, sensitiveValues)'],
     [{ suppressions: {} }, 'suppressions must be a list'],
     [{ suppressions: [{ reason: 'a long enough reason' }] }, 'suppressions[0].id (the check id) is required'],
     [{ suppressions: [{ id: 'LEX-NO-1', reason: 'a long enough reason' }] }, 'suppressions[0].id: no such check LEX-NO-1'],

@@ -1,6 +1,6 @@
 import { App, Stack, type StackProps } from 'aws-cdk-lib';
 import { LexscribeChecks, type LexscribeChecksProps } from '../../lib/cdk/aspect';
-import type { RunResult } from '../../lib/engine/run';
+import type { AppResult } from '../../lib/engine/pipeline';
 import type { Finding } from '../../lib/model/finding';
 import { Aspects } from 'aws-cdk-lib';
 
@@ -9,7 +9,7 @@ export const ENV = { account: '123456789012', region: 'us-east-1' };
 export interface Synthesized {
   app: App;
   aspect: LexscribeChecks;
-  result: RunResult;
+  result: AppResult;
   /** Findings of one check (NOT_APPLICABLE included). */
   of(checkId: string): Finding[];
   /** Statuses of one check, keyed by logical id (several verdicts per resource are joined with `,`). */

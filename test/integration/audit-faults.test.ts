@@ -1,9 +1,8 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { StartTranscriptionJobCommand, TranscribeClient } from '@aws-sdk/client-transcribe';
-import { runChecks } from '../../lib/engine/run';
+import { runPipeline } from '../../lib/engine/pipeline';
 import type { Finding } from '../../lib/model/finding';
-import { ResourceGraph } from '../../lib/model/graph';
 import { collect, coverageWarnings } from '../../lib/sources/account/runner';
 import { openSession } from '../../lib/sources/account/session';
 import { TEST_CHECKS, TEST_COLLECTORS } from '../audit/fixtures';
@@ -50,7 +49,7 @@ async function audit(rules: FaultRule[], maxAttempts = 2) {
   });
   try {
     const collected = await collect({ account: session.account, partition: session.partition, regions: session.regions, collectors: TEST_COLLECTORS, pool: session.pool, concurrency: 4 });
-    const { findings } = runChecks(new ResourceGraph(collected.stacks), { checks: TEST_CHECKS, mode: 'live' });
+    const { findings } = runPipeline([{ stacks: collected.stacks }], { checks: TEST_CHECKS, mode: 'live' });
     return { findings, collected, warnings: coverageWarnings(collected).map((w) => w.message), roles: collected.stacks.find((s) => s.stack.name.endsWith('/global'))?.resources.length };
   } finally {
     session.pool.close();

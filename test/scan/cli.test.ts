@@ -225,7 +225,7 @@ describe('configuration file', () => {
 
   test.each([
     ['{"checks": {"LEX-NOPE-1": {"enabled": false}}}', 'checks.LEX-NOPE-1: no such check'],
-    ['{"checks": {"LEX-DP-2": {"options": {"noSuchOption": 1}}}}', 'checks.LEX-DP-2.options.noSuchOption: LEX-DP-2 has no such option'],
+    ['{"checks": {"LEX-DP-8": {"options": {"noSuchOption": 1}}}}', 'checks.LEX-DP-8.options.noSuchOption: LEX-DP-8 has no such option (its options: maxIdleSessionTtlSeconds)'],
     ['{"checks": {"LEX-DP-2": {"severity": "urgent"}}}', 'checks.LEX-DP-2.severity must be one of info, low, medium, high, critical'],
     ['{"failOnn": "high"}', 'unknown key "failOnn" in the configuration'],
     ['{"suppressions": [{"id": "LEX-DP-2", "reason": "short"}]}', 'suppressions[0].reason must say why the finding is accepted, in at least 10 characters'],

@@ -12,6 +12,9 @@ interface Artifact {
   type?: string;
   environment?: string;
   displayName?: string;
+  metadata?: Record<string, MetadataEntry[]>;
+  /** Newer assemblies keep the metadata beside the manifest (`<Stack>.metadata.json`). */
+  additionalMetadataFile?: string;
   properties?: {
     templateFile?: string;
     stackName?: string;
@@ -19,6 +22,22 @@ interface Artifact {
     directoryName?: string;
     file?: string;
   };
+}
+
+interface MetadataEntry {
+  type?: string;
+  data?: unknown;
+}
+
+/**
+ * Construct paths by logical id, for a stack's template (`''`) and each of its nested stacks (by the
+ * nested stack's construct path), as the manifest's `aws:cdk:logicalId` metadata records them.
+ */
+export type ConstructPaths = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** `Api/Regional.NestedStack/Regional.NestedStackResource` is the resource of nested stack `Api/Regional`. */
+export function nestedStackPath(resourcePath: string): string | undefined {
+  return /^(.+)\.NestedStack\/[^/]+$/.exec(resourcePath)?.[1];
 }
 
 /** One stack template an assembly lists, with what the manifest says about it. */
@@ -32,6 +51,43 @@ export interface AssemblyStack {
   parameters?: Record<string, string>;
   /** Asset manifest of the stack's assembly: nested stack templates are found through it. */
   assets: () => Record<string, string>;
+  /** Construct paths of its resources (read on first use: most templates carry `aws:cdk:path`). */
+  constructPaths: () => ConstructPaths;
+}
+
+/**
+ * Construct paths from a stack artifact's metadata: whether or not the template carries
+ * `aws:cdk:path` (path metadata can be turned off), the manifest maps every construct path to its
+ * logical id. Entries below a nested stack belong to that nested stack's template.
+ */
+function constructPathsOf(dir: string, artifact: Artifact, onError: (e: InputError) => void): () => ConstructPaths {
+  let paths: ConstructPaths | undefined;
+  return () => {
+    if (paths) return paths;
+    let metadata = artifact.metadata ?? {};
+    if (typeof artifact.additionalMetadataFile === 'string') {
+      try {
+        metadata = { ...metadata, ...(readJson(join(dir, artifact.additionalMetadataFile)) as Record<string, MetadataEntry[]>) };
+      } catch (e) {
+        if (e instanceof InputError) onError(e);
+        else throw e;
+      }
+    }
+    const entries: Array<[string, string]> = [];
+    for (const [path, list] of Object.entries(metadata)) {
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) if (entry?.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') entries.push([path.replace(/^\//, ''), entry.data]);
+    }
+    const nested = entries.map(([path]) => nestedStackPath(path)).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
+    const byStack = new Map<string, Map<string, string>>([['', new Map()]]);
+    for (const [path, logicalId] of entries) {
+      const owner = nested.find((n) => path.startsWith(`${n}/`)) ?? '';
+      let map = byStack.get(owner);
+      if (!map) byStack.set(owner, (map = new Map()));
+      map.set(logicalId, path);
+    }
+    return (paths = byStack);
+  };
 }
 
 /** `aws://123456789012/us-east-1`; `unknown-account`/`unknown-region` (environment-agnostic stacks) stay unset. */
@@ -96,6 +152,7 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
         ...parseEnvironment(artifact.environment),
         parameters: props.parameters,
         assets,
+        constructPaths: constructPathsOf(dir, artifact, onError),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && props.directoryName) {
       try {
@@ -122,13 +179,13 @@ export interface NestedTemplate {
  * Templates of the nested stacks a template declares: from the `aws:asset:path` metadata the CDK CLI
  * writes, or else from the asset hash at the end of `TemplateURL`, looked up in the asset manifest.
  */
-export function nestedTemplates(template: CfnTemplate, stack: AssemblyStack): NestedTemplate[] {
+export function nestedTemplates(template: CfnTemplate, stack: AssemblyStack, paths: ReadonlyMap<string, string>): NestedTemplate[] {
   const out: NestedTemplate[] = [];
   for (const [logicalId, r] of Object.entries(template.Resources ?? {})) {
     if (r?.Type !== 'AWS::CloudFormation::Stack') continue;
     const cdkPath = r.Metadata?.['aws:cdk:path'];
-    // `Bots/Regional.NestedStack/Regional.NestedStackResource` is the resource of nested stack `Bots/Regional`.
-    const path = typeof cdkPath === 'string' ? /^(.+)\.NestedStack\/[^/]+$/.exec(cdkPath)?.[1] : undefined;
+    const resourcePath = typeof cdkPath === 'string' ? cdkPath : paths.get(logicalId);
+    const path = resourcePath === undefined ? undefined : nestedStackPath(resourcePath);
     const name = path ?? `${stack.name}/${logicalId}`;
     const assetPath = r.Metadata?.['aws:asset:path'];
     if (typeof assetPath === 'string') {

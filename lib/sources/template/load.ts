@@ -29,6 +29,7 @@ export interface LoadOptions {
   stdin: () => Buffer;
 }
 
+const NO_PATHS: ReadonlyMap<string, string> = new Map();
 const TEMPLATE_FILE = /\.(json|ya?ml|template)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export const STDIN_LABEL = '<stdin>';
@@ -136,17 +137,22 @@ class Loader {
     }
   }
 
-  private assemblyStack(stack: AssemblyStack, data: Buffer): void {
+  /** A stack of an assembly, or (`nestedPath`) one of its nested stacks, known by its construct path. */
+  private assemblyStack(stack: AssemblyStack, data: Buffer, nestedPath = ''): void {
     const parsed = parseTemplate(data, stack.file);
-    this.add(stack.assembly, parsed, { name: this.unique(stack.name, stack.file), account: stack.account, region: stack.region, file: stack.file }, stack.parameters);
-    for (const nested of nestedTemplates(parsed.template, stack)) {
+    // Templates written with path metadata off carry no `aws:cdk:path`: the manifest still knows every construct path.
+    const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
+    const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
+    const info = { name: this.unique(stack.name, stack.file), account: stack.account, region: stack.region, file: stack.file };
+    this.add(stack.assembly, parsed, info, stack.parameters, paths);
+    for (const nested of nestedTemplates(parsed.template, stack, paths)) {
       if (!nested.file) {
         this.warnings.push({ kind: 'coverage', message: `${stack.file}: the template of nested stack ${nested.logicalId} is not in the assembly; its resources are not checked.` });
         continue;
       }
       if (!this.first(nested.file)) continue;
       try {
-        this.assemblyStack({ ...stack, name: nested.name, file: nested.file, parameters: undefined }, readInput(nested.file, stack.file));
+        this.assemblyStack({ ...stack, name: nested.name, file: nested.file, parameters: undefined }, readInput(nested.file, stack.file), nested.name);
       } catch (e) {
         this.fail(e);
       }
@@ -172,8 +178,9 @@ class Loader {
     return chosen;
   }
 
-  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>): void {
-    const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest) });
+  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS): void {
+    const locate = paths.size === 0 ? undefined : (logicalId: string) => (paths.has(logicalId) ? { constructPath: paths.get(logicalId) } : {});
+    const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest), locate });
     const resources = input.resources.map((r) => {
       const at = parsed.positions.get(r.logicalId);
       return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at) } : r;

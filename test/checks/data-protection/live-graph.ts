@@ -1,6 +1,5 @@
 import type { Check } from '../../../lib/engine/check';
-import { runChecks } from '../../../lib/engine/run';
-import { ResourceGraph } from '../../../lib/model/graph';
+import { runPipeline } from '../../../lib/engine/pipeline';
 import type { StackInput } from '../../../lib/model/resource';
 
 export const ACCOUNT = '123456789012';
@@ -17,7 +16,7 @@ export function scope(region: string, resources: StackInput['resources'], extra:
 
 /** Run one check over hand-built live scopes; statuses keyed by logical id (joined with `,`). */
 export function runLive(check: Check, inputs: StackInput[], options?: Record<string, unknown>) {
-  const result = runChecks(new ResourceGraph(inputs), { checks: [check], mode: 'live', config: options ? { checks: { [check.id]: { options } } } : undefined });
+  const result = runPipeline([{ stacks: inputs }], { checks: [check], mode: 'live', config: options ? { checks: { [check.id]: { options } } } : undefined });
   const statuses: Record<string, string> = {};
   for (const f of result.findings) {
     const k = f.resource.logicalId ?? '?';

@@ -1,8 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as lex from 'aws-cdk-lib/aws-lex';
 import type { Check } from '../../../lib/engine/check';
-import { runChecks } from '../../../lib/engine/run';
-import { ResourceGraph } from '../../../lib/model/graph';
+import { runPipeline } from '../../../lib/engine/pipeline';
 import type { StackInput } from '../../../lib/model/resource';
 import { statusesBy } from '../../helpers/statuses';
 
@@ -39,8 +38,8 @@ export function liveResource(type: string, logicalId: string, arn: string, prope
 
 /** Run one check in live mode over resources of account 123456789012 in us-east-1; statuses by logical id. */
 export function runLive(check: Check, resources: LiveResource[]): Record<string, string> {
-  const graph = new ResourceGraph([{ stack: { name: `${ACCOUNT}/us-east-1`, account: ACCOUNT, region: 'us-east-1' }, resources }]);
-  return statusesBy(runChecks(graph, { checks: [check], mode: 'live' }).findings, (f) => f.resource.logicalId ?? f.resource.arn ?? '?');
+  const stacks: StackInput[] = [{ stack: { name: `${ACCOUNT}/us-east-1`, account: ACCOUNT, region: 'us-east-1' }, resources }];
+  return statusesBy(runPipeline([{ stacks }], { checks: [check], mode: 'live' }).findings, (f) => f.resource.logicalId ?? f.resource.arn ?? '?');
 }
 
 export { byPath } from '../../helpers/statuses';

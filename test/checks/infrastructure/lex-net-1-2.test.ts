@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import net1 from '../../../checks/infrastructure/lex-net-1-interface-endpoints';
 import net2 from '../../../checks/infrastructure/lex-net-2-endpoint-policy';
-import { runChecks } from '../../../lib/engine/run';
-import { ResourceGraph } from '../../../lib/model/graph';
+import { runPipeline } from '../../../lib/engine/pipeline';
+import type { StackInput } from '../../../lib/model/resource';
 import { synthStack } from '../../helpers/synth';
 import { ACCOUNT, LIVE_BOT, REGION, addBot, live, statusesOf } from '../monitoring/fixtures';
 
@@ -63,7 +63,7 @@ describe('LEX-NET-1 interface endpoints with private DNS', () => {
   });
 
   test('template: Fn::Sub service name in an environment-agnostic stack', () => {
-    const graph = new ResourceGraph([
+    const stacks: StackInput[] = [
       {
         stack: { name: 'Network' },
         resources: [
@@ -78,8 +78,8 @@ describe('LEX-NET-1 interface endpoints with private DNS', () => {
           },
         ],
       },
-    ]);
-    expect(statusesOf(runChecks(graph, { checks: [net1], mode: 'synth' }).findings)).toEqual({ Endpoint: 'PASS', Vpc: 'PASS' });
+    ];
+    expect(statusesOf(runPipeline([{ stacks }], { checks: [net1], mode: 'synth' }).findings)).toEqual({ Endpoint: 'PASS', Vpc: 'PASS' });
   });
 
   test('no VPC and no endpoint: not applicable', () => {

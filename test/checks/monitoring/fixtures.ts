@@ -1,9 +1,9 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as lex from 'aws-cdk-lib/aws-lex';
 import type { Check } from '../../../lib/engine/check';
-import { runChecks } from '../../../lib/engine/run';
+import { runPipeline } from '../../../lib/engine/pipeline';
 import type { Finding } from '../../../lib/model/finding';
-import { ResourceGraph } from '../../../lib/model/graph';
+import type { StackInput } from '../../../lib/model/resource';
 
 /** A minimal Lex bot (L1), with extra properties merged in. */
 export function addBot(stack: Stack, id = 'Bot', extra: Partial<lex.CfnBotProps> = {}): lex.CfnBot {
@@ -36,14 +36,14 @@ export interface LiveResource {
  * `account/region` scope, literal values, ARNs in provenance.
  */
 export function live(checks: Check[], resources: LiveResource[], gaps: Array<{ types: string[]; reason: string }> = []): Finding[] {
-  const graph = new ResourceGraph([
+  const stacks: StackInput[] = [
     {
       stack: { name: `${ACCOUNT}/${REGION}`, account: ACCOUNT, region: REGION },
       resources: resources.map((r) => ({ type: r.type, logicalId: r.id, properties: r.props, metadata: {}, provenance: { arn: r.arn, api: 'test' } })),
       gaps,
     },
-  ]);
-  return runChecks(graph, { checks, mode: 'live' }).findings;
+  ];
+  return runPipeline([{ stacks }], { checks, mode: 'live' }).findings;
 }
 
 /** Statuses by logical id, as `synth(...).statuses` gives them. */

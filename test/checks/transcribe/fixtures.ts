@@ -3,8 +3,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Check } from '../../../lib/engine/check';
-import { runChecks } from '../../../lib/engine/run';
-import { ResourceGraph } from '../../../lib/model/graph';
+import { runPipeline } from '../../../lib/engine/pipeline';
 import type { StackInput } from '../../../lib/model/resource';
 import type { Synthesized } from '../../helpers/synth';
 import { statusesBy } from '../../helpers/statuses';
@@ -38,8 +37,8 @@ export function live(type: string, logicalId: string, properties: Record<string,
 
 /** Run one check in live mode over one account Region; statuses keyed by logical id (joined with `,`). */
 export function runLive(check: Check, resources: LiveResource[], options?: Record<string, unknown>, gaps?: StackInput['gaps']) {
-  const graph = new ResourceGraph([{ stack: { name: `${ACCOUNT}/${REGION}`, account: ACCOUNT, region: REGION }, resources, gaps }]);
-  const findings = runChecks(graph, { checks: [check], mode: 'live', config: options ? { checks: { [check.id]: { options } } } : undefined }).findings;
+  const stacks: StackInput[] = [{ stack: { name: `${ACCOUNT}/${REGION}`, account: ACCOUNT, region: REGION }, resources, gaps }];
+  const findings = runPipeline([{ stacks }], { checks: [check], mode: 'live', config: options ? { checks: { [check.id]: { options } } } : undefined }).findings;
   return { findings, statuses: statusesBy(findings, (f) => f.resource.logicalId ?? '?') };
 }
 

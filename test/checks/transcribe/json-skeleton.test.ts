@@ -1,7 +1,7 @@
 import { parseJsonValue } from '../../../checks/shared/json-skeleton';
 import trDp12 from '../../../checks/data-protection/tr-dp-12-app-started-jobs';
-import { runChecks } from '../../../lib/engine/run';
-import { ResourceGraph } from '../../../lib/model/graph';
+import { runPipeline } from '../../../lib/engine/pipeline';
+import type { StackInput } from '../../../lib/model/resource';
 import { Composite, Pseudo, Reference, Unknown } from '../../../lib/model/values';
 
 const bucket = { key: 'T/Out', type: 'AWS::S3::Bucket', logicalId: 'Out', stack: { name: 'T' }, properties: {}, metadata: {}, provenance: {} };
@@ -35,7 +35,7 @@ describe('JSON documents built around deploy-time parts', () => {
         ],
       ],
     };
-    const graph = new ResourceGraph([
+    const stacks: StackInput[] = [
       {
         stack: { name: 'T' },
         resources: [
@@ -43,7 +43,7 @@ describe('JSON documents built around deploy-time parts', () => {
           { type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { DefinitionString: definition }, metadata: {}, provenance: {} },
         ],
       },
-    ]);
-    expect(runChecks(graph, { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['State::T::OutputEncryptionKMSKeyId', 'FAIL']]);
+    ];
+    expect(runPipeline([{ stacks }], { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['State::T::OutputEncryptionKMSKeyId', 'FAIL']]);
   });
 });

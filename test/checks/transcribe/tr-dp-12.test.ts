@@ -4,8 +4,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import trDp12 from '../../../checks/data-protection/tr-dp-12-app-started-jobs';
-import { ResourceGraph } from '../../../lib/model/graph';
-import { runChecks } from '../../../lib/engine/run';
+import type { StackInput } from '../../../lib/model/resource';
+import { runPipeline } from '../../../lib/engine/pipeline';
 import { synthStack } from '../../helpers/synth';
 import { byKey, jobCustomResource, jobStateMachine } from './fixtures';
 
@@ -102,13 +102,13 @@ describe('TR-DP-12 jobs started by the app (Step Functions CallAwsService)', () 
   });
 
   test('a definition from S3 cannot be read', () => {
-    const graph = new ResourceGraph([
+    const stacks: StackInput[] = [
       {
         stack: { name: 'T', account: '123456789012', region: 'us-east-1' },
         resources: [{ type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { DefinitionS3Location: { Bucket: 'b', Key: 'k' } }, metadata: {}, provenance: {} }],
       },
-    ]);
-    expect(runChecks(graph, { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['Definition', 'UNKNOWN']]);
+    ];
+    expect(runPipeline([{ stacks }], { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['Definition', 'UNKNOWN']]);
   });
 
   test('DefinitionSubstitutions fill ${placeholders} of a hand-written definition', () => {
@@ -116,7 +116,7 @@ describe('TR-DP-12 jobs started by the app (Step Functions CallAwsService)', () 
       StartAt: 'T',
       States: { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob', End: true, Parameters: { OutputBucketName: '${Out}', OutputEncryptionKMSKeyId: '${Key}', ContentRedaction: { RedactionType: 'PII' } } } },
     };
-    const graph = new ResourceGraph([
+    const stacks: StackInput[] = [
       {
         stack: { name: 'T', account: '123456789012', region: 'us-east-1' },
         parameters: { KeyArn: { Type: 'String' } },
@@ -124,8 +124,8 @@ describe('TR-DP-12 jobs started by the app (Step Functions CallAwsService)', () 
           { type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { DefinitionString: JSON.stringify(definition), DefinitionSubstitutions: { Out: 'out-bucket', Key: { Ref: 'KeyArn' } } }, metadata: {}, provenance: {} },
         ],
       },
-    ]);
-    expect(runChecks(graph, { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['State::T::OutputEncryptionKMSKeyId', 'UNKNOWN']]);
+    ];
+    expect(runPipeline([{ stacks }], { checks: [trDp12], mode: 'synth' }).findings.map((f) => [f.findingKey, f.status])).toEqual([['State::T::OutputEncryptionKMSKeyId', 'UNKNOWN']]);
   });
 });
 

@@ -1,3 +1,0 @@
-import type { Check } from '../../lib/engine/check';
-
-export const transcribeChecks: Check[] = [];

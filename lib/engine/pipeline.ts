@@ -1,0 +1,238 @@
+import { DEFAULT_CLASSIFICATION, LEGACY_CLASSIFICATION, type Classification, type ConfigSuppression, type LexscribeConfig } from '../config/types';
+import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
+import { ResourceGraph, type GraphScope } from '../model/graph';
+import type { Resource, StackInput } from '../model/resource';
+import { TOPICS, isResourceSide, sideNeeds, type Check, type CheckContext, type Mode, type Side, type Verdict } from './check';
+import type { OptionsSchema } from './options';
+import { Suppressions, type Evaluated } from './suppressions';
+
+/**
+ * The one way lexscribe evaluates anything, whichever front end calls it (the CDK aspect, the
+ * validation plugin, `scan`, `audit`):
+ *
+ *   apps (stacks) → one graph per app → raw verdicts (ERROR included) → suppressions, applied once
+ *   over all apps of the run from every source → findings + warnings
+ *
+ * Apps arrive one at a time (at synth, CDK synthesizes each Stage on its own), so the run is an
+ * object: `add` each app, then `finish` once, which decides what no app could decide alone (a
+ * configuration suppression that matched nothing anywhere).
+ */
+
+/** One app of a run: a CDK Stage, a cloud assembly, a set of templates, or an account scan. */
+export interface AppInput {
+  /** The stacks evaluated (for an account: one per Region, and one for global services). */
+  readonly stacks: readonly StackInput[];
+  /** Stacks only there to resolve references (`Fn::ImportValue` of another app's export): not evaluated. */
+  readonly context?: readonly StackInput[];
+}
+
+export interface PipelineOptions {
+  readonly checks: readonly Check[];
+  /** Which side of each check runs: `synth` for apps and templates, `live` for accounts. */
+  readonly mode: Mode;
+  readonly config?: LexscribeConfig;
+  /** Suppressions given outside the configuration file (e.g. CLI). */
+  readonly extraSuppressions?: readonly ConfigSuppression[];
+  readonly now?: Date;
+  /**
+   * Keep NOT_APPLICABLE verdicts as findings. A run whose report leaves them out (not verbose) can drop
+   * them here: they are often a third of all verdicts, and can be neither suppressed nor gated.
+   * @default true
+   */
+  readonly notApplicable?: boolean;
+}
+
+/** What one app of the run gave: its findings (suppressions applied) and the resource of each. */
+export interface AppResult {
+  readonly graph: ResourceGraph;
+  readonly findings: Finding[];
+  /** The resource each finding is about, for integrations that annotate it (CDK). */
+  readonly resources: ReadonlyMap<Finding, Resource>;
+  /** Warnings about this app's own suppressions (its resources' and templates' metadata). */
+  readonly warnings: RunWarning[];
+}
+
+export interface RunResult {
+  /** Every verdict of every app, NOT_APPLICABLE included unless `notApplicable: false`. */
+  findings: Finding[];
+  resources: ReadonlyMap<Finding, Resource>;
+  warnings: RunWarning[];
+}
+
+/** Raw verdicts carry ERROR too: a check that threw is a verdict about what it was evaluating. */
+type RawStatus = Verdict['status'] | 'ERROR';
+
+export function findingResource(r: Resource): FindingResource {
+  const p = r.provenance;
+  if (p.arn) {
+    return { type: r.type, arn: p.arn, region: r.stack.region, account: r.stack.account, logicalId: r.logicalId };
+  }
+  return {
+    type: r.type,
+    logicalId: r.logicalId,
+    stack: r.stack.name,
+    constructPath: p.constructPath,
+    file: p.file ?? r.stack.file,
+    line: p.line,
+    column: p.column,
+  };
+}
+
+function propertyLocation(r: Resource, path: string | undefined): Finding['property'] {
+  if (!path) return undefined;
+  const known = r.provenance.properties;
+  if (!known) return { path };
+  // The offending value may sit deeper than anything the source located: use the closest parent.
+  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const loc = known[p];
+    if (loc) return { path, line: loc.line, column: loc.column };
+  }
+  return { path };
+}
+
+/** Option values of a check: its declared defaults, overridden by configuration (validated on load). */
+export function checkOptions(check: Check, config?: LexscribeConfig): Record<string, unknown> {
+  const defaults = Object.fromEntries(Object.entries((check.options ?? {}) as OptionsSchema).map(([k, v]) => [k, v.default]));
+  const given = { ...(config?.checks?.[check.id]?.options ?? {}) };
+  for (const key of Object.keys(LEGACY_CLASSIFICATION)) if (!(key in defaults)) delete given[key];
+  return { ...defaults, ...given };
+}
+
+/** The classification a check reads: the configuration's block, or the check's own deprecated options. */
+export function checkClassification(check: Check, config?: LexscribeConfig): Classification {
+  const block = { ...DEFAULT_CLASSIFICATION, ...(config?.classification ?? {}) };
+  const legacy = config?.checks?.[check.id]?.options ?? {};
+  return {
+    tagKey: typeof legacy.classificationTagKey === 'string' ? legacy.classificationTagKey : block.tagKey,
+    sensitiveValues: Array.isArray(legacy.sensitiveClassifications) ? (legacy.sensitiveClassifications as string[]) : block.sensitiveValues,
+  };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The graph of an app: an account is an account, anything else an app. */
+function graphScope(mode: Mode): GraphScope {
+  return mode === 'live' ? 'account' : 'app';
+}
+
+/** A run of the pipeline over one or more apps; see the module comment. */
+export class Pipeline {
+  private readonly suppressions: Suppressions;
+  private readonly findings: Finding[] = [];
+  private readonly resources = new Map<Finding, Resource>();
+  private readonly configWarnings: RunWarning[];
+  private finished = false;
+
+  constructor(private readonly opts: PipelineOptions) {
+    const config = opts.config ?? {};
+    this.suppressions = new Suppressions([...(config.suppressions ?? []), ...(opts.extraSuppressions ?? [])], opts.now ?? new Date());
+    this.configWarnings = (config.deprecations ?? []).map((message): RunWarning => ({ kind: 'config', message }));
+  }
+
+  /** Evaluate one app: its raw verdicts, then the suppressions that apply to them. */
+  add(app: AppInput): AppResult {
+    if (this.finished) throw new Error('lexscribe: a finished run takes no more apps');
+    const inputs = [...app.stacks, ...(app.context ?? []).map((s): StackInput => ({ ...s, evaluate: false }))];
+    const graph = new ResourceGraph(inputs, { scope: graphScope(this.opts.mode) });
+    const evaluated = this.verdicts(graph);
+    const warnings = this.suppressions.apply(evaluated, graph);
+    const resources = new Map<Finding, Resource>();
+    for (const e of evaluated) {
+      resources.set(e.finding, e.resource);
+      this.resources.set(e.finding, e.resource);
+      this.findings.push(e.finding);
+    }
+    return { graph, findings: evaluated.map((e) => e.finding), resources, warnings };
+  }
+
+  /** The findings of every app, and the run's warnings: deprecated configuration, then suppressions. */
+  finish(): RunResult {
+    this.finished = true;
+    return { findings: this.findings, resources: this.resources, warnings: [...this.configWarnings, ...this.suppressions.finish()] };
+  }
+
+  private verdicts(graph: ResourceGraph): Evaluated[] {
+    const out: Evaluated[] = [];
+    const config = this.opts.config ?? {};
+    const keepNotApplicable = this.opts.notApplicable !== false;
+    // Findings on one resource describe it alike: one description per resource, not one per finding.
+    const descriptions = new Map<Resource, FindingResource>();
+    const describe = (r: Resource) => {
+      let d = descriptions.get(r);
+      if (!d) descriptions.set(r, (d = findingResource(r)));
+      return d;
+    };
+    // Many checks evaluate the same types (aliases and bots): list the evaluated resources of each set once.
+    const evaluatedLists = new Map<string, Resource[]>();
+    const evaluatedOfTypes = (types: readonly string[]) => {
+      const key = types.join('|');
+      let list = evaluatedLists.get(key);
+      if (!list) evaluatedLists.set(key, (list = graph.ofType(...types).filter((r) => graph.isEvaluated(r))));
+      return list;
+    };
+    for (const check of this.opts.checks) {
+      const settings = config.checks?.[check.id];
+      const side: Side | undefined = check.sides[this.opts.mode];
+      if (settings?.enabled === false || !side) continue;
+      const ctx: CheckContext = { graph, options: checkOptions(check, config) as CheckContext['options'], classification: checkClassification(check, config) };
+      const record = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => {
+        if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
+        const resource = v.resource ?? fallback;
+        const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
+        out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity), resource });
+      };
+      const needs = new Set(sideNeeds(side));
+      for (const gap of graph.gaps) {
+        const missing = gap.types.filter((t) => needs.has(t));
+        if (missing.length > 0) record('UNKNOWN', { reason: `${missing.join(', ')} could not be read: ${gap.reason}` }, graph.stackResource(gap.stack));
+      }
+      if (isResourceSide(side)) {
+        for (const resource of evaluatedOfTypes(side.resourceTypes)) {
+          try {
+            const verdicts = side.evaluate(resource, ctx);
+            for (const v of Array.isArray(verdicts) ? verdicts : [verdicts]) record(v.status, v, resource);
+          } catch (e) {
+            record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, resource);
+          }
+        }
+        continue;
+      }
+      try {
+        for (const v of side.evaluateGraph(ctx)) {
+          if (!v.resource) throw new Error(`${check.id} returned a verdict without a resource`);
+          record(v.status, v, v.resource);
+        }
+      } catch (e) {
+        const anchor = graph.anchor();
+        if (anchor) record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, anchor);
+      }
+    }
+    return out;
+  }
+}
+
+function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: Resource, described: FindingResource, severity: Severity): Finding {
+  return {
+    checkId: check.id,
+    title: check.title,
+    severity,
+    status,
+    reason: v.reason,
+    findingKey: v.findingKey,
+    resource: described,
+    remediation: check.remediation,
+    docs: check.docs,
+    topic: TOPICS[check.topic],
+    service: check.service,
+    property: propertyLocation(r, v.path),
+  };
+}
+
+/** A whole run in one call: every app, then the run's warnings. */
+export function runPipeline(apps: readonly AppInput[], opts: PipelineOptions): RunResult {
+  const pipeline = new Pipeline(opts);
+  for (const app of apps) pipeline.add(app);
+  return pipeline.finish();
+}
