@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   testTimeout: 60000,
   maxWorkers: 2,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/record-findings.ts'],
 };
