@@ -6,7 +6,7 @@ import type { Finding } from '../../lib/model/finding';
  * With LEXSCRIBE_RECORD=<dir>, every finding a test's runs produce is appended to <dir> as one JSON
  * line (test, check, stack, logical id, construct path, ARN, finding key, status, severity, reason),
  * so that two versions of the code can be compared finding by finding over the whole suite
- * (`node scripts/compare-findings.js before/ after/`). Off, this file does nothing.
+ * (`node scripts/compare-findings.mjs before/ after/`). Off, this file does nothing.
  */
 const dir = process.env.LEXSCRIBE_RECORD;
 if (dir) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compare two recordings of the test suite's findings (test/setup/record-findings.ts), test by test:
-// node scripts/compare-findings.js BEFORE_DIR AFTER_DIR [--reasons]
-const { readdirSync, readFileSync } = require('node:fs');
-const { join } = require('node:path');
+// node scripts/compare-findings.mjs BEFORE_DIR AFTER_DIR [--reasons]
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 const [before, after] = process.argv.slice(2, 4);
 const withReasons = process.argv.includes('--reasons');
 function load(dir) {
