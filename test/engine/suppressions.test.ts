@@ -165,6 +165,35 @@ describe('where a suppression comes from, and what it covers', () => {
   });
 });
 
+describe('the resource a finding is about decides', () => {
+  test('a verdict about another resource is covered by that resource, not by the one evaluated', () => {
+    const graph = new ResourceGraph([
+      {
+        stack: { name: 'Prod' },
+        resources: [
+          { logicalId: 'Alias', type: 'Test::Thing', properties: {}, metadata: suppressible([rule({ reason: ON_RESOURCE })]), provenance: {} },
+          { logicalId: 'Role', type: 'Test::Role', properties: {}, metadata: suppressible([rule({ reason: 'on the role it blames' })]), provenance: {} },
+        ],
+      },
+    ]);
+    const blamesRole = check('LEX-T-1', () => [{ status: 'FAIL', reason: 'the role is too broad', resource: graph.get('Prod', 'Role') }]);
+    const result = runChecks(graph, { checks: [blamesRole], mode: 'synth', now: new Date(NOW) });
+    expect(result.findings.map((f) => `${f.resource.logicalId}: ${f.status} (${f.suppression?.reason})`)).toEqual(['Role: SUPPRESSED (on the role it blames)']);
+    expect(result.warnings.map((w) => w.message)).toEqual(['Suppression of LEX-T-1 on Prod/Alias matched no finding; remove it.']);
+  });
+
+  test('an UNKNOWN for data a source could not read is covered by a configuration glob over the live scope', () => {
+    const graph = new ResourceGraph([{ stack: { name: LIVE, account: ACCOUNT, region: 'us-east-1' }, resources: [], gaps: [{ types: ['Test::Thing'], reason: 'lex:ListBots was denied' }] }]);
+    const result = runChecks(graph, {
+      checks: [check('LEX-T-1', () => [FAIL])],
+      mode: 'live',
+      config: { suppressions: [{ id: 'LEX-T-1', resource: `arn:aws:iam::${ACCOUNT}:root`, reason: IN_CONFIG }] },
+      now: new Date(NOW),
+    });
+    expect(result.findings.map((f) => [f.resource.arn, f.status, f.reason])).toEqual([[`arn:aws:iam::${ACCOUNT}:root`, 'SUPPRESSED', 'Test::Thing could not be read: lex:ListBots was denied']]);
+  });
+});
+
 describe('precedence: the resource, then its stack, then the configuration', () => {
   const reasons = (c: Case) => {
     const result = run(c);

@@ -11,6 +11,7 @@ describe('parseArn', () => {
     [`arn:aws:lex:us-east-1:${A}:bot-alias/BOTID/ALIASID`, { partition: 'aws', service: 'lex', region: 'us-east-1', account: A, resource: 'bot-alias/BOTID/ALIASID' }],
     [`arn:aws-cn:kms:cn-north-1:${A}:key/abcd`, { partition: 'aws-cn', service: 'kms', region: 'cn-north-1', account: A, resource: 'key/abcd' }],
     [`arn:aws-us-gov:lambda:us-gov-west-1:${A}:function:fn:live`, { partition: 'aws-us-gov', service: 'lambda', region: 'us-gov-west-1', account: A, resource: 'function:fn:live' }],
+    ['arn:aws-iso-b:s3:::isob-logs', { partition: 'aws-iso-b', service: 's3', region: '', account: '', resource: 'isob-logs' }],
     ['arn:aws:kms:*:*:key/*', { partition: 'aws', service: 'kms', region: '*', account: '*', resource: 'key/*' }],
   ])('%s', (text, expected) => {
     expect(parseArn(text)).toEqual(expected);
