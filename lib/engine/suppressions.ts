@@ -79,7 +79,7 @@ function invalid(rule: SuppressionRule): string | undefined {
 
 /** Metadata rules the CDK helper wrote say so; others were written by hand into the template. */
 function metadataSource(rule: SuppressionRule): FindingSuppression['source'] {
-  return rule.origin === 'cdk' ? 'cdk' : 'metadata';
+  return rule?.origin === 'cdk' ? 'cdk' : 'metadata';
 }
 
 /**
@@ -131,7 +131,7 @@ export class Suppressions {
     const label = resource.provenance.constructPath ?? resource.key;
     return metadataSuppressions(resource.metadata)
       .map((rule, i) => {
-        const group = typeof rule.scope === 'string' ? rule.scope : undefined;
+        const group = typeof rule?.scope === 'string' ? rule.scope : undefined;
         const place = group ? `group|${resource.stack.name}|${group}|${rule.id}|${JSON.stringify(rule.appliesTo ?? null)}` : `resource|${resource.key}|${i}`;
         return this.accept(place, rule, group ?? label, metadataSource(rule), resource);
       })
