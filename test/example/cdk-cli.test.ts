@@ -40,4 +40,14 @@ describe('`cdk synth` of the example app with the real CLI', () => {
     expect(insecure.output).toMatch(/ERROR LEX-IAM-8 \[MEDIUM\]/);
     expect(insecure.output).toMatch(/WARNING LEX-MON-5 \[LOW\]/);
   }, 180_000);
+
+  test('with every stack inside a Stage, plain `cdk synth` (no stack selected) still fails on a HIGH finding', async () => {
+    const [clean, insecure] = await Promise.all([cdkSynth('-c', 'example:stage=Prod'), cdkSynth('-c', 'example:stage=Prod', '-c', 'example:insecure=true')]);
+    expect(clean.code).toBe(0);
+    expect(clean.output).not.toMatch(/LEX-|TR-/);
+
+    expect(insecure.code).not.toBe(0);
+    expect(insecure.output).toMatch(/lexscribe: \d+ finding\(s\) at or above the failOn threshold in stacks inside Stages/);
+    expect(insecure.output).toMatch(/\[Prod\/ContactCentreBot\/[^\]]+\] LEX-IAM-1 \[HIGH\]/);
+  }, 180_000);
 });
