@@ -109,4 +109,12 @@ describe('LexscribeValidator (CDK policy-validation plugin)', () => {
     Validations.of(app).addPlugins(new LexscribeValidator({ checks: [HIGH] }));
     expect(() => app.synth()).toThrow(/TEST-HIGH-1[\s\S]*Api\/Failing\/Resource/);
   });
+
+  test('registered with Validations.of(app), a blocking violation in a stack inside a Stage stops the synth too', () => {
+    const app = newApp();
+    topic(new Stack(new Stage(app, 'Prod', { env: ENV }), 'Api'), 'Failing', 'FAIL');
+    topic(new Stack(new Stage(app, 'Test', { env: ENV }), 'Api'), 'Passing', 'PASS');
+    Validations.of(app).addPlugins(new LexscribeValidator({ checks: [HIGH] }));
+    expect(() => app.synth()).toThrow(/TEST-HIGH-1[\s\S]*Prod\/Api\/Failing\/Resource/);
+  });
 });
