@@ -6,5 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   testTimeout: 60000,
   maxWorkers: 2,
-  setupFilesAfterEnv: ['<rootDir>/test/setup/record-findings.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/temp-dirs.ts', '<rootDir>/test/setup/record-findings.ts'],
 };

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Stack, type AppProps } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { defineCheck, type Verdict } from '../../lib/engine/check';
 import type { Severity } from '../../lib/model/finding';
 import { Unknown } from '../../lib/model/values';
+import { tempDir } from '../helpers/temp';
 
 export const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -50,7 +48,7 @@ export function topic(scope: Stack, id: string, verdict: string): sns.Topic {
 }
 
 export function tempOutdir(): string {
-  return mkdtempSync(join(tmpdir(), 'lexscribe-cdk-test-'));
+  return tempDir('lexscribe-cdk-test-');
 }
 
 /** CDK's built-in CloudFormation validation off, as in every synth test (toolchain notes). */

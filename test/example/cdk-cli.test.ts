@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -12,7 +12,7 @@ interface Run {
 
 /** The real CDK CLI on the example app (cdk.json → dist/bin/example-app.js), offline. */
 function cdkSynth(...args: string[]): Promise<Run> {
-  const outdir = mkdtempSync(join(tmpdir(), 'lexscribe-cdk-cli-'));
+  const outdir = tempDir('lexscribe-cdk-cli-');
   return new Promise((resolve) => {
     execFile(
       join(ROOT, 'node_modules', '.bin', 'cdk'),

@@ -3,6 +3,7 @@ import { LexscribeChecks, type LexscribeChecksProps } from '../../lib/cdk/aspect
 import type { AppResult } from '../../lib/engine/pipeline';
 import type { Finding } from '../../lib/model/finding';
 import { Aspects } from 'aws-cdk-lib';
+import { tempDir } from './temp';
 
 export const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -21,7 +22,7 @@ export interface Synthesized {
  * toolchain notes advise for tests) and return its findings.
  */
 export function synth(build: (app: App) => void, props: LexscribeChecksProps = {}): Synthesized {
-  const app = new App({ builtinCloudFormationValidation: false } as never);
+  const app = new App({ outdir: tempDir('lexscribe-synth-'), builtinCloudFormationValidation: false } as never);
   build(app);
   const aspect = new LexscribeChecks({ reports: false, verbose: true, ...props });
   Aspects.of(app).add(aspect);

@@ -1,15 +1,15 @@
 import { CreateBotAliasCommand, CreateBotCommand, CreateResourcePolicyCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../../lib/report/report';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { ACCOUNT, DUMMY_CREDENTIALS, REGION, runCli, useMoto } from './moto';
+import { tempDir } from '../helpers/temp';
 
 const moto = useMoto();
-const dir = mkdtempSync(join(tmpdir(), 'lexscribe-audit-'));
+const dir = tempDir('lexscribe-audit-');
 let proxy: FaultProxy;
 beforeAll(async () => {
   proxy = await startFaultProxy(moto.url);

@@ -1,12 +1,12 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SessionError } from '../../lib/sources/account/credentials';
 import { SERVICE_REGIONS } from '../../lib/sources/account/regions';
 import { openSession, type SessionOptions } from '../../lib/sources/account/session';
 import * as adapter from './moto-adapter';
 import { ACCOUNT, DUMMY_CREDENTIALS, useMoto } from './moto';
+import { tempDir } from '../helpers/temp';
 
 const moto = useMoto();
 const saved = { ...process.env };
@@ -46,7 +46,7 @@ describe('audit session: credentials, account and Regions', () => {
   });
 
   it('reads a named profile from the shared files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lexscribe-profile-'));
+    const dir = tempDir('lexscribe-profile-');
     writeFileSync(join(dir, 'credentials'), `[auditor]\naws_access_key_id = ${DUMMY_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${DUMMY_CREDENTIALS.secretAccessKey}\n`);
     writeFileSync(join(dir, 'config'), '[profile auditor]\nregion = eu-west-1\n');
     cleanEnv({ AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_CONFIG_FILE: join(dir, 'config') });

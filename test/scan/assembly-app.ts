@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Aspects, NestedStack, Stack, Stage, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +5,7 @@ import * as lex from 'aws-cdk-lib/aws-lex';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LexscribeChecks } from '../../lib/cdk/aspect';
 import type { Finding } from '../../lib/model/finding';
+import { tempDir } from '../helpers/temp';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -63,7 +61,7 @@ export interface SynthesizedAssembly {
  * CDK CLI adds (construct paths; asset paths when `assetMetadata`).
  */
 export function synthAssembly(opts: { assetMetadata?: boolean } = {}): SynthesizedAssembly {
-  const dir = mkdtempSync(join(tmpdir(), 'lexscribe-cdkout-'));
+  const dir = tempDir('lexscribe-cdkout-');
   const app = new App({
     outdir: dir,
     builtinCloudFormationValidation: false,

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { tempDir as removedAfterFile } from '../helpers/temp';
 
 /** The built CLI (`npm test` builds it first; during development: `npx tsc -p tsconfig.build.json`). */
 export const BIN = resolve(__dirname, '../../dist/bin/lexscribe.js');
 export const TEMPLATES = resolve(__dirname, '../fixtures/templates');
 
 /** Default working directory: empty, so that no configuration file is picked up by accident. */
-const EMPTY_CWD = mkdtempSync(join(tmpdir(), 'lexscribe-cwd-'));
+const EMPTY_CWD = removedAfterFile('lexscribe-cwd-');
 
 export interface CliRun {
   code: number | null;
@@ -27,6 +26,7 @@ export function lexscribe(args: string[], opts: { cwd?: string; input?: string; 
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
+/** A temporary folder for one test's files, removed when the test file ends. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'lexscribe-scan-'));
+  return removedAfterFile('lexscribe-scan-');
 }
