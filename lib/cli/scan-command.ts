@@ -8,6 +8,9 @@ function collect(value: string, previous: string[] = []): string[] {
 export interface ScanFlags {
   parameters?: string[];
   parametersFile?: string[];
+  exclude?: string[];
+  /** `--no-gitignore` sets it false. */
+  gitignore?: boolean;
 }
 
 const EXAMPLES = `
@@ -16,7 +19,8 @@ Examples:
   $ lexscribe scan templates/ --fail-on medium
   $ lexscribe scan cdk.out -f sarif -o lexscribe.sarif -f junit -o junit.xml
   $ lexscribe scan template.yaml --parameters Env=prod --parameters Data:KeyArn=arn:aws:kms:…
-  $ cat template.json | lexscribe scan -
+  $ lexscribe scan . --exclude "test/**"      # a whole repository: non-templates are skipped
+  $ cdk synth | lexscribe scan -
 
 Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or unreadable input.`;
 
@@ -27,7 +31,9 @@ export function registerScanCommand(program: Command): void {
     .description('check CloudFormation templates and CDK cloud assemblies (cdk.out)')
     .argument('<path...>', 'a cdk.out directory (or its manifest.json), a template (JSON or YAML), a directory of templates, or - for standard input')
     .option('-p, --parameters <Key=Value>', 'a parameter value, for every stack (Key=Value) or one (Stack:Key=Value); repeatable', collect)
-    .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect);
+    .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect)
+    .option('--exclude <pattern>', 'leave out paths under a scanned directory (.gitignore syntax, relative to it), e.g. "test/**"; repeatable', collect)
+    .option('--no-gitignore', 'read the files .gitignore excludes too (by default a directory scan honours the .gitignore files it meets)');
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from '../config/types';
 import { runPipeline } from '../engine/pipeline';
 import type { RunWarning } from '../model/finding';
 import { buildReport, type Report } from '../report/report';
 import { InputError } from '../sources/template/errors';
-import { loadTemplates, type LoadedTemplates } from '../sources/template/load';
+import { loadTemplates, STDIN_LABEL, type LoadedTemplates } from '../sources/template/load';
+import { readStream } from '../sources/template/read';
 import { addParameterArgs, emptyParameters, ParameterSyntaxError, readParametersFile, type ParameterValues } from '../sources/template/parameters';
 import { EXIT } from './exit';
 import { finishRun, prepareRun, UsageError, type RawTarget, type ReportFlags } from './report-options';
@@ -23,8 +23,15 @@ export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opt
     return { stacks, context: loaded.inputs.filter((i) => !members.has(i)) };
   });
   const result = runPipeline(apps, { checks: ALL_CHECKS, mode: 'synth', config, now, notApplicable: !!opts.verbose });
-  const warnings: RunWarning[] = [...loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message })), ...loaded.warnings, ...result.warnings];
+  const warnings: RunWarning[] = [...loaded.errors.map((e): RunWarning => ({ kind: 'input', message: e.message })), ...loaded.warnings, ...skippedWarnings(loaded, !!opts.verbose), ...result.warnings];
   return buildReport(result.findings, warnings, 'scan', { verbose: opts.verbose, startedAt: now });
+}
+
+/** Files of a directory that are not templates: each with why (verbose), else one line that says how many. */
+function skippedWarnings(loaded: LoadedTemplates, verbose: boolean): RunWarning[] {
+  if (loaded.skipped.length === 0) return [];
+  if (verbose) return loaded.skipped.map(({ file, why }) => ({ kind: 'skipped', message: `${file}: not a CloudFormation template (${why}); skipped` }));
+  return [{ kind: 'skipped', message: `${loaded.skipped.length} file(s) in the scanned directories are not CloudFormation templates and were skipped (--verbose lists them)` }];
 }
 
 function parameterValues(flags: ScanFlags): ParameterValues {
@@ -38,9 +45,23 @@ function parameterValues(flags: ScanFlags): ParameterValues {
   }
 }
 
-function readStdin(): Buffer {
-  if (process.stdin.isTTY) throw new InputError('-', 'standard input is a terminal; pipe a template into it');
-  return readFileSync(0);
+/** Standard input, read to its end before anything else when `-` is among the paths. */
+async function readStdin(paths: readonly string[]): Promise<() => Buffer> {
+  if (!paths.includes('-')) return () => Buffer.alloc(0);
+  if (process.stdin.isTTY) {
+    const error = new InputError('-', 'standard input is a terminal; pipe a template into it');
+    return () => {
+      throw error;
+    };
+  }
+  try {
+    const data = await readStream(process.stdin, STDIN_LABEL);
+    return () => data;
+  } catch (e) {
+    return () => {
+      throw e;
+    };
+  }
 }
 
 /** `lexscribe scan <path…>`: returns the exit code. */
@@ -48,7 +69,8 @@ export async function runScan(paths: string[], flags: ScanFlags & ReportFlags, t
   const startedAt = new Date();
   try {
     const run = await prepareRun(flags, targets);
-    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin: readStdin });
+    const stdin = await readStdin(paths);
+    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin, exclude: flags.exclude, gitignore: flags.gitignore !== false });
     for (const e of loaded.errors) console.error(`lexscribe: ${e.message}`);
     const report = scanLoaded(loaded, run.config, { verbose: flags.verbose, startedAt });
     return await finishRun(report, run, { inputFailed: loaded.errors.length > 0 });

@@ -52,7 +52,7 @@ export interface Finding {
 
 /** Something about the run itself that a user must see: an unused or expired suppression, an unreadable input. */
 export interface RunWarning {
-  kind: 'suppression-unused' | 'suppression-expired' | 'suppression-invalid' | 'input' | 'config' | 'coverage';
+  kind: 'suppression-unused' | 'suppression-expired' | 'suppression-invalid' | 'input' | 'skipped' | 'config' | 'coverage';
   message: string;
   checkId?: string;
   resource?: FindingResource;

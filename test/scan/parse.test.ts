@@ -73,7 +73,6 @@ describe('bad templates are one InputError with the file and line', () => {
   test.each([
     ['malformed JSON', 'x.json', '{\n  "Resources": {\n    "A": {}\n    "B": {}\n  }\n}', 'x.json:4: malformed JSON: '],
     ['malformed YAML', 'x.yaml', 'Resources:\n  A:\n    Type: [a\n  B: 1\n', 'x.yaml:4: malformed YAML: '],
-    ['duplicate YAML keys', 'x.yaml', 'Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n', 'x.yaml:4: malformed YAML: Map keys must be unique'],
     ['binary', 'x.template', '\u0000\u0001\u0002', 'x.template: is a binary file, not a template'],
     ['not UTF-8', 'x.json', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'x.json: is not UTF-8 text'],
     ['empty', 'x.yaml', ' \n\n', 'x.yaml: is empty'],
@@ -83,5 +82,18 @@ describe('bad templates are one InputError with the file and line', () => {
     ['nested too deep (YAML)', 'x.yaml', `Resources:\n  A:\n    Properties:\n      P: ${'['.repeat(100)}${']'.repeat(100)}\n`, 'x.yaml:4: nested deeper than 64 levels'],
   ])('%s', (_, file, text, message) => {
     expect(() => parseTemplate(typeof text === 'string' ? Buffer.from(text) : text, file)).toThrow(message);
+  });
+});
+
+describe('duplicate keys: the last is read, each duplicate named (CloudFormation calls them undefined behaviour)', () => {
+  test.each([
+    ['YAML logical ids', 'x.yaml', 'Resources:\n  A:\n    Type: X\n  A:\n    Type: Y\n', 'x.yaml:4: key A of Resources is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)', 'Y'],
+    ['YAML properties', 'x.yaml', 'Resources:\n  A:\n    Type: Y\n    Properties:\n      P: 1\n      P: 2\n', 'x.yaml:6: key P of Resources.A.Properties is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)', 'Y'],
+    ['JSON logical ids', 'x.json', '{"Resources": {\n"A": {"Type": "X"},\n"A": {"Type": "Y"}}}', 'x.json:3: key A of Resources is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)', 'Y'],
+    ['JSON sections', 'x.json', '{"Resources": {"A": {"Type": "X"}},\n"Resources": {"A": {"Type": "Y"}}}', 'x.json:2: key Resources is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)', 'Y'],
+  ])('%s', (_what, file, text, warning, type) => {
+    const parsed = parseTemplate(Buffer.from(text), file);
+    expect(parsed.warnings.map((w) => w.message)).toEqual([warning]);
+    expect(parsed.template.Resources?.A?.Type).toBe(type);
   });
 });

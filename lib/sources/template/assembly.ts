@@ -1,4 +1,5 @@
-import { dirname, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { readInput } from './read';
@@ -103,9 +104,45 @@ export function parseEnvironment(env: string | undefined): { account?: string; r
 function readJson(file: string, listedIn?: string): unknown {
   const data = readInput(file, listedIn);
   try {
-    return JSON.parse(data.toString('utf8'));
+    // A byte-order mark is no JSON, but editors write one.
+    return JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InputError(file, `malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v);
+
+/**
+ * The artifact as the loader reads it, every field checked: a manifest written by hand or by another
+ * tool can hold anything, and a wrong field must be named, not met as a JavaScript error.
+ */
+function checkedArtifact(manifest: string, id: string, raw: unknown): Artifact {
+  const where = `artifact ${JSON.stringify(id)}`;
+  if (!isMapping(raw)) throw new InputError(manifest, `${where} is ${describe(raw)}, not an object`);
+  const props = raw.properties;
+  if (props !== undefined && !isMapping(props)) throw new InputError(manifest, `properties of ${where} is ${describe(props)}, not an object`);
+  for (const [key, value] of [['type', raw.type], ['environment', raw.environment], ['additionalMetadataFile', raw.additionalMetadataFile]] as const) {
+    if (value !== undefined && typeof value !== 'string') throw new InputError(manifest, `${key} of ${where} is ${describe(value)}, not a string`);
+  }
+  for (const key of ['templateFile', 'stackName', 'directoryName', 'file'] as const) {
+    const value = props?.[key];
+    if (value !== undefined && typeof value !== 'string') throw new InputError(manifest, `properties.${key} of ${where} is ${describe(value)}, not a string`);
+  }
+  const parameters = props?.parameters;
+  if (parameters !== undefined && (!isMapping(parameters) || Object.values(parameters).some((v) => typeof v !== 'string'))) {
+    throw new InputError(manifest, `properties.parameters of ${where} must map parameter names to strings`);
+  }
+  if (raw.metadata !== undefined && !isMapping(raw.metadata)) throw new InputError(manifest, `metadata of ${where} is ${describe(raw.metadata)}, not an object`);
+  return raw as Artifact;
+}
+
+function realpath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
   }
 }
 
@@ -118,8 +155,11 @@ function assetIndex(dir: string, artifacts: Record<string, Artifact>, onError: (
     for (const a of Object.values(artifacts)) {
       if (a.type !== 'cdk:asset-manifest' || !a.properties?.file) continue;
       try {
-        const files = (readJson(join(dir, a.properties.file)) as { files?: Record<string, { source?: { path?: string } }> }).files ?? {};
-        for (const [hash, f] of Object.entries(files)) if (f.source?.path) index[hash] = join(dir, f.source.path);
+        const files = (readJson(join(dir, a.properties.file)) as { files?: unknown }).files;
+        for (const [hash, f] of Object.entries(isMapping(files) ? files : {})) {
+          const source = isMapping(f) ? f.source : undefined;
+          if (isMapping(source) && typeof source.path === 'string') index[hash] = join(dir, source.path);
+        }
       } catch (e) {
         if (e instanceof InputError) onError(e);
         else throw e;
@@ -133,17 +173,35 @@ function assetIndex(dir: string, artifacts: Record<string, Artifact>, onError: (
  * Every stack template of a cloud assembly, Stage sub-assemblies (`cdk:cloud-assembly` artifacts)
  * included. `manifest` is the path of `manifest.json`.
  */
-export function assemblyStacks(manifest: string, onError: (e: InputError) => void): AssemblyStack[] {
+export function assemblyStacks(manifest: string, onError: (e: InputError) => void, within: ReadonlySet<string> = new Set()): AssemblyStack[] {
   const dir = dirname(manifest);
+  const real = realpath(manifest);
+  if (within.has(real)) throw new InputError(manifest, 'is a cloud assembly that contains itself (a cdk:cloud-assembly artifact points back at it)');
   const parsed = readJson(manifest) as Manifest;
-  if (!parsed || typeof parsed !== 'object' || typeof parsed.artifacts !== 'object') {
-    throw new InputError(manifest, 'is not a cloud assembly manifest (no artifacts)');
+  if (!isMapping(parsed)) throw new InputError(manifest, `is not a cloud assembly manifest (the document is ${describe(parsed)})`);
+  if (!isMapping(parsed.artifacts)) {
+    throw new InputError(manifest, parsed.artifacts === undefined ? 'is not a cloud assembly manifest (no artifacts)' : `is not a cloud assembly manifest (artifacts is ${describe(parsed.artifacts)}, not an object)`);
   }
-  const artifacts = parsed.artifacts ?? {};
+  const artifacts: Record<string, Artifact> = {};
+  for (const [id, raw] of Object.entries(parsed.artifacts)) {
+    try {
+      artifacts[id] = checkedArtifact(manifest, id, raw);
+    } catch (e) {
+      if (e instanceof InputError) onError(e);
+      else throw e;
+    }
+  }
   const assets = assetIndex(dir, artifacts, onError);
   const stacks: AssemblyStack[] = [];
+  const inside = new Set([...within, real]);
   for (const [id, artifact] of Object.entries(artifacts)) {
     const props = artifact.properties ?? {};
+    if (artifact.type === 'aws:cloudformation:stack' && !props.templateFile) {
+      // A stack the manifest lists without its template would otherwise pass unchecked.
+      onError(new InputError(manifest, `stack artifact ${JSON.stringify(id)} names no templateFile, so its resources cannot be checked`));
+    } else if (artifact.type === 'cdk:cloud-assembly' && !props.directoryName) {
+      onError(new InputError(manifest, `nested assembly artifact ${JSON.stringify(id)} names no directoryName, so its stacks cannot be checked`));
+    }
     if (artifact.type === 'aws:cloudformation:stack' && props.templateFile) {
       stacks.push({
         name: props.stackName ?? id,
@@ -156,7 +214,7 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && props.directoryName) {
       try {
-        stacks.push(...assemblyStacks(join(dir, props.directoryName, 'manifest.json'), onError));
+        stacks.push(...assemblyStacks(join(dir, props.directoryName, 'manifest.json'), onError, inside));
       } catch (e) {
         if (e instanceof InputError) onError(e);
         else throw e;

@@ -1,5 +1,5 @@
 import { InputError } from './errors';
-import { MAX_DEPTH, type Position, type ResourcePositions } from './positions';
+import { MAX_DEPTH, type Duplicate, type Position, type ResourcePositions } from './positions';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -103,8 +103,10 @@ function propertyPositions(text: string, body: Body, found: Record<string, Posit
  * a large assembly. Also enforces the nesting limit (JSON strings hold no raw newline, so lines are
  * counted on the way).
  */
-export function jsonPositions(text: string, file: string): Map<string, ResourcePositions> {
+export function jsonPositions(text: string, file: string, duplicates: Duplicate[] = []): Map<string, ResourcePositions> {
   const found = new Map<string, ResourcePositions>();
+  // Keys seen in each open object down to a resource's attributes: JSON.parse keeps the last of two.
+  const seen: Array<Set<string>> = [];
   // Per open container: the key (or index) it sits under, and whether it is a list. Keys matter down
   // to a resource's `Properties` (depth 3); deeper ones are skipped without being read.
   const keys: Array<string | number | undefined> = [];
@@ -124,6 +126,11 @@ export function jsonPositions(text: string, file: string): Map<string, ResourceP
       if (expectKey) {
         const depth = lists.length;
         key = depth <= 3 ? keyAt(text, i, end) : undefined;
+        if (key !== undefined) {
+          const names = seen[depth - 1];
+          if (names?.has(key)) duplicates.push({ key, path: keys.slice(1, depth).filter((k) => k !== undefined).join('.'), line });
+          names?.add(key);
+        }
         if (depth === 2 && keys[1] === 'Resources') {
           current = new JsonResourcePositions({ line, column: i - lineStart + 1 }, text);
           found.set(key as string, current);
@@ -135,6 +142,7 @@ export function jsonPositions(text: string, file: string): Map<string, ResourceP
       if (lists.length === 3 && key === 'Properties' && keys[1] === 'Resources' && current) current.bodies.push({ start: i, line, lineStart });
       keys.push(key);
       lists.push(c === OPEN_LIST);
+      if (lists.length <= 3) seen[lists.length - 1] = new Set();
       if (lists.length > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
       expectKey = c === OPEN_OBJECT;
       key = c === OPEN_LIST ? 0 : undefined;

@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
@@ -21,12 +22,24 @@ export interface LoadedTemplates {
   errors: InputError[];
   /** Things read but not fully covered (a nested stack whose template is not in the assembly). */
   warnings: RunWarning[];
+  /** Files met while walking a directory that are not CloudFormation, each with why (`--verbose` lists them). */
+  skipped: Array<{ file: string; why: string }>;
 }
 
 export interface LoadOptions {
   parameters: ParameterValues;
   /** Reads standard input, for the path `-`. */
   stdin: () => Buffer;
+  /** Patterns (`.gitignore` syntax) of paths under a scanned directory to leave out. */
+  exclude?: readonly string[];
+  /** Honour the `.gitignore` files of scanned directories. @default true */
+  gitignore?: boolean;
+}
+
+/** Ignore rules of one directory: `.gitignore` patterns are relative to the directory holding them. */
+interface IgnoreRules {
+  base: string;
+  rules: Ignore;
 }
 
 const NO_PATHS: ReadonlyMap<string, string> = new Map();
@@ -37,6 +50,27 @@ export const STDIN_LABEL = '<stdin>';
 /** A template file found while walking a directory is one only if it says so. */
 function looksLikeTemplate(t: CfnTemplate): boolean {
   return t.Resources !== undefined || (t as Record<string, unknown>).AWSTemplateFormatVersion !== undefined;
+}
+
+/** Text that names a template's sections: a file that fails to parse but says this is a broken template, not another kind of file. */
+const TEMPLATE_MARKERS = /AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:/m;
+
+/**
+ * A `manifest.json` is a cloud assembly's when it says so: `artifacts`, or the schema `version` CDK
+ * writes (a broken assembly, then, to be reported). A web app's `manifest.json` (`name`, `icons`,
+ * `start_url`) or any other JSON of that name is not.
+ */
+function isAssemblyManifest(file: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  const m = parsed as Record<string, unknown>;
+  if ('artifacts' in m) return true;
+  return typeof m.version === 'string' && /^\d+\.\d+\.\d+$/.test(m.version) && !('name' in m || 'icons' in m || 'start_url' in m);
 }
 
 function stackNameOf(file: string): string {
@@ -73,18 +107,23 @@ class Loader {
   readonly apps = new Map<string, StackInput[]>();
   readonly errors: InputError[] = [];
   readonly warnings: RunWarning[] = [];
+  readonly skipped: Array<{ file: string; why: string }> = [];
   private readonly names = new Set<string>();
   /** Files already read: a template named twice (or a nested stack pointing back up) is read once. */
   private readonly seen = new Set<string>();
 
   constructor(private readonly opts: LoadOptions) {}
 
+  /** The input being read, to name in an error that is not an `InputError` (a defect, reported as one line). */
+  private current = '';
+
   readonly fail = (e: unknown): void => {
-    if (!(e instanceof InputError)) throw e;
-    this.errors.push(e);
+    if (e instanceof InputError) this.errors.push(e);
+    else this.errors.push(new InputError(this.current, `could not be read: ${(e as Error)?.message ?? String(e)} (an internal error of lexscribe; please report it)`));
   };
 
   path(path: string): void {
+    this.current = path;
     try {
       if (path === '-') return this.template(parseTemplate(this.opts.stdin(), STDIN_LABEL), 'stdin', STDIN_LABEL, true);
       if (kindOf(path) === 'directory') return this.directory(path);
@@ -98,32 +137,87 @@ class Loader {
 
   private directory(dir: string): void {
     const before = this.inputs.length + this.errors.length;
-    this.walk(dir);
+    const excluded: IgnoreRules[] = this.opts.exclude?.length ? [{ base: dir, rules: ignore().add([...this.opts.exclude]) }] : [];
+    this.walk(dir, excluded, new Set([realpathSync(dir)]));
     if (this.inputs.length + this.errors.length === before) {
-      this.errors.push(new InputError(dir, 'holds no CloudFormation templates (*.json, *.yaml, *.yml, *.template) and no cloud assembly (manifest.json)'));
+      const skipped = this.skipped.filter((s) => s.file.startsWith(dir)).length;
+      this.errors.push(
+        new InputError(dir, `holds no CloudFormation templates (*.json, *.yaml, *.yml, *.template) and no cloud assembly (manifest.json)${skipped ? `; ${skipped} file(s) were not templates (--verbose lists them)` : ''}`),
+      );
     }
   }
 
-  private walk(dir: string): void {
-    let entries;
+  /** Whether a path under a scanned directory is excluded by `--exclude` or a `.gitignore` above it. */
+  private ignored(path: string, isDirectory: boolean, rules: readonly IgnoreRules[]): boolean {
+    return rules.some(({ base, rules: r }) => {
+      const rel = relative(base, path).split(sep).join('/');
+      return rel !== '' && !rel.startsWith('..') && r.ignores(isDirectory ? `${rel}/` : rel);
+    });
+  }
+
+  private walk(dir: string, inherited: readonly IgnoreRules[], ancestors: ReadonlySet<string>): void {
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       throw new InputError(dir, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    if (entries.some((e) => e.isFile() && e.name === 'manifest.json')) return this.assembly(join(dir, 'manifest.json'));
+    const manifest = join(dir, 'manifest.json');
+    if (entries.some((e) => e.isFile() && e.name === 'manifest.json') && isAssemblyManifest(manifest)) return this.assembly(manifest);
+    const rules = this.opts.gitignore !== false && entries.some((e) => e.isFile() && e.name === '.gitignore') ? [...inherited, { base: dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }] : inherited;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
+      this.current = path;
       try {
-        if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) this.walk(path);
-        else if (entry.isFile() && TEMPLATE_FILE.test(entry.name) && this.first(path)) {
-          const parsed = parseTemplate(readInput(path), path);
-          if (looksLikeTemplate(parsed.template)) this.template(parsed, stackNameOf(path), path, false);
+        // A symbolic link is read as what it points at; one that loops back above itself is walked once.
+        const target = entry.isSymbolicLink() ? this.linkTarget(path) : entry;
+        if (!target) continue;
+        if (target.isDirectory()) {
+          if (SKIPPED_DIRS.has(entry.name) || this.ignored(path, true, rules)) continue;
+          const real = realpathSync(path);
+          if (ancestors.has(real)) {
+            this.warnings.push({ kind: 'skipped', message: `${path}: a symbolic link to a folder above it (${real}); not walked again` });
+            continue;
+          }
+          this.walk(path, rules, new Set([...ancestors, real]));
+        } else if (target.isFile() && TEMPLATE_FILE.test(entry.name) && !this.ignored(path, false, rules) && this.first(path)) {
+          this.found(path);
         }
       } catch (e) {
         this.fail(e);
       }
     }
+  }
+
+  /** What a symbolic link points at, or undefined (and a warning) when it points nowhere. */
+  private linkTarget(path: string): { isDirectory(): boolean; isFile(): boolean } | undefined {
+    try {
+      return statSync(path);
+    } catch {
+      this.warnings.push({ kind: 'skipped', message: `${path}: a symbolic link to nothing (its target does not exist); skipped` });
+      return undefined;
+    }
+  }
+
+  /**
+   * A file met in a directory: a template, or something else a repository holds (a web app's JSON, a
+   * list, a configuration), skipped with the reason. A file that fails to parse but names template
+   * sections is a broken template: an error, as when it is named on the command line.
+   */
+  private found(path: string): void {
+    const data = readInput(path);
+    let parsed: ParsedTemplate;
+    try {
+      parsed = parseTemplate(data, path);
+    } catch (e) {
+      if (e instanceof InputError && !TEMPLATE_MARKERS.test(data.subarray(0, 65_536).toString('utf8'))) {
+        this.skipped.push({ file: path, why: e.problem });
+        return;
+      }
+      throw e;
+    }
+    if (looksLikeTemplate(parsed.template)) this.template(parsed, stackNameOf(path), path, false);
+    else this.skipped.push({ file: path, why: 'has no Resources section and no AWSTemplateFormatVersion' });
   }
 
   private assembly(manifest: string): void {
@@ -164,8 +258,14 @@ class Loader {
     this.add('', parsed, { name: this.unique(name, file), file });
   }
 
+  /** Each file once, however it is reached (named twice, through a symbolic link, listed by two manifests). */
   private first(file: string): boolean {
-    const key = resolve(file);
+    let key = resolve(file);
+    try {
+      key = realpathSync(file);
+    } catch {
+      // Not there: reading it reports why.
+    }
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return true;
@@ -179,6 +279,7 @@ class Loader {
   }
 
   private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS): void {
+    this.warnings.push(...parsed.warnings);
     const locate = paths.size === 0 ? undefined : (logicalId: string) => (paths.has(logicalId) ? { constructPath: paths.get(logicalId) } : {});
     const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest), locate });
     const resources = input.resources.map((r) => {
@@ -201,5 +302,5 @@ class Loader {
 export function loadTemplates(paths: readonly string[], opts: LoadOptions): LoadedTemplates {
   const loader = new Loader(opts);
   for (const path of paths) loader.path(path);
-  return { inputs: loader.inputs, apps: [...loader.apps.values()], errors: loader.errors, warnings: loader.warnings };
+  return { inputs: loader.inputs, apps: [...loader.apps.values()], errors: loader.errors, warnings: loader.warnings, skipped: loader.skipped };
 }

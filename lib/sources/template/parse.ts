@@ -3,7 +3,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { jsonPositions } from './json-positions';
-import { toPosition, type ResourcePositions } from './positions';
+import type { RunWarning } from '../../model/finding';
+import { toPosition, type Duplicate, type ResourcePositions } from './positions';
 import { CFN_TAGS } from './tags';
 import { yamlPositions } from './yaml-positions';
 
@@ -14,6 +15,20 @@ export interface ParsedTemplate {
   template: CfnTemplate;
   /** By logical id. */
   positions: Map<string, ResourcePositions>;
+  /** Keys given twice (the last is read, as JSON.parse and CloudFormation's YAML reading keep it): one warning each. */
+  warnings: RunWarning[];
+}
+
+/**
+ * CloudFormation's documentation calls a template with a duplicated key undefined behaviour and may
+ * accept it; real templates have them (AWS-published ones included). The last value is read, as
+ * JSON.parse does, and each duplicate is named so the author can remove it.
+ */
+function duplicateWarnings(file: string, duplicates: readonly Duplicate[]): RunWarning[] {
+  return duplicates.map((d) => ({
+    kind: 'input',
+    message: `${file}:${d.line}: key ${d.key}${d.path ? ` of ${d.path}` : ''} is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)`,
+  }));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -40,23 +55,25 @@ function parseJson(text: string, file: string): ParsedTemplate {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
     throw new InputError(file, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, at ? toPosition(lines, Number(at[1])).line : undefined);
   }
-  const positions = jsonPositions(text, file);
-  return { template: asTemplate(template, file), positions };
+  const duplicates: Duplicate[] = [];
+  const positions = jsonPositions(text, file, duplicates);
+  return { template: asTemplate(template, file), positions, warnings: duplicateWarnings(file, duplicates) };
 }
 
 function parseYaml(text: string, file: string): ParsedTemplate {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) throw new InputError(file, `malformed YAML: ${error.message.split('\n')[0]}`, toPosition(lines, error.pos[0]).line);
-  const positions = yamlPositions(doc, lines, file);
+  const duplicates: Duplicate[] = [];
+  const positions = yamlPositions(doc, lines, file, duplicates);
   let template: unknown;
   try {
     template = doc.toJS();
   } catch (e) {
     throw new InputError(file, `malformed YAML: ${(e as Error).message.split('\n')[0]}`);
   }
-  return { template: asTemplate(template, file), positions };
+  return { template: asTemplate(template, file), positions, warnings: duplicateWarnings(file, duplicates) };
 }
 
 function asTemplate(value: unknown, file: string): CfnTemplate {

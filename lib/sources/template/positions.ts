@@ -20,3 +20,10 @@ export function toPosition(lines: LineCounter, offset: number): Position {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
+
+/** A key given twice in one mapping: `path` is where (`Resources.Bot`), `line` the second one's line. */
+export interface Duplicate {
+  key: string;
+  path: string;
+  line: number;
+}

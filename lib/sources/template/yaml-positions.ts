@@ -1,12 +1,12 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
 import { InputError } from './errors';
-import { MAX_DEPTH, toPosition, type ResourcePositions } from './positions';
+import { MAX_DEPTH, toPosition, type Duplicate, type ResourcePositions } from './positions';
 
 /**
  * Positions of resources and their property keys in a YAML document, from the `yaml` document API.
  * Also enforces the nesting limit over the whole document.
  */
-export function yamlPositions(doc: Document, lines: LineCounter, file: string): Map<string, ResourcePositions> {
+export function yamlPositions(doc: Document, lines: LineCounter, file: string, duplicates: Duplicate[] = []): Map<string, ResourcePositions> {
   const found = new Map<string, ResourcePositions>();
   const path: Array<string | number> = [];
   const walk = (node: unknown): void => {
@@ -22,9 +22,12 @@ export function yamlPositions(doc: Document, lines: LineCounter, file: string): 
       });
       return;
     }
+    const names = new Set<string>();
     for (const { key, value } of node.items) {
       const name = isScalar(key) ? String(key.value) : undefined;
       const offset = isScalar(key) ? key.range?.[0] : undefined;
+      if (name !== undefined && names.has(name)) duplicates.push({ key: name, path: path.join('.'), line: offset === undefined ? 0 : toPosition(lines, offset).line });
+      if (name !== undefined) names.add(name);
       if (name !== undefined && offset !== undefined && path[0] === 'Resources') {
         if (path.length === 1) found.set(name, { at: toPosition(lines, offset), properties: {} });
         else if (path[2] === 'Properties') {
