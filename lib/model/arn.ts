@@ -23,11 +23,13 @@ interface NamedType {
 const NAMED_TYPES: Record<string, NamedType> = {
   'AWS::Logs::LogGroup': {
     nameProperty: 'LogGroupName',
-    fromArn: (a) => (a.service === 'logs' ? /^log-group:(.+?)(:\*)?$/.exec(a.resource)?.[1] : undefined),
+    // Log group names hold no `:`; what follows is `:*` or `:log-stream:…`.
+    fromArn: (a) => (a.service === 'logs' ? /^log-group:([^:]+)(?::.*)?$/.exec(a.resource)?.[1] : undefined),
   },
   'AWS::S3::Bucket': {
     nameProperty: 'BucketName',
-    fromArn: (a) => (a.service === 's3' ? a.resource.split('/')[0] : undefined),
+    // Bucket ARNs name no Region and no account; access points, jobs and Storage Lens configurations do.
+    fromArn: (a) => (a.service === 's3' && a.region === '' && a.account === '' ? a.resource.split('/')[0] : undefined),
   },
   'AWS::KMS::Key': {
     fromArn: (a) => (a.service === 'kms' ? /^key\/(.+)$/.exec(a.resource)?.[1] : undefined),

@@ -1,7 +1,17 @@
-import { isArn, nameProperty, namesInArn } from './arn';
+import { isArn, nameProperty, namesInArn, parseArn, type ParsedArn } from './arn';
 import type { Resource, StackInfo, StackInput } from './resource';
 import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
-import { resolveIntrinsics, type StackScope } from './resolve';
+import { partitionOf, resolveIntrinsics, type StackScope } from './resolve';
+
+/**
+ * Whether an ARN can name a resource of a stack: the same partition, account and Region, where both
+ * sides say (a `*` or empty part, and a stack of unknown account or Region, can be any).
+ */
+function sameHome(arn: ParsedArn, stack: StackInfo): boolean {
+  const differ = (a: string, b: string | undefined) => a !== '' && a !== '*' && b !== undefined && a !== b;
+  if (differ(arn.account, stack.account) || differ(arn.region, stack.region)) return false;
+  return !stack.region || arn.partition === '*' || arn.partition === partitionOf(stack.region).partition;
+}
 
 /** What a graph holds: the resources of an app (CDK app, assembly, templates) or of an account scan. */
 export type GraphScope = 'app' | 'account';
@@ -80,7 +90,9 @@ export class ResourceGraph {
     if (!list) this.byType.set(r.type, (list = []));
     list.push(r);
     const prop = nameProperty(r.type);
-    const name = prop ? r.properties[prop] : undefined;
+    const raw = prop ? r.properties[prop] : undefined;
+    // A name built from values the graph knows (`reports-${AWS::AccountId}`) is a name too.
+    const name = raw !== null && typeof raw === 'object' ? this.resolveIn(r.stack.name, raw) : raw;
     if (typeof name === 'string') this.byName.set(`${r.type}|${name}`, r);
     if (r.provenance.arn) {
       this.byArn.set(r.provenance.arn, r);
@@ -195,24 +207,30 @@ export class ResourceGraph {
       return new Unknown(`depends on condition ${value.condition}`);
     }
     if (value instanceof Composite) {
-      const refs = value.references.filter((ref) => wanted(ref.target));
-      const distinct = [...new Set(refs.map((r) => r.target))];
+      const refs = value.references;
+      // Resources of the wanted types first; a string around one other resource still points at it, as a bare Reference does.
+      const distinct = [...new Set((refs.some((ref) => wanted(ref.target)) ? refs.filter((ref) => wanted(ref.target)) : refs).map((r) => r.target))];
       if (distinct.length === 1) return { resource: distinct[0] };
       if (distinct.length > 1) return new Unknown(`${value} refers to several resources`);
       const unknowns = value.unknowns;
       if (unknowns.length > 0) return new Unknown(unknowns.map((u) => u.reason).join('; '));
+      // Pseudo parameters match any account or Region in the lookup; what is not found is the value as written.
       const pattern = value.parts.map((p) => (typeof p === 'string' ? p : p instanceof Pseudo ? '*' : String(p))).join('');
-      return this.target(pattern, ...types) ?? { external: value.toString() };
+      const found = this.target(pattern, ...types);
+      return found && 'resource' in found ? found : { external: value.toString() };
     }
     if (value instanceof Pseudo) return new Unknown(`${value.name} is not known here`);
     if (typeof value !== 'string') return new Unknown(`expected a reference, found ${JSON.stringify(value)}`);
+    if (value.includes('{{resolve:')) return new Unknown(`${value} holds a dynamic reference, resolved by CloudFormation at deploy time`);
     if (isArn(value)) {
       const exact = this.byArn.get(value);
       if (exact && wanted(exact)) return { resource: exact };
+      const parsed = parseArn(value);
       for (const { type, name } of namesInArn(value)) {
         if (types.length > 0 && !types.includes(type)) continue;
         const hit = this.byName.get(`${type}|${name}`) ?? this.byArn.get(value.replace(/:\*$/, ''));
-        if (hit) return { resource: hit };
+        // A name is that resource only in its partition, account and Region: another account's `app-role` is not this one.
+        if (hit && parsed && sameHome(parsed, hit.stack)) return { resource: hit };
       }
       return { external: value };
     }

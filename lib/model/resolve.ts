@@ -16,6 +16,44 @@ export interface StackScope {
 const MAX_DEPTH = 64;
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/**
+ * A template's own entry, never a member of `Object.prototype`: a parameter, condition, mapping or
+ * variable named `constructor`, `toString` or `__proto__` is valid CloudFormation, and a plain lookup
+ * would find JavaScript's instead.
+ */
+function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && table !== null && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** `{{resolve:ssm:…}}`, `{{resolve:secretsmanager:…}}`: values CloudFormation reads at deploy time. */
+const DYNAMIC_REFERENCE = /\{\{resolve:[^}]*\}\}/g;
+
+/** A string with dynamic references, as parts: each reference an `Unknown` naming it. */
+function dynamicParts(s: string): Part[] {
+  const parts: Part[] = [];
+  let last = 0;
+  for (const m of s.matchAll(DYNAMIC_REFERENCE)) {
+    parts.push(s.slice(last, m.index));
+    parts.push(new Unknown(`${m[0]} is a dynamic reference, resolved by CloudFormation at deploy time`));
+    last = m.index + m[0].length;
+  }
+  parts.push(s.slice(last));
+  return parts;
+}
+
+/** A literal string, or (when it holds dynamic references) what it is once they are unknown. */
+function literal(s: string): unknown {
+  if (!s.includes('{{resolve:')) return s;
+  const parts = dynamicParts(s).filter((p) => p !== '');
+  return parts.length === 1 ? parts[0] : new Composite(parts);
+}
+
+/** Set a key of a copy: `__proto__` (an own key JSON.parse makes) must stay a key, not become the prototype. */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 type Part = string | Reference | Pseudo | Unknown;
 
 /**
@@ -27,8 +65,13 @@ export function resolveIntrinsics(value: unknown, scope: StackScope, depth = 0, 
   return out === NO_VALUE ? undefined : out;
 }
 
+/**
+ * `depth` counts indirections (a parameter's default, an export, a condition's body, a mapping's
+ * value), not the nesting of literal trees, which the parser already bounds.
+ */
 function resolve(value: unknown, scope: StackScope, depth: number, asCondition = false): unknown {
   if (depth > MAX_DEPTH) return new Unknown('reference chain too deep (a cycle?)');
+  if (typeof value === 'string') return literal(value);
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Unknown || value instanceof Reference || value instanceof Composite || value instanceof Pseudo || value instanceof Choice) {
     return value;
@@ -39,7 +82,7 @@ function resolve(value: unknown, scope: StackScope, depth: number, asCondition =
   if (Array.isArray(value)) {
     let items: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const v = resolve(value[i], scope, depth + 1);
+      const v = resolve(value[i], scope, depth);
       if (!items && v !== value[i]) items = value.slice(0, i);
       if (items && v !== NO_VALUE) items.push(v);
     }
@@ -58,12 +101,12 @@ function resolve(value: unknown, scope: StackScope, depth: number, asCondition =
   let result: Record<string, unknown> | undefined = proto === Object.prototype ? undefined : {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const v = resolve(obj[k], scope, depth + 1);
+    const v = resolve(obj[k], scope, depth);
     if (!result && v !== obj[k]) {
       result = {};
-      for (let j = 0; j < i; j++) result[keys[j]] = obj[keys[j]];
+      for (let j = 0; j < i; j++) setKey(result, keys[j], obj[keys[j]]);
     }
-    if (result && v !== NO_VALUE) result[k] = v;
+    if (result && v !== NO_VALUE) setKey(result, k, v);
   }
   return result ?? obj;
 }
@@ -80,14 +123,27 @@ function pseudo(name: string, scope: StackScope): unknown {
     case 'AWS::Region':
       return stack.region ?? new Pseudo(name);
     case 'AWS::Partition':
-      if (!stack.region) return new Pseudo(name);
-      return stack.region.startsWith('cn-') ? 'aws-cn' : stack.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+      return stack.region ? partitionOf(stack.region).partition : new Pseudo(name);
     case 'AWS::URLSuffix':
-      if (!stack.region) return new Pseudo(name);
-      return stack.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+      return stack.region ? partitionOf(stack.region).urlSuffix : new Pseudo(name);
     default:
       return new Pseudo(name);
   }
+}
+
+/** The partition of a Region, and its URL suffix, from the Region's prefix. */
+const PARTITIONS: ReadonlyArray<[prefix: string, partition: string, urlSuffix: string]> = [
+  ['cn-', 'aws-cn', 'amazonaws.com.cn'],
+  ['us-gov-', 'aws-us-gov', 'amazonaws.com'],
+  ['us-isob-', 'aws-iso-b', 'sc2s.sgov.gov'],
+  ['us-iso-', 'aws-iso', 'c2s.ic.gov'],
+  ['eu-isoe-', 'aws-iso-e', 'cloud.adc-e.uk'],
+  ['us-isof-', 'aws-iso-f', 'csp.hci.ic.gov'],
+];
+
+export function partitionOf(region: string): { partition: string; urlSuffix: string } {
+  const hit = PARTITIONS.find(([prefix]) => region.startsWith(prefix));
+  return hit ? { partition: hit[1], urlSuffix: hit[2] } : { partition: 'aws', urlSuffix: 'amazonaws.com' };
 }
 
 function ref(arg: unknown, scope: StackScope, depth: number): unknown {
@@ -95,22 +151,24 @@ function ref(arg: unknown, scope: StackScope, depth: number): unknown {
   if (arg.startsWith('AWS::')) return pseudo(arg, scope);
   const resource = scope.resources.get(arg);
   if (resource) return new Reference(resource, 'Ref');
-  const param = scope.parameters[arg];
+  const param = own(scope.parameters, arg);
   if (param) return parameter(arg, param, scope, depth);
   return new Unknown(`Ref to ${arg}, which is not in stack ${scope.stack.name}`);
 }
 
 function parameter(name: string, param: { Default?: unknown; Type?: string }, scope: StackScope, depth: number): unknown {
   const type = param.Type ?? 'String';
-  if (type.startsWith('AWS::SSM::Parameter::Value')) {
-    return new Unknown(`parameter ${name} is read from SSM parameter ${String(param.Default)} at deploy time`);
-  }
-  const given = scope.parameterValues[name];
+  const given = own(scope.parameterValues, name);
   const value = given !== undefined ? given : param.Default;
+  if (type.startsWith('AWS::SSM::Parameter::Value')) {
+    return new Unknown(`parameter ${name} is read from SSM parameter ${String(value)} at deploy time`);
+  }
   if (value === undefined) return new Unknown(`parameter ${name} has no value and no default`);
   if ((type.startsWith('List<') || type === 'CommaDelimitedList') && typeof value === 'string') {
     return value.split(',').map((s) => s.trim());
   }
+  // CloudFormation hands every parameter value over as a string (a Number parameter's 3 is "3").
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return resolve(value, scope, depth + 1);
 }
 
@@ -118,7 +176,7 @@ function condition(name: unknown, scope: StackScope, depth: number): boolean | U
   if (typeof name !== 'string') return new Unknown(`malformed Condition ${JSON.stringify(name)}`);
   const cached = scope.conditionCache.get(name);
   if (cached !== undefined) return cached;
-  const body = scope.conditions[name];
+  const body = own(scope.conditions, name);
   let result: boolean | Unknown;
   if (body === undefined) result = new Unknown(`condition ${name} is not defined`);
   else {
@@ -160,7 +218,7 @@ function join(parts: Part[]): string | Composite {
 function getAtt(arg: unknown, scope: StackScope, depth: number): unknown {
   let logicalId: unknown;
   let attribute: unknown;
-  if (typeof arg === 'string') [logicalId, attribute] = [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)];
+  if (typeof arg === 'string' && arg.includes('.')) [logicalId, attribute] = [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)];
   else if (Array.isArray(arg)) [logicalId, attribute] = [arg[0], resolve(arg[1], scope, depth + 1)];
   if (typeof logicalId !== 'string' || typeof attribute !== 'string') return new Unknown(`malformed Fn::GetAtt ${JSON.stringify(arg)}`);
   const resource = scope.resources.get(logicalId);
@@ -181,7 +239,7 @@ function sub(arg: unknown, scope: StackScope, depth: number): unknown {
   const re = /\$\{([^}]*)\}/g;
   let last = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
-    parts.push(template.slice(last, m.index));
+    parts.push(...dynamicParts(template.slice(last, m.index)));
     last = m.index + m[0].length;
     const name = m[1];
     if (name.startsWith('!')) {
@@ -189,13 +247,13 @@ function sub(arg: unknown, scope: StackScope, depth: number): unknown {
       continue;
     }
     let v: unknown;
-    if (name in vars) v = resolve(vars[name], scope, depth + 1);
+    if (own(vars, name) !== undefined) v = resolve(vars[name], scope, depth + 1);
     else if (name.includes('.') && !name.startsWith('AWS::')) v = getAtt(name, scope, depth);
     else v = ref(name, scope, depth);
     const p = toParts(v);
     parts.push(...(p ?? [new Unknown(`\${${name}} is not a string`)]));
   }
-  parts.push(template.slice(last));
+  parts.push(...dynamicParts(template.slice(last)));
   return join(parts);
 }
 
@@ -220,15 +278,17 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
     case 'Fn::Select': {
       const index = resolve(args[0], scope, depth + 1);
       const list = resolve(args[1], scope, depth + 1);
-      const i = typeof index === 'string' ? Number(index) : index;
-      if (typeof i !== 'number' || !Array.isArray(list)) return list instanceof Unknown ? list : new Unknown('Fn::Select over a list that cannot be resolved');
+      if (!Array.isArray(list)) return list instanceof Unknown ? list : new Unknown('Fn::Select over a list that cannot be resolved');
+      if (index instanceof Unknown) return index;
+      const i = typeof index === 'string' && index.trim() !== '' ? Number(index) : index;
+      if (typeof i !== 'number' || !Number.isInteger(i)) return new Unknown(`Fn::Select index ${JSON.stringify(index)} is not a whole number`);
       return i >= 0 && i < list.length ? list[i] : new Unknown(`Fn::Select index ${i} out of range`);
     }
     case 'Fn::Split': {
       const [delim, source] = args;
       const s = resolve(source, scope, depth + 1);
       if (typeof delim === 'string' && typeof s === 'string') return s.split(delim);
-      return new Unknown('Fn::Split of a value that cannot be resolved');
+      return s instanceof Unknown ? s : new Unknown('Fn::Split of a value that cannot be resolved');
     }
     case 'Fn::If': {
       const [cond, whenTrue, whenFalse] = args;
@@ -249,7 +309,7 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
     case 'Fn::FindInMap': {
       const [map, top, second] = args.map((a) => resolve(a, scope, depth + 1));
       if (typeof map !== 'string' || typeof top !== 'string' || typeof second !== 'string') return new Unknown('Fn::FindInMap with keys that cannot be resolved');
-      const v = (scope.mappings[map] as Record<string, Record<string, unknown>> | undefined)?.[top]?.[second];
+      const v = own(own(own(scope.mappings, map) as Record<string, Record<string, unknown>> | undefined, top), second);
       return v === undefined ? new Unknown(`Fn::FindInMap ${map}.${top}.${second} is not defined`) : resolve(v, scope, depth + 1);
     }
     case 'Fn::Equals': {

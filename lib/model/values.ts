@@ -67,6 +67,7 @@ export function isUnknown(v: unknown): v is Unknown {
 /** Readable rendering of any resolved value (finding keys, reasons). */
 export function render(v: unknown): string {
   if (typeof v === 'string') return v;
+  if (v === undefined) return 'undefined';
   if (v instanceof Unknown || v instanceof Reference || v instanceof Pseudo || v instanceof Composite || v instanceof Choice) {
     return v.toString();
   }

@@ -99,13 +99,13 @@ describe('namesInArn', () => {
     expect(namesInArn(arn)).toEqual(expected.map(([type, name]) => ({ type, name })));
   });
 
-  // A log stream ARN (`log-group:NAME:log-stream:STREAM`) yields `NAME:log-stream:STREAM`, which no log group can be named (names have no `:`).
-  test.failing('a log stream ARN names its log group', () => {
+  // Log group names have no `:`: a log stream ARN names its log group.
+  test('a log stream ARN names its log group', () => {
     expect(namesInArn(`arn:aws:logs:us-east-1:${A}:log-group:/aws/lex/app:log-stream:abc`)).toEqual([{ type: 'AWS::Logs::LogGroup', name: '/aws/lex/app' }]);
   });
 
-  // Any S3 ARN's first path segment is taken for a bucket name: access points, jobs and Regional S3 ARNs are not buckets.
-  test.failing.each([
+  // Only bucket ARNs (no Region, no account) name a bucket: access points, jobs and Regional S3 ARNs do not.
+  test.each([
     ['an access point', `arn:aws:s3:us-east-1:${A}:accesspoint/reports`],
     ['a batch job', `arn:aws:s3:us-east-1:${A}:job/abc-123`],
     ['a Storage Lens configuration', `arn:aws:s3:us-east-1:${A}:storage-lens/default`],

@@ -120,24 +120,24 @@ describe('ResourceGraph.target', () => {
     expect(t && 'resource' in t && t.resource).toBe(graph.get('App', 'Bucket'));
   });
 
-  // The pattern looked up has `*` for each pseudo parameter, and that pattern, not the value, becomes the external: `arn:aws:kms:*:*:key/…` reads as a wildcard ARN.
-  test.failing('a Composite with pseudo parameters that names nothing in the graph is that value, external', () => {
+  // Pseudo parameters match anything in the lookup; the external is the value as written, not a wildcard.
+  test('a Composite with pseudo parameters that names nothing in the graph is that value, external', () => {
     const value = new Composite(['arn:aws:kms:', new Pseudo('AWS::Region'), ':', new Pseudo('AWS::AccountId'), ':key/abcd']);
     expect(show(graph.target(value, 'AWS::KMS::Key'))).toBe('external arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/abcd');
   });
 
-  // "Preferring resources of types": a bare Reference of another type is its target, but a Composite around it becomes an external ARN containing `<Bucket>`.
-  test.failing('a Composite around a reference of a type not wanted is that resource, as a bare Reference is', () => {
+  // "Preferring resources of types": a string around a reference of another type points at it, as a bare Reference does.
+  test('a Composite around a reference of a type not wanted is that resource, as a bare Reference is', () => {
     expect(show(graph.target(new Composite(['arn:aws:s3:::', ref('Bucket'), '/*']), 'AWS::KMS::Key'))).toBe('App/Bucket');
   });
 
-  // The name index reads the raw property: a name built with Fn::Sub from values the graph knows is not indexed.
-  test.failing('a name given with Fn::Sub of known pseudo parameters is found', () => {
+  // A name built with Fn::Sub from values the graph knows is indexed too.
+  test('a name given with Fn::Sub of known pseudo parameters is found', () => {
     expect(show(graph.target(`reports-${ACCOUNT}`, 'AWS::S3::Bucket'))).toBe('App/SubNamed');
   });
 
-  // Names are matched whatever the ARN's partition, account and Region: another account's `app-role` is taken for this stack's role.
-  test.failing.each([
+  // A name matches only in the ARN's partition, account and Region: another account's `app-role` is not this stack's role.
+  test.each([
     ['a role of another account', 'arn:aws:iam::999999999999:role/app-role', 'AWS::IAM::Role'],
     ['a log group of another Region', `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/lex/app:*`, 'AWS::Logs::LogGroup'],
     ['a key of another Region', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1111-2222`, 'AWS::KMS::Key'],
@@ -148,7 +148,7 @@ describe('ResourceGraph.target', () => {
   });
 
   // A `{{resolve:…}}` dynamic reference is read at deploy time; it is not the name of an external resource.
-  test.failing.each([['{{resolve:ssm:/app/bucket-name}}'], ['arn:aws:kms:us-east-1:123456789012:key/{{resolve:ssm:/app/key-id}}']])('%s is unknown', (text) => {
+  test.each([['{{resolve:ssm:/app/bucket-name}}'], ['arn:aws:kms:us-east-1:123456789012:key/{{resolve:ssm:/app/key-id}}']])('%s is unknown', (text) => {
     expect(graph.target(text, 'AWS::S3::Bucket', 'AWS::KMS::Key')).toBeInstanceOf(Unknown);
   });
 });
