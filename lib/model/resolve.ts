@@ -314,7 +314,9 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
     }
     case 'Fn::Equals': {
       const [a, b] = args.map((x) => resolve(x, scope, depth + 1, true));
-      if (isLiteral(a) && isLiteral(b)) return JSON.stringify(a) === JSON.stringify(b);
+      // CloudFormation compares scalars as text: a parameter "true" equals YAML's `true`, "3" equals 3.
+      const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+      if (isLiteral(a) && isLiteral(b)) return JSON.stringify(text(a)) === JSON.stringify(text(b));
       return new Unknown(`Fn::Equals of values not known at synth (${String(a)}, ${String(b)})`);
     }
     case 'Fn::And':

@@ -428,6 +428,13 @@ describe('conditions', () => {
   });
 
   // CloudFormation compares parameter values as strings: `!Equals [!Ref Count, "3"]` is true for a Number parameter of 3.
+  test('a parameter "true" equals YAML\'s true', () => {
+    expect(graph.resolveIn('Shop', { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] })).toBe(true);
+    expect(graph.resolveIn('Shop', { 'Fn::Equals': ['true', true] })).toBe(true);
+    expect(graph.resolveIn('Shop', { 'Fn::Equals': [3, '3'] })).toBe(true);
+    expect(graph.resolveIn('Shop', { 'Fn::Equals': ['false', true] })).toBe(false);
+  });
+
   test('a Number parameter equals its text', () => {
     expect(condition('CountIsThree')).toBe(true);
   });
