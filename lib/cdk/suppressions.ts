@@ -1,6 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import picomatch from 'picomatch';
+import { isoDate } from '../config/dates';
 import { MIN_REASON_LENGTH, type SuppressionRule } from '../config/types';
 import { METADATA_KEY, metadataSuppressions } from '../engine/suppressions';
 
@@ -43,7 +44,7 @@ function validated(where: string, suppressions: readonly LexscribeSuppression[])
         `suppression of ${id} needs a reason of at least ${MIN_REASON_LENGTH} characters saying why the finding is accepted (got ${JSON.stringify(s.reason ?? '')})`,
       );
     }
-    if (s.expires !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(s.expires) || Number.isNaN(Date.parse(s.expires)))) {
+    if (s.expires !== undefined && isoDate(s.expires) === undefined) {
       throw new LexscribeSuppressionError(where, `suppression of ${id} expires on ${JSON.stringify(s.expires)}, which is not an ISO date such as 2027-03-01`);
     }
     if (s.appliesTo !== undefined && (!Array.isArray(s.appliesTo) || s.appliesTo.length === 0 || s.appliesTo.some((k) => typeof k !== 'string' || !k))) {

@@ -1,5 +1,6 @@
 import type { CheckMeta } from '../engine/check';
 import { optionProblem, type OptionsSchema } from '../engine/options';
+import { isoDate } from './dates';
 import { SEVERITIES } from '../model/finding';
 import { LEGACY_CLASSIFICATION, MIN_REASON_LENGTH } from './types';
 
@@ -80,11 +81,11 @@ function suppressionProblems(rule: unknown, where: string, checks: readonly Know
   if (typeof rule.reason !== 'string' || rule.reason.trim().length < MIN_REASON_LENGTH) {
     problems.push(`${where}.reason must say why the finding is accepted, in at least ${MIN_REASON_LENGTH} characters`);
   }
-  if (rule.expires !== undefined && (typeof rule.expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(rule.expires) || Number.isNaN(Date.parse(rule.expires)))) {
+  if (rule.expires !== undefined && isoDate(rule.expires) === undefined) {
     problems.push(`${where}.expires must be a date like 2027-03-01`);
   }
-  if (rule.appliesTo !== undefined && (!Array.isArray(rule.appliesTo) || rule.appliesTo.some((k) => typeof k !== 'string'))) {
-    problems.push(`${where}.appliesTo must be a list of finding keys`);
+  if (rule.appliesTo !== undefined && (!Array.isArray(rule.appliesTo) || rule.appliesTo.length === 0 || rule.appliesTo.some((k) => typeof k !== 'string' || k === ''))) {
+    problems.push(`${where}.appliesTo must be a non-empty list of finding keys (leave it out to suppress every finding of the check)`);
   }
   if (rule.resource !== undefined && (typeof rule.resource !== 'string' || rule.resource === '')) {
     problems.push(`${where}.resource must be a logical id, construct path glob or ARN glob`);

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isoDate } from '../config/dates';
 import { MIN_REASON_LENGTH, type ConfigSuppression, type SuppressionRule } from '../config/types';
 import type { Finding, FindingSuppression, RunWarning } from '../model/finding';
 import type { ResourceGraph } from '../model/graph';
@@ -51,7 +52,8 @@ const keyGlob = compiled(new Map(), { dot: true, bash: true, nocase: false });
 const resourceGlob = compiled(new Map(), { dot: true });
 
 function matchesKey(rule: SuppressionRule, key: string | undefined): boolean {
-  if (!rule.appliesTo || rule.appliesTo.length === 0) return true;
+  // Absent: every finding of the check. Present, it lists the keys: an empty list names none.
+  if (rule.appliesTo === undefined) return true;
   if (key === undefined) return false;
   return rule.appliesTo.some((p) => keyGlob(p)(key) || p === key);
 }
@@ -62,10 +64,9 @@ function resourceNames(r: Resource): string[] {
 }
 
 function isExpired(rule: SuppressionRule, now: Date): boolean {
-  if (!rule.expires) return false;
-  const end = new Date(rule.expires);
+  const end = isoDate(rule.expires);
   // An expiry date covers the whole day it names.
-  return !Number.isNaN(end.getTime()) && end.getTime() + 86_400_000 <= now.getTime();
+  return end !== undefined && end + 86_400_000 <= now.getTime();
 }
 
 function invalid(rule: SuppressionRule): string | undefined {
@@ -73,7 +74,10 @@ function invalid(rule: SuppressionRule): string | undefined {
   if (typeof rule.reason !== 'string' || rule.reason.trim().length < MIN_REASON_LENGTH) {
     return `needs a reason of at least ${MIN_REASON_LENGTH} characters`;
   }
-  if (rule.expires !== undefined && Number.isNaN(new Date(rule.expires).getTime())) return `has an expiry that is not a date (${rule.expires})`;
+  if (rule.expires !== undefined && isoDate(rule.expires) === undefined) return `has an expiry that is not a date (${rule.expires})`;
+  if (rule.appliesTo !== undefined && (!Array.isArray(rule.appliesTo) || rule.appliesTo.length === 0 || rule.appliesTo.some((k) => typeof k !== 'string' || k === ''))) {
+    return 'has an appliesTo that is not a non-empty list of finding keys';
+  }
   return undefined;
 }
 
@@ -113,7 +117,7 @@ export class Suppressions {
     const expired = !problem && isExpired(rule, this.now);
     const warnings = source === 'config' ? this.configWarnings : this.appWarnings;
     if (problem) {
-      warnings.push({ kind: 'suppression-invalid', checkId: rule?.id, message: `Suppression of ${rule?.id ?? '?'} on ${label} ${problem}; it is not applied.`, resource: where(resource) });
+      warnings.push({ kind: 'suppression-invalid', checkId: rule?.id || undefined, message: `Suppression of ${rule?.id || '?'} on ${label} ${problem}; it is not applied.`, resource: where(resource) });
     } else if (expired) {
       warnings.push({ kind: 'suppression-expired', checkId: rule.id, message: `Suppression of ${rule.id} on ${label} expired on ${rule.expires}; the finding is reported again.`, resource: where(resource) });
     }

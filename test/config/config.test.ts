@@ -54,7 +54,9 @@ describe('validateConfig', () => {
     [{ suppressions: [{ id: 'LEX-NO-1', reason: 'a long enough reason' }] }, 'suppressions[0].id: no such check LEX-NO-1'],
     [{ suppressions: [{ id: 'LEX-DP-2', reason: 'because' }] }, 'suppressions[0].reason must say why the finding is accepted, in at least 10 characters'],
     [{ suppressions: [{ id: 'LEX-DP-2', reason: 'a long enough reason', expires: 'next year' }] }, 'suppressions[0].expires must be a date like 2027-03-01'],
-    [{ suppressions: [{ id: 'LEX-DP-2', reason: 'a long enough reason', appliesTo: 'Key::*' }] }, 'suppressions[0].appliesTo must be a list of finding keys'],
+    [{ suppressions: [{ id: 'LEX-DP-2', reason: 'a long enough reason', appliesTo: 'Key::*' }] }, 'suppressions[0].appliesTo must be a non-empty list of finding keys (leave it out to suppress every finding of the check)'],
+    [{ suppressions: [{ id: 'LEX-DP-2', reason: 'a long enough reason', appliesTo: [] }] }, 'suppressions[0].appliesTo must be a non-empty list of finding keys (leave it out to suppress every finding of the check)'],
+    [{ suppressions: [{ id: 'LEX-DP-2', reason: 'a long enough reason', expires: '2027-02-30' }] }, 'suppressions[0].expires must be a date like 2027-03-01'],
   ])('%j: %s', (config, problem) => {
     expect(validateConfig(config, CHECKS)).toContain(problem);
   });
