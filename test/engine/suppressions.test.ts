@@ -292,7 +292,7 @@ describe('appliesTo: finding keys', () => {
     });
   });
 
-  // `matchesKey` takes an empty list like a missing one: `appliesTo: []` suppresses every finding of the check (the CDK helper refuses it as a mistake).
+  // An empty list names no key: it suppresses nothing (the configuration and the CDK helper refuse it as a mistake).
   test('an empty appliesTo suppresses nothing', () => {
     expect(suppressedKeys([])).toEqual([]);
   });
