@@ -53,7 +53,7 @@ function looksLikeTemplate(t: CfnTemplate): boolean {
 }
 
 /** Text that names a template's sections: a file that fails to parse but says this is a broken template, not another kind of file. */
-const TEMPLATE_MARKERS = /AWSTemplateFormatVersion|^\s*["']?Resources["']?\s*:/m;
+const TEMPLATE_MARKERS = /AWSTemplateFormatVersion|^[ \t]*["']?Resources["']?[ \t]*:/m;
 
 /**
  * A `manifest.json` is a cloud assembly's when it says so: `artifacts`, or the schema `version` CDK
