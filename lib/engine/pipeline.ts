@@ -159,6 +159,12 @@ export class Pipeline {
     const keepNotApplicable = this.opts.notApplicable !== false;
     // Findings on one resource describe it alike: one description per resource, not one per finding.
     const descriptions = new Map<Resource, FindingResource>();
+    const deployments = new Map<Resource, string | undefined>();
+    const deployment = (r: Resource) => {
+      if (r.condition === undefined) return undefined;
+      if (!deployments.has(r)) deployments.set(r, graph.deployment(r));
+      return deployments.get(r);
+    };
     const describe = (r: Resource) => {
       let d = descriptions.get(r);
       if (!d) descriptions.set(r, (d = findingResource(r)));
@@ -181,7 +187,7 @@ export class Pipeline {
         if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
         const resource = v.resource ?? fallback;
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
-        out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity), resource });
+        out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity, deployment(resource)), resource });
       };
       const needs = new Set(sideNeeds(side));
       for (const gap of graph.gaps) {
@@ -213,13 +219,14 @@ export class Pipeline {
   }
 }
 
-function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: Resource, described: FindingResource, severity: Severity): Finding {
+function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: Resource, described: FindingResource, severity: Severity, deployment?: string): Finding {
   return {
     checkId: check.id,
     title: check.title,
     severity,
     status,
-    reason: v.reason,
+    // A resource under a condition is judged as deployed; the reason says when it is.
+    reason: deployment ? `${v.reason ? `${v.reason.replace(/\.$/, '')} ` : ''}(${deployment})` : v.reason,
     findingKey: v.findingKey,
     resource: described,
     remediation: check.remediation,

@@ -79,8 +79,9 @@ export class ResourceGraph {
         if (typeof name === 'string') this.exports.set(name, { scope, value: output.Value });
       }
     }
-    // A resource whose condition is known to be false is not deployed.
-    this.resources = all.filter((r) => r.condition === undefined || this.conditionOf(r) !== false);
+    // A resource whose condition is false under the parameter values is still checked, as it is when
+    // the condition is true (see `deployment`): skipping it would leave it unchecked without a word.
+    this.resources = all;
     this.stacks = inputs.map((i) => i.stack);
     for (const r of this.resources) this.index(r);
   }
@@ -166,11 +167,16 @@ export class ResourceGraph {
     return this.byArn.get(nameOrArn) ?? this.byName.get(`${type}|${nameOrArn}`);
   }
 
-  /** Properties with every intrinsic resolved (see `values.ts` for what replaces what), computed once. */
+  /**
+   * Properties with every intrinsic resolved (see `values.ts` for what replaces what), computed once.
+   * A resource deployed only under a condition that is false here is read as it would be deployed:
+   * its own `Fn::If`s on that condition take the true branch.
+   */
   props(r: Resource): Record<string, unknown> {
     let cached = this.resolvedProps.get(r);
     if (!cached) {
-      const scope = this.scopes.get(r.stack.name);
+      let scope = this.scopes.get(r.stack.name);
+      if (scope && r.condition !== undefined && this.conditionOf(r) === false) scope = { ...scope, conditionCache: new Map([[r.condition, true]]) };
       cached = (scope ? resolveIntrinsics(r.properties, scope) : r.properties) as Record<string, unknown>;
       if (cached === null || typeof cached !== 'object') cached = {};
       this.resolvedProps.set(r, cached);
@@ -189,6 +195,18 @@ export class ResourceGraph {
     if (r.condition === undefined) return true;
     const scope = this.scopes.get(r.stack.name)!;
     return resolveIntrinsics({ Condition: r.condition }, scope, 0, true) as boolean | Unknown;
+  }
+
+  /**
+   * When a resource is deployed, if not always: a note for its findings ("deployed only when condition
+   * X is true, which it is not under the parameter values"), or undefined for a resource deployed as is.
+   */
+  deployment(r: Resource): string | undefined {
+    if (r.condition === undefined) return undefined;
+    const state = this.conditionOf(r);
+    if (state === true) return undefined;
+    if (state === false) return `deployed only when condition ${r.condition} is true, which it is not under the parameter values given or their defaults`;
+    return `deployed only when condition ${r.condition} is true, which cannot be known here: ${state.reason}`;
   }
 
   /**

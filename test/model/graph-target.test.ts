@@ -98,7 +98,7 @@ describe('ResourceGraph.target', () => {
     ['a bot id (from a live ARN)', 'BOTID', ['AWS::Lex::Bot'], `${LIVE}/LiveBot`],
     ['a name without a wanted type', 'app-logs', [], 'external app-logs'],
     ['a name of another type', 'app-logs', ['AWS::Logs::LogGroup'], 'external app-logs'],
-    ['the name of a resource whose condition is false', 'gone-logs', ['AWS::S3::Bucket'], 'external gone-logs'],
+    ['the name of a resource whose condition is false (checked as deployed when it is true)', 'gone-logs', ['AWS::S3::Bucket'], 'App/Gone'],
 
     ['a Choice with the same resource both ways', new Choice('IsProd', [ref('Bucket', 'Arn'), 'app-logs']), ['AWS::S3::Bucket'], 'App/Bucket'],
     ['a Choice with the same external both ways', new Choice('IsProd', ['arn:aws:s3:::x', 'arn:aws:s3:::x']), [], 'external arn:aws:s3:::x'],

@@ -377,7 +377,7 @@ describe('conditions', () => {
     expect(g.conditionOf({ ...bucket, stack: { name: 'Agnostic' }, condition: 'InIreland' })).toStrictEqual(unknown('Fn::Equals of values not known at synth (${AWS::Region}, eu-west-1)'));
   });
 
-  test('a resource whose condition is false is left out of the graph, one whose condition is undecidable is kept', () => {
+  test('every resource is kept, whatever its condition; those not certainly deployed say when they are', () => {
     const g = new ResourceGraph([
       {
         ...SHOP,
@@ -388,7 +388,18 @@ describe('conditions', () => {
         ],
       },
     ]);
-    expect(g.resources.map((r) => r.logicalId)).toEqual(['Prod', 'Maybe']);
+    expect(g.resources.map((r) => [r.logicalId, g.deployment(r)])).toEqual([
+      ['Dev', 'deployed only when condition IsDev is true, which it is not under the parameter values given or their defaults'],
+      ['Prod', undefined],
+      ['Maybe', expect.stringMatching(/^deployed only when condition OwnerIsTeam is true, which cannot be known here: /)],
+    ]);
+  });
+
+  test('a resource under a false condition is read as deployed: its own Fn::If on that condition takes the true branch', () => {
+    const g = new ResourceGraph([
+      { ...SHOP, resources: [{ ...thing('Dev', 'AWS::S3::Bucket'), condition: 'IsDev', properties: { BucketName: { 'Fn::If': ['IsDev', 'dev-logs', 'other'] }, Other: { 'Fn::If': ['IsProd', 'p', 'q'] } } }] },
+    ]);
+    expect(g.props(g.get('Shop', 'Dev')!)).toEqual({ BucketName: 'dev-logs', Other: 'p' });
   });
 
   test('{ Condition } is a condition only where a condition is expected, elsewhere a literal object', () => {
