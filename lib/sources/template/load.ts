@@ -10,6 +10,7 @@ import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
 import type { ResourcePositions } from './positions';
 import { kindOf, readInput } from './read';
+import { expandSam, hasSamTransform, SAM_TRANSFORM } from './sam';
 
 /** What `lexscribe scan` reads: every stack found, and each input that could not be read. */
 export interface LoadedTemplates {
@@ -233,7 +234,7 @@ class Loader {
 
   /** A stack of an assembly, or (`nestedPath`) one of its nested stacks, known by its construct path. */
   private assemblyStack(stack: AssemblyStack, data: Buffer, nestedPath = ''): void {
-    const parsed = parseTemplate(data, stack.file);
+    const parsed = this.prepare(parseTemplate(data, stack.file), stack.file);
     // Templates written with path metadata off carry no `aws:cdk:path`: the manifest still knows every construct path.
     const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
     const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
@@ -255,7 +256,24 @@ class Loader {
 
   private template(parsed: ParsedTemplate, name: string, file: string, explicit: boolean): void {
     if (explicit && !looksLikeTemplate(parsed.template)) throw new InputError(file, 'is not a CloudFormation template (no Resources section)');
-    this.add('', parsed, { name: this.unique(name, file), file });
+    this.add('', this.prepare(parsed, file), { name: this.unique(name, file), file });
+  }
+
+  /** What a template holds once the source steps have run: the SAM transform. */
+  private prepare(parsed: ParsedTemplate, file: string): ParsedTemplate {
+    if (hasSamTransform(parsed.template)) {
+      const expanded = expandSam(parsed, file);
+      this.warnings.push(...expanded.warnings);
+      return expanded.parsed;
+    }
+    const serverless = Object.entries(parsed.template.Resources ?? {}).filter(([, r]) => typeof r?.Type === 'string' && r.Type.startsWith('AWS::Serverless::'));
+    if (serverless.length > 0) {
+      this.warnings.push({
+        kind: 'coverage',
+        message: `${file}: ${serverless.map(([id, r]) => `${id} (${r.Type})`).join(', ')} without Transform: ${SAM_TRANSFORM}, which CloudFormation refuses; not expanded, so not checked`,
+      });
+    }
+    return parsed;
   }
 
   /** Each file once, however it is reached (named twice, through a symbolic link, listed by two manifests). */
