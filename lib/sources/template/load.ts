@@ -5,6 +5,7 @@ import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
 import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
+import { readBotFiles } from './bot-files';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
@@ -36,6 +37,12 @@ export interface LoadOptions {
   exclude?: readonly string[];
   /** Honour the `.gitignore` files of scanned directories. @default true */
   gitignore?: boolean;
+  /**
+   * Folders holding bot definition zips (`BotFileS3Location`), searched by the object key's file name
+   * and by the whole key, after the cloud assembly's assets and the template's own folder.
+   * @default none
+   */
+  botFiles?: readonly string[];
 }
 
 /** Ignore rules of one directory: `.gitignore` patterns are relative to the directory holding them. */
@@ -249,7 +256,7 @@ class Loader {
 
   /** A stack of an assembly, or (`nestedPath`) one of its nested stacks, known by its construct path. */
   private assemblyStack(stack: AssemblyStack, data: Buffer, nestedPath = ''): void {
-    const parsed = this.prepare(parseTemplate(data, stack.file), stack.file);
+    const parsed = this.prepare(parseTemplate(data, stack.file), stack.file, stack.assets);
     // Templates written with path metadata off carry no `aws:cdk:path`: the manifest still knows every construct path.
     const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
     const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
@@ -345,8 +352,15 @@ class Loader {
     }
   }
 
-  /** What a template holds once the source steps have run: the SAM transform. */
-  private prepare(parsed: ParsedTemplate, file: string): ParsedTemplate {
+  /** What a template holds once the source steps have run: the SAM transform, then the bot definition files. */
+  private prepare(parsed: ParsedTemplate, file: string, assets?: () => Record<string, string>): ParsedTemplate {
+    const transformed = this.transform(parsed, file);
+    const bots = readBotFiles(transformed, { file, assets, dirs: this.opts.botFiles ?? [] });
+    this.warnings.push(...bots.warnings);
+    return bots.parsed;
+  }
+
+  private transform(parsed: ParsedTemplate, file: string): ParsedTemplate {
     if (hasSamTransform(parsed.template)) {
       const expanded = expandSam(parsed, file);
       this.warnings.push(...expanded.warnings);

@@ -3,11 +3,11 @@ import type { RunWarning } from '../../../model/finding';
 import { METADATA_KEY } from '../../../engine/suppressions';
 import type { CfnTemplate } from '../../template';
 import type { ParsedTemplate } from '../parse';
-import type { Position, ResourcePositions } from '../positions';
+import { MappedPositions, type ResourcePositions } from '../positions';
 import { readInput } from '../read';
 import { expandFunction, FUNCTION } from './function';
 import { withGlobals } from './globals';
-import { isMapping, type Generated, type PropertyMap, type SamContext, type TemplateResource } from './model';
+import { isMapping, type Generated, type SamContext, type TemplateResource } from './model';
 import { PLAIN_EXPANDERS } from './plain';
 import { expandStateMachine, STATE_MACHINE } from './state-machine';
 
@@ -24,39 +24,6 @@ const EXPANDERS: Readonly<Record<string, (logicalId: string, props: Record<strin
 export function hasSamTransform(template: CfnTemplate): boolean {
   const transform = (template as Record<string, unknown>).Transform;
   return transform === SAM_TRANSFORM || (Array.isArray(transform) && transform.includes(SAM_TRANSFORM));
-}
-
-/**
- * Positions of a generated resource: the SAM resource's own, and each generated property at the SAM
- * property it comes from (its closest parent that is written, for the pipeline). Worked out when first
- * asked, as the SAM resource's own property positions may be.
- */
-class GeneratedPositions implements ResourcePositions {
-  private mapped?: Record<string, Position>;
-
-  constructor(
-    private readonly sam: ResourcePositions,
-    private readonly from: PropertyMap,
-  ) {}
-
-  get at(): Position {
-    return this.sam.at;
-  }
-
-  get properties(): Record<string, Position> {
-    if (this.mapped) return this.mapped;
-    const out: Record<string, Position> = {};
-    const source = this.sam.properties;
-    for (const [target, origin] of this.from) {
-      for (const [path, position] of Object.entries(source)) {
-        if (origin !== '' && path !== origin && !path.startsWith(`${origin}.`)) continue;
-        const rest = origin === '' ? path : path.slice(origin.length + 1);
-        const key = target === '' ? rest : rest === '' ? target : `${target}.${rest}`;
-        if (key !== '' && !(key in out)) out[key] = position;
-      }
-    }
-    return (this.mapped = out);
-  }
 }
 
 /**
@@ -124,7 +91,7 @@ export function expandSam(parsed: ParsedTemplate, file: string): SamExpansion {
     const metadata = sam ? generatedMetadata(sam, `${samId} (${sam.Type})`, main) : undefined;
     out[g.logicalId] = { ...g.resource, ...(sam ? attributes(sam, main) : {}), ...(metadata ? { Metadata: metadata } : {}) };
     const at = samId ? parsed.positions.get(samId) : undefined;
-    if (at) positions.set(g.logicalId, main && g.from.length === 0 ? at : new GeneratedPositions(at, g.from));
+    if (at) positions.set(g.logicalId, main && g.from.length === 0 ? at : new MappedPositions(at, g.from));
   };
   for (const [logicalId, resource] of Object.entries(resources)) {
     const type = resource?.Type;
