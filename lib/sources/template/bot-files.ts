@@ -6,7 +6,7 @@ import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { botLocalesOfExport } from './lex-export';
 import type { ParsedTemplate } from './parse';
-import { MappedPositions } from './positions';
+import { MappedPositions, type ResourcePositions } from './positions';
 import { readInput } from './read';
 import { jsonEntriesOfDirectory, jsonEntriesOfZip } from './zip';
 
@@ -76,7 +76,7 @@ export function readBotFiles(parsed: ParsedTemplate, opts: BotFileOptions): BotF
   const warnings: RunWarning[] = [];
   const resources = parsed.template.Resources ?? {};
   let changed: Record<string, NonNullable<CfnTemplate['Resources']>[string]> | undefined;
-  const positions = new Map(parsed.positions);
+  let positions: Map<string, ResourcePositions> | undefined;
   for (const [logicalId, r] of Object.entries(resources)) {
     const location = r?.Type === 'AWS::Lex::Bot' ? r.Properties?.BotFileS3Location : undefined;
     if (!isMapping(location) || r.Properties?.BotLocales !== undefined) continue;
@@ -101,8 +101,9 @@ export function readBotFiles(parsed: ParsedTemplate, opts: BotFileOptions): BotF
     changed ??= { ...resources };
     changed[logicalId] = { ...r, Properties: { ...r.Properties, BotLocales: locales } };
     const at = parsed.positions.get(logicalId);
+    positions ??= new Map(parsed.positions);
     if (at) positions.set(logicalId, new MappedPositions(at, [['', ''], ['BotLocales', 'BotFileS3Location']]));
   }
-  if (!changed) return { parsed, warnings };
+  if (!changed || !positions) return { parsed, warnings };
   return { parsed: { ...parsed, template: { ...parsed.template, Resources: changed }, positions }, warnings };
 }
