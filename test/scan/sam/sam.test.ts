@@ -51,6 +51,8 @@ describe('the SAM transform', () => {
       StartJobFunctionUploadPermission: 'AWS::Lambda::Permission',
       StartJobFunctionHelloPermissionProd: 'AWS::Lambda::Permission',
       ExistingRoleFunction: 'AWS::Lambda::Function',
+      ExistingRoleFunctionUrl: 'AWS::Lambda::Url',
+      ExistingRoleFunctionUrlPublicPermissions: 'AWS::Lambda::Permission',
       Table: 'AWS::DynamoDB::Table',
       Connector: 'AWS::Serverless::Connector',
       ServerlessRestApi: 'AWS::ApiGateway::RestApi',
@@ -93,7 +95,11 @@ describe('the SAM transform', () => {
     expect(byId.ExistingRoleFunction.properties).toMatchObject({ Code: { ZipFile: expect.any(String) } });
     expect(loaded.inputs[0].resources.some((r) => r.logicalId === 'ExistingRoleFunctionRole')).toBe(false);
     expect(byId.Table.properties).toMatchObject({ AttributeDefinitions: [{ AttributeName: 'callId', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' });
-    expect(loaded.warnings.map((w) => w.message)).toContain(`${fixture('function-policies.yaml')}: Connector (AWS::Serverless::Connector) is not expanded by lexscribe; what SAM makes of it is not checked`);
+    expect(byId.ExistingRoleFunctionUrlPublicPermissions.properties).toMatchObject({ Principal: '*', FunctionUrlAuthType: 'NONE' });
+    expect(loaded.warnings.map((w) => w.message)).toEqual([
+      `${fixture('function-policies.yaml')}: ExistingRoleFunction (AWS::Serverless::Function): AutoPublishAlias is not expanded by lexscribe; what SAM makes of it is not checked`,
+      `${fixture('function-policies.yaml')}: Connector (AWS::Serverless::Connector) is not expanded by lexscribe; what SAM makes of it is not checked`,
+    ]);
 
     const findings = scan(loaded);
     // An unknown policy template makes the role's policy checks UNKNOWN, located at the SAM entry.

@@ -47,7 +47,7 @@ const tracingOn = (tracing: unknown) => tracing !== undefined && tracing !== 'Di
 /**
  * `AWS::Serverless::Function` → `AWS::Lambda::Function` (same logical id), its execution role
  * `<Fn>Role` when no `Role` is given (basic execution, X-Ray and VPC managed policies as SAM adds
- * them, then `Policies`), and what each event source needs (`Events`).
+ * them, then `Policies`), its function URL, and what each event source needs (`Events`).
  */
 export function expandFunction(logicalId: string, props: Record<string, unknown>, ctx: SamContext): Generated[] {
   const properties: Record<string, unknown> = {};
@@ -95,6 +95,29 @@ export function expandFunction(logicalId: string, props: Record<string, unknown>
   } else if (props.Policies !== undefined) {
     ctx.warn(`${logicalId} (${FUNCTION}) gives both Role and Policies; SAM uses Role and ignores Policies, and so does lexscribe`);
   }
+  out.push(...functionUrl(logicalId, props.FunctionUrlConfig));
   out.push(...eventResources(logicalId, events, ctx));
+  const skipped = NOT_EXPANDED.filter((p) => props[p] !== undefined);
+  if (skipped.length > 0) ctx.warn(`${logicalId} (${FUNCTION}): ${skipped.join(', ')} ${skipped.length > 1 ? 'are' : 'is'} not expanded by lexscribe; what SAM makes of ${skipped.length > 1 ? 'them' : 'it'} is not checked`);
   return out;
+}
+
+/** Function properties whose resources (versions, aliases, destinations and the policies they add, CodeDeploy) lexscribe does not make. */
+const NOT_EXPANDED = ['AutoPublishAlias', 'DeploymentPreference', 'EventInvokeConfig', 'ProvisionedConcurrencyConfig'] as const;
+
+/** `FunctionUrlConfig` → the URL `<Fn>Url`, and for `AuthType: NONE` the public permission `<Fn>UrlPublicPermissions` SAM adds. */
+function functionUrl(fn: string, config: unknown): Generated[] {
+  if (!isMapping(config)) return [];
+  const url: Generated = {
+    logicalId: `${fn}Url`,
+    resource: { Type: 'AWS::Lambda::Url', Properties: { TargetFunctionArn: { Ref: fn }, AuthType: config.AuthType, ...(config.Cors !== undefined ? { Cors: config.Cors } : {}), ...(config.InvokeMode !== undefined ? { InvokeMode: config.InvokeMode } : {}) } },
+    from: [['', 'FunctionUrlConfig']],
+  };
+  if (config.AuthType !== 'NONE') return [url];
+  const permission: Generated = {
+    logicalId: `${fn}UrlPublicPermissions`,
+    resource: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunctionUrl', FunctionName: { Ref: fn }, Principal: '*', FunctionUrlAuthType: 'NONE' } },
+    from: [['', 'FunctionUrlConfig']],
+  };
+  return [url, permission];
 }
