@@ -11,6 +11,7 @@ export interface ScanFlags {
   exclude?: string[];
   /** `--no-gitignore` sets it false. */
   gitignore?: boolean;
+  botFiles?: string[];
 }
 
 const EXAMPLES = `
@@ -20,6 +21,7 @@ Examples:
   $ lexscribe scan cdk.out -f sarif -o lexscribe.sarif -f junit -o junit.xml
   $ lexscribe scan template.yaml --parameters Env=prod --parameters Data:KeyArn=arn:aws:kms:…
   $ lexscribe scan . --exclude "test/**"      # a whole repository: non-templates are skipped
+  $ lexscribe scan bot.yaml --bot-files build/bots
   $ cdk synth | lexscribe scan -
 
 Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or unreadable input.`;
@@ -33,7 +35,8 @@ export function registerScanCommand(program: Command): void {
     .option('-p, --parameters <Key=Value>', 'a parameter value, for every stack (Key=Value) or one (Stack:Key=Value); repeatable', collect)
     .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect)
     .option('--exclude <pattern>', 'leave out paths under a scanned directory (.gitignore syntax, relative to it), e.g. "test/**"; repeatable', collect)
-    .option('--no-gitignore', 'read the files .gitignore excludes too (by default a directory scan honours the .gitignore files it meets)');
+    .option('--no-gitignore', 'read the files .gitignore excludes too (by default a directory scan honours the .gitignore files it meets)')
+    .option('--bot-files <dir>', 'a folder holding the bot definition zips that BotFileS3Location names (looked for by file name, after the assembly assets and the template folder); repeatable', collect);
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {

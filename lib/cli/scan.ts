@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from '../config/types';
 import { runPipeline } from '../engine/pipeline';
@@ -45,6 +46,14 @@ function parameterValues(flags: ScanFlags): ParameterValues {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Standard input, read to its end before anything else when `-` is among the paths. */
 async function readStdin(paths: readonly string[]): Promise<() => Buffer> {
   if (!paths.includes('-')) return () => Buffer.alloc(0);
@@ -69,8 +78,9 @@ export async function runScan(paths: string[], flags: ScanFlags & ReportFlags, t
   const startedAt = new Date();
   try {
     const run = await prepareRun(flags, targets);
+    for (const dir of flags.botFiles ?? []) if (!isFolder(dir)) throw new UsageError(`--bot-files ${dir}: no such folder`);
     const stdin = await readStdin(paths);
-    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin, exclude: flags.exclude, gitignore: flags.gitignore !== false });
+    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin, exclude: flags.exclude, gitignore: flags.gitignore !== false, botFiles: flags.botFiles });
     for (const e of loaded.errors) console.error(`lexscribe: ${e.message}`);
     const report = scanLoaded(loaded, run.config, { verbose: flags.verbose, startedAt });
     return await finishRun(report, run, { inputFailed: loaded.errors.length > 0 });

@@ -1,15 +1,18 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
 import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
+import { readBotFiles } from './bot-files';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
 import type { ResourcePositions } from './positions';
+import { exportOutputs, linkParent, localTemplatePaths, MAX_NESTING, nestedStacksOf } from './nested';
 import { kindOf, readInput } from './read';
+import { expandSam, hasSamTransform, SAM_TRANSFORM } from './sam';
 
 /** What `lexscribe scan` reads: every stack found, and each input that could not be read. */
 export interface LoadedTemplates {
@@ -34,6 +37,12 @@ export interface LoadOptions {
   exclude?: readonly string[];
   /** Honour the `.gitignore` files of scanned directories. @default true */
   gitignore?: boolean;
+  /**
+   * Folders holding bot definition zips (`BotFileS3Location`), searched by the object key's file name
+   * and by the whole key, after the cloud assembly's assets and the template's own folder.
+   * @default none
+   */
+  botFiles?: readonly string[];
 }
 
 /** Ignore rules of one directory: `.gitignore` patterns are relative to the directory holding them. */
@@ -71,6 +80,15 @@ function isAssemblyManifest(file: string): boolean {
   const m = parsed as Record<string, unknown>;
   if ('artifacts' in m) return true;
   return typeof m.version === 'string' && /^\d+\.\d+\.\d+$/.test(m.version) && !('name' in m || 'icons' in m || 'start_url' in m);
+}
+
+/** A file's real path, or its absolute path when it does not exist. */
+function realpath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 function stackNameOf(file: string): string {
@@ -111,6 +129,10 @@ class Loader {
   private readonly names = new Set<string>();
   /** Files already read: a template named twice (or a nested stack pointing back up) is read once. */
   private readonly seen = new Set<string>();
+  /** Templates read as the nested stack of another: a directory scan does not read them again on their own. */
+  private readonly nestedFiles = new Set<string>();
+  /** Templates found while walking a directory, read once the walk is done, parents before the templates they nest. */
+  private pending: Array<{ parsed: ParsedTemplate; path: string }> = [];
 
   constructor(private readonly opts: LoadOptions) {}
 
@@ -139,6 +161,7 @@ class Loader {
     const before = this.inputs.length + this.errors.length;
     const excluded: IgnoreRules[] = this.opts.exclude?.length ? [{ base: dir, rules: ignore().add([...this.opts.exclude]) }] : [];
     this.walk(dir, excluded, new Set([realpathSync(dir)]));
+    this.readPending();
     if (this.inputs.length + this.errors.length === before) {
       const skipped = this.skipped.filter((s) => s.file.startsWith(dir)).length;
       this.errors.push(
@@ -216,7 +239,7 @@ class Loader {
       }
       throw e;
     }
-    if (looksLikeTemplate(parsed.template)) this.template(parsed, stackNameOf(path), path, false);
+    if (looksLikeTemplate(parsed.template)) this.pending.push({ parsed, path });
     else this.skipped.push({ file: path, why: 'has no Resources section and no AWSTemplateFormatVersion' });
   }
 
@@ -233,7 +256,7 @@ class Loader {
 
   /** A stack of an assembly, or (`nestedPath`) one of its nested stacks, known by its construct path. */
   private assemblyStack(stack: AssemblyStack, data: Buffer, nestedPath = ''): void {
-    const parsed = parseTemplate(data, stack.file);
+    const parsed = this.prepare(parseTemplate(data, stack.file), stack.file, stack.assets);
     // Templates written with path metadata off carry no `aws:cdk:path`: the manifest still knows every construct path.
     const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
     const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
@@ -253,9 +276,104 @@ class Loader {
     }
   }
 
+  /**
+   * The templates a directory walk found: those no other one nests first, so that a nested template is
+   * read as the nested stack of its parent (with the parameters the parent passes), and not again.
+   */
+  private readPending(): void {
+    const found = this.pending.splice(0);
+    const nested = new Set(found.flatMap(({ parsed, path }) => localTemplatePaths(parsed.template, path).map(realpath)));
+    const order = [...found.filter((f) => !nested.has(realpath(f.path))), ...found.filter((f) => nested.has(realpath(f.path)))];
+    for (const { parsed, path } of order) {
+      if (this.nestedFiles.has(realpath(path))) continue;
+      this.current = path;
+      try {
+        this.template(parsed, stackNameOf(path), path, false);
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+  }
+
   private template(parsed: ParsedTemplate, name: string, file: string, explicit: boolean): void {
     if (explicit && !looksLikeTemplate(parsed.template)) throw new InputError(file, 'is not a CloudFormation template (no Resources section)');
-    this.add('', parsed, { name: this.unique(name, file), file });
+    this.stack(this.prepare(parsed, file), this.unique(name, file), file, undefined, [realpath(file)]);
+  }
+
+  /**
+   * A plain template and, recursively, the nested stacks whose `TemplateURL` is a local file: each is
+   * a stack of its own (`Parent/LogicalId`, as in a cloud assembly), with the parameters its parent
+   * passes and its outputs visible to the parent's `Fn::GetAtt [Child, Outputs.X]`. A nested stack
+   * that cannot be read is a coverage warning naming it.
+   */
+  private stack(parsed: ParsedTemplate, name: string, file: string, passed: Record<string, unknown> | undefined, ancestors: readonly string[]): void {
+    const children = new Map<string, string>();
+    const toRead: Array<{ logicalId: string; name: string; file: string; data: Buffer }> = [];
+    const base = file === STDIN_LABEL ? process.cwd() : dirname(file);
+    for (const nested of nestedStacksOf(parsed.template, file, base)) {
+      const about = `${file}: nested stack ${nested.logicalId}`;
+      if ('why' in nested) {
+        this.warnings.push({ kind: 'coverage', message: `${about} ${nested.why}; its resources are not checked` });
+        continue;
+      }
+      const real = realpath(nested.file);
+      if (ancestors.includes(real)) {
+        this.warnings.push({ kind: 'coverage', message: `${about} names ${nested.file}, a template it is nested in (a cycle); not read again` });
+        continue;
+      }
+      if (ancestors.length >= MAX_NESTING) {
+        this.warnings.push({ kind: 'coverage', message: `${about} is nested more than ${MAX_NESTING} levels deep; its resources are not checked` });
+        continue;
+      }
+      let data: Buffer;
+      try {
+        data = readInput(nested.file, file);
+      } catch (e) {
+        this.warnings.push({ kind: 'coverage', message: `${about}: its template ${e instanceof InputError ? e.message : nested.file}; its resources are not checked` });
+        continue;
+      }
+      const childName = this.unique(`${name}/${nested.logicalId}`, nested.file);
+      children.set(nested.logicalId, childName);
+      toRead.push({ logicalId: nested.logicalId, name: childName, file: nested.file, data });
+    }
+    const linked = children.size > 0 ? linkParent(parsed.template, children) : undefined;
+    this.add('', linked ? { ...parsed, template: linked.template } : parsed, { name, file }, undefined, NO_PATHS, passed);
+    for (const child of toRead) {
+      this.current = child.file;
+      const real = realpath(child.file);
+      this.seen.add(real);
+      this.nestedFiles.add(real);
+      try {
+        const prepared = this.prepare(parseTemplate(child.data, child.file), child.file);
+        this.stack({ ...prepared, template: exportOutputs(prepared.template, child.name) }, child.name, child.file, linked?.passed.get(child.logicalId) ?? {}, [...ancestors, real]);
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+  }
+
+  /** What a template holds once the source steps have run: the SAM transform, then the bot definition files. */
+  private prepare(parsed: ParsedTemplate, file: string, assets?: () => Record<string, string>): ParsedTemplate {
+    const transformed = this.transform(parsed, file);
+    const bots = readBotFiles(transformed, { file, assets, dirs: this.opts.botFiles ?? [] });
+    this.warnings.push(...bots.warnings);
+    return bots.parsed;
+  }
+
+  private transform(parsed: ParsedTemplate, file: string): ParsedTemplate {
+    if (hasSamTransform(parsed.template)) {
+      const expanded = expandSam(parsed, file);
+      this.warnings.push(...expanded.warnings);
+      return expanded.parsed;
+    }
+    const serverless = Object.entries(parsed.template.Resources ?? {}).filter(([, r]) => typeof r?.Type === 'string' && r.Type.startsWith('AWS::Serverless::'));
+    if (serverless.length > 0) {
+      this.warnings.push({
+        kind: 'coverage',
+        message: `${file}: ${serverless.map(([id, r]) => `${id} (${r.Type})`).join(', ')} without Transform: ${SAM_TRANSFORM}, which CloudFormation refuses; not expanded, so not checked`,
+      });
+    }
+    return parsed;
   }
 
   /** Each file once, however it is reached (named twice, through a symbolic link, listed by two manifests). */
@@ -278,10 +396,13 @@ class Loader {
     return chosen;
   }
 
-  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS): void {
+  /** One stack into the inputs; `passed` are the values a parent stack passes (they win over `--parameters Key=Value`, not over `Stack:Key=Value`). */
+  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS, passed?: Record<string, unknown>): void {
     this.warnings.push(...parsed.warnings);
     const locate = paths.size === 0 ? undefined : (logicalId: string) => (paths.has(logicalId) ? { constructPath: paths.get(logicalId) } : {});
-    const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest), locate });
+    const given = this.opts.parameters;
+    const parameterValues = passed ? { ...given.all, ...passed, ...given.byStack[stack.name] } : parametersFor(given, stack.name, fromManifest);
+    const input = templateToStackInput(parsed.template, { stack, parameterValues, locate });
     const resources = input.resources.map((r) => {
       const at = parsed.positions.get(r.logicalId);
       return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at) } : r;

@@ -27,3 +27,40 @@ export interface Duplicate {
   path: string;
   line: number;
 }
+
+/**
+ * Positions of a resource made from another (the SAM transform, a bot definition file): the source
+ * resource's own, and each property at the source property it comes from (`[target prefix, source
+ * prefix]`, `''` for the whole). Worked out when first asked, as the source's property positions may be.
+ */
+export class MappedPositions implements ResourcePositions {
+  private mapped?: Record<string, Position>;
+
+  constructor(
+    private readonly source: ResourcePositions,
+    private readonly from: ReadonlyArray<readonly [string, string]>,
+  ) {}
+
+  get at(): Position {
+    return this.source.at;
+  }
+
+  get properties(): Record<string, Position> {
+    if (this.mapped) return this.mapped;
+    const out: Record<string, Position> = {};
+    const source = this.source.properties;
+    for (const [target, origin] of this.from) {
+      let first: Position | undefined;
+      for (const [path, position] of Object.entries(source)) {
+        if (origin !== '' && path !== origin && !path.startsWith(`${origin}.`)) continue;
+        const rest = origin === '' ? path : path.slice(origin.length + 1);
+        const key = target === '' ? rest : rest === '' ? target : `${target}.${rest}`;
+        if (key !== '' && !(key in out)) out[key] = position;
+        if (!first || position.line < first.line || (position.line === first.line && position.column < first.column)) first = position;
+      }
+      // A list item has no key of its own: it is where its first key is.
+      if (target !== '' && !(target in out) && first) out[target] = first;
+    }
+    return (this.mapped = out);
+  }
+}
