@@ -68,7 +68,9 @@ function line(f: Finding): string {
 }
 
 function scan(template: string): Expected {
-  const loaded = loadTemplates([join(CORPUS, template)], { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
+  // As its author would run it from the repository's root: `lexscribe scan <template> --bot-files .`.
+  const repository = join(CORPUS, template.split('/')[0]);
+  const loaded = loadTemplates([join(CORPUS, template)], { parameters: emptyParameters(), stdin: () => Buffer.alloc(0), botFiles: [repository] });
   const report = scanLoaded(loaded, {}, { verbose: true, startedAt: STARTED_AT });
   const strip = (m: string) => m.split(`${CORPUS}/`).join('');
   const summary = Object.fromEntries(STATUSES.map((s) => [s, report.summary.byStatus[s]]));

@@ -21,9 +21,15 @@ export interface BotFileOptions {
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The literal text of a key, or of its last literal part (`!Sub "${Prefix}/bot.zip"` → `/bot.zip`). */
-function literalKey(key: unknown): { whole?: string; tail?: string } {
+/**
+ * The literal text of a key, or of its last literal part (`!Sub "${Prefix}/bot.zip"` → `/bot.zip`); a
+ * `Ref` to a parameter is read as its default (real templates name the bot file by a parameter).
+ */
+function literalKey(key: unknown, parameters: CfnTemplate['Parameters']): { whole?: string; tail?: string } {
   if (typeof key === 'string') return { whole: key, tail: key };
+  const ref = isMapping(key) ? key.Ref : undefined;
+  const param = typeof ref === 'string' && parameters && Object.prototype.hasOwnProperty.call(parameters, ref) ? parameters[ref] : undefined;
+  if (typeof param?.Default === 'string') return { whole: param.Default, tail: param.Default };
   const sub = isMapping(key) ? key['Fn::Sub'] : undefined;
   const text = Array.isArray(sub) ? sub[0] : sub;
   if (typeof text === 'string') return { tail: text.slice(text.lastIndexOf('}') + 1) };
@@ -36,8 +42,8 @@ function literalKey(key: unknown): { whole?: string; tail?: string } {
 const shown = (v: unknown) => (typeof v === 'string' ? v : '<computed>');
 
 /** Where a definition may be, in the order they are tried. */
-function candidates(location: Record<string, unknown>, opts: BotFileOptions): string[] {
-  const { whole, tail } = literalKey(location.S3ObjectKey);
+function candidates(location: Record<string, unknown>, opts: BotFileOptions, parameters: CfnTemplate['Parameters']): string[] {
+  const { whole, tail } = literalKey(location.S3ObjectKey, parameters);
   const out: string[] = [];
   const hash = /([0-9a-f]{64})/.exec(whole ?? tail ?? '')?.[1];
   const asset = hash ? opts.assets?.()[hash] : undefined;
@@ -81,7 +87,7 @@ export function readBotFiles(parsed: ParsedTemplate, opts: BotFileOptions): BotF
     const location = r?.Type === 'AWS::Lex::Bot' ? r.Properties?.BotFileS3Location : undefined;
     if (!isMapping(location) || r.Properties?.BotLocales !== undefined) continue;
     const uri = `s3://${shown(location.S3Bucket)}/${shown(location.S3ObjectKey)}`;
-    const tried = candidates(location, opts);
+    const tried = candidates(location, opts, parsed.template.Parameters);
     const found = tried.find((p) => kind(p) !== undefined);
     let locales: unknown;
     if (!found) {
