@@ -97,3 +97,9 @@ describe('duplicate keys: the last is read, each duplicate named (CloudFormation
     expect(parsed.template.Resources?.A?.Type).toBe(type);
   });
 });
+
+test('a JSON template with a trailing comma is read as YAML, as the AWS CLI reads it, with a warning', () => {
+  const parsed = parseTemplate(Buffer.from('{\n  "Resources": {\n    "A": {"Type": "X",},\n  },\n}\n'), 'x.json');
+  expect(parsed.template.Resources?.A?.Type).toBe('X');
+  expect(parsed.warnings.map((w) => w.message)).toEqual(['x.json: not valid JSON (malformed JSON: Expected double-quoted property name at line 3); read as YAML, as the AWS CLI and SAM CLI do']);
+});

@@ -94,6 +94,20 @@ export function parseTemplate(data: Uint8Array, file: string): ParsedTemplate {
   const start = text.search(/\S/);
   if (start < 0) throw new InputError(file, 'is empty');
   // JSON is YAML, but JSON.parse is far faster; a YAML file written in flow style still parses as YAML.
-  if (text[start] === '{' && !/\.ya?ml$/i.test(extname(file))) return parseJson(text, file);
+  if (text[start] === '{' && !/\.ya?ml$/i.test(extname(file))) {
+    try {
+      return parseJson(text, file);
+    } catch (jsonError) {
+      // The AWS CLI and SAM CLI read a template that is not JSON as YAML (a trailing comma is valid
+      // YAML flow style), and CloudFormation deploys it: so does the scan, saying so.
+      try {
+        const parsed = parseYaml(text, file);
+        const why = jsonError instanceof InputError ? `${jsonError.problem}${jsonError.line !== undefined ? ` at line ${jsonError.line}` : ''}` : String(jsonError);
+        return { ...parsed, warnings: [{ kind: 'input', message: `${file}: not valid JSON (${why}); read as YAML, as the AWS CLI and SAM CLI do` }, ...parsed.warnings] };
+      } catch {
+        throw jsonError;
+      }
+    }
+  }
   return parseYaml(text, file);
 }
