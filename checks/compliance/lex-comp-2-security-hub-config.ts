@@ -4,7 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from '../shared/app-level';
-import { ALIAS_HOLDERS } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 const HUB = 'AWS::SecurityHub::Hub';
 const STANDARD = 'AWS::SecurityHub::Standard';

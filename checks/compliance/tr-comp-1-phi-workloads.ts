@@ -7,7 +7,7 @@ import { tagValue } from '../shared/classification';
 import { isCustomerManaged, resolveKey } from '../shared/kms';
 import { transcribeLabel, transcribeTags } from '../shared/transcribe';
 import { appStartedJobs, param, type AppJob } from '../shared/transcribe-jobs';
-import { CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, type OutputEncryption } from '../shared/transcribe-live';
+import { CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, type OutputEncryption } from '../../lib/model/types/transcribe';
 
 const MEDICAL_ACTIONS = ['StartMedicalTranscriptionJob', 'StartMedicalScribeJob'];
 

@@ -1,9 +1,9 @@
 import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { AUDIT_MANAGER_ACCOUNT } from '../../lib/sources/account/collectors/live-types';
 import { findOrReportAbsent } from '../shared/app-level';
 import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { AUDIT_MANAGER_ACCOUNT } from '../../lib/model/types/auditmanager';
 
 const HUB = 'AWS::SecurityHub::Hub';
 const STANDARD = 'AWS::SecurityHub::Standard';

@@ -2,7 +2,8 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT, lexTagValue, misspelledKeys } from '../shared/lex';
+import { lexTagValue, misspelledKeys } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-1',

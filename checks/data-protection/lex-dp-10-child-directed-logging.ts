@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, botOf, childDirected, enabledLogSettings } from '../shared/lex';
+import { aliasLabel, botOf, childDirected, enabledLogSettings } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-10',

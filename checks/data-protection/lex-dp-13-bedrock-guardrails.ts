@@ -1,7 +1,7 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 /** Generative-AI features of a locale that carry a Bedrock model spec, with the `Enabled` switch beside it. */
 const LOCALE_FEATURES = [

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
-import { LEX_V1_BOT } from '../../lib/sources/account/collectors/live-types';
+import { LEX_V1_BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-15',

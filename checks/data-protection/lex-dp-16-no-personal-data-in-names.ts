@@ -3,8 +3,9 @@ import { get, items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT, aliasSettingsPrefix, logSettings } from '../shared/lex';
+import { aliasSettingsPrefix, logSettings } from '../shared/lex';
 import { piiVerdicts } from '../shared/pii';
+import { ALIAS_HOLDERS, BOT } from '../../lib/model/types/lex';
 
 /** Free-text fields of a bot or alias, as (property path, value) pairs; tag keys and values separately. */
 function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value: unknown }> {

@@ -2,8 +2,11 @@ import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine
 import { get } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { KMS_ALIAS, KMS_KEY, keyFacts, resolveKey } from '../shared/kms';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, enabledLogSettings, logDestinations } from '../shared/lex';
+import { keyFacts, resolveKey } from '../shared/kms';
+import { aliasLabel, enabledLogSettings, logDestinations } from '../shared/lex';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP } from '../../lib/model/types/logs';
 
 /** One place a Lex log is encrypted with a key: the alias holder, the key value, and the property. */
 interface KeyUse {

@@ -1,7 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { KMS_KEY } from '../shared/kms';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP } from '../../lib/model/types/logs';
 
 export default defineCheck({
   id: 'LEX-DP-4',

@@ -2,7 +2,8 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT, escalateIfSensitive } from '../shared/lex';
+import { escalateIfSensitive } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 /** Every slot of the bot's locales, with its readable key (`en_US/BookHotel/Email`) and property path. */
 function slots(locales: unknown[]): Array<{ slot: unknown; key: string; path: string } | Unknown> {

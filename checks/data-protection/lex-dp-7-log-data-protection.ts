@@ -4,7 +4,9 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { sameScope } from '../shared/app-level';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, logDestinationVerdicts } from '../shared/lex';
+import { aliasLabel, logDestinationVerdicts } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP } from '../../lib/model/types/logs';
 
 const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
 

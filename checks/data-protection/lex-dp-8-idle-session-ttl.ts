@@ -2,7 +2,7 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { num } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-8',

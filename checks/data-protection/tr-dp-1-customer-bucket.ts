@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { transcribeLabel } from '../shared/transcribe';
-import { MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-1',

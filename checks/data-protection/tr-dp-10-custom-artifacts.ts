@@ -4,10 +4,13 @@ import { get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption } from '../shared/bucket';
-import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
+import { bucketEncryption } from '../shared/bucket';
+import { resolveKey } from '../shared/kms';
 import { bucketOf, transcribeLabel } from '../shared/transcribe';
-import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../shared/transcribe-live';
+import { ENCRYPTION_LEVELS, atLeast } from '../../lib/model/types/encryption';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../../lib/model/types/transcribe';
 
 /** The source file each artifact is built from. */
 const SOURCES: Record<string, string> = {

@@ -3,8 +3,12 @@ import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine
 import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import { Unknown, render } from '../../lib/model/values';
-import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
-import { appStartedJobs, CUSTOM_RESOURCE, param, STATE_MACHINE, type AppJob, type StartAction } from '../shared/transcribe-jobs';
+import { resolveKey } from '../shared/kms';
+import { appStartedJobs, param, type AppJob } from '../shared/transcribe-jobs';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { CUSTOM_RESOURCE } from '../../lib/model/types/cloudformation';
+import { STATE_MACHINE } from '../../lib/model/types/stepfunctions';
+import type { StartAction } from '../../lib/model/types/transcribe';
 
 /** What each job start must carry: where output goes, and the setting that keeps sensitive content out of it. */
 const EXPECTED: Record<StartAction, { output: string; protection?: { path: string; value: string; what: string } }> = {

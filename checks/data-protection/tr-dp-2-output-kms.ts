@@ -3,11 +3,13 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { bucketEncryption } from '../shared/bucket';
 import { isSensitive } from '../shared/classification';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
-import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/transcribe-live';
+import { ENCRYPTION_LEVELS, atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-2',

@@ -3,7 +3,7 @@ import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { PII_LABELS, piiIn } from '../shared/pii';
 import { transcribeLabel } from '../shared/transcribe';
-import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type EncryptionContextEvidence } from '../shared/transcribe-live';
+import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type EncryptionContextEvidence } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-4',

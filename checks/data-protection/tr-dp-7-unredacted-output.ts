@@ -2,7 +2,7 @@ import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engin
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { bucketNameOfUri, redactionPath, transcribeLabel } from '../shared/transcribe';
-import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-7',

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { BOT, BOT_ALIAS } from '../shared/lex';
-import { RESOURCE_POLICY, dedupe, lexTarget, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { dedupe, lexTarget, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-1',

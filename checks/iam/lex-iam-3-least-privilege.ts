@@ -5,21 +5,8 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { onAnyResource, type Statement } from '../../lib/policy/document';
-import { BOT, BOT_ALIAS } from '../shared/lex';
-import {
-  RESOURCE_POLICY,
-  RUNTIME_ACTIONS,
-  coversAdmin,
-  coversAllLex,
-  dedupe,
-  lexArnKind,
-  lexTarget,
-  matchesAny,
-  principalNames,
-  resourcePolicy,
-  statementLabel,
-  unreadablePrincipal,
-} from '../shared/lex-iam';
+import { RUNTIME_ACTIONS, coversAdmin, coversAllLex, dedupe, lexArnKind, lexTarget, matchesAny, principalNames, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-3',

@@ -5,8 +5,9 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { POLICY_HOLDERS, coversAllLex, dedupe, heldPolicies, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { coversAllLex, dedupe, heldPolicies, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
 
 const FULL_ACCESS = 'AmazonLexFullAccess';
 

@@ -4,9 +4,10 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { BOT } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, botRole, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { rolesTrustedBy } from '../shared/trust';
+import { BOT } from '../../lib/model/types/lex';
+import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
 

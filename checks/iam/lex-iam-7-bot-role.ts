@@ -4,9 +4,9 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow, onAnyResource, parsePolicy } from '../../lib/policy/document';
 import { managedPolicyArns, policiesOf } from '../../lib/policy/identity';
-import { BOT } from '../shared/lex';
 import { LEX_V2_PRINCIPAL, botRole, dedupe, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
 import { serviceName } from '../shared/trust';
+import { BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-7',

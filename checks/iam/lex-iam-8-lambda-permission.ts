@@ -3,9 +3,10 @@ import { get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT_ALIAS, aliasLabel, aliasSettings } from '../shared/lex';
+import { aliasLabel, aliasSettings } from '../shared/lex';
 import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, lexTarget } from '../shared/lex-iam';
 import { serviceName, wildcardOnly } from '../shared/trust';
+import { ALIAS_HOLDERS, BOT_ALIAS } from '../../lib/model/types/lex';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p));

@@ -5,7 +5,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-9',

@@ -6,7 +6,7 @@ import { isAllow, onAnyResource } from '../../lib/policy/document';
 import { isAwsManagedPolicy, managedPolicyArns, policiesOf } from '../../lib/policy/identity';
 import { dedupe, statementLabel } from '../shared/lex-iam';
 import { dataAccessRoles } from '../shared/transcribe';
-import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../shared/transcribe-live';
+import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
 
 /** AWS managed policies that reach every bucket (or everything): never least privilege for a data-access role. */
 const BROAD_MANAGED = ['AdministratorAccess', 'PowerUserAccess', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess', 'AmazonTranscribeFullAccess'];

@@ -4,9 +4,10 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { ORG_POLICY } from '../shared/ai-opt-out';
-import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { dedupe, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { ORG_POLICY } from '../../lib/model/types/organizations';
 
 const KMS_KEY_CONDITION = 'transcribe:OutputEncryptionKMSKeyId';
 /** Condition keys each job-starting action must be constrained with (Service Authorization Reference). */

@@ -1,9 +1,9 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { isAllow, parsePolicy } from '../../lib/policy/document';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { statementLabel, unreadablePrincipal } from '../shared/lex-iam';
 import { transcribeKeys, usedBy } from '../shared/transcribe';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 
 export default defineCheck({
   id: 'TR-IAM-5',

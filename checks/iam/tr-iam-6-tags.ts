@@ -6,8 +6,9 @@ import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
 import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
-import { POLICY_HOLDERS, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
 import { TRANSCRIBE_TYPES, transcribeLabel, transcribeTags } from '../shared/transcribe';
+import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 
 let getActions: string[] | undefined;
 

@@ -1,8 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, identityPolicies, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { identityPolicies, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 /** Runtime (conversation) actions: V2, then the V1 ones still found in old policies. */
 const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession', 'PostText', 'PostContent'].map(

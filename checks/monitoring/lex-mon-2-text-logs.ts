@@ -3,8 +3,9 @@ import { bool, get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
+import { aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-MON-2',

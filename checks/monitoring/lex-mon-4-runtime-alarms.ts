@@ -3,9 +3,10 @@ import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import { Unknown } from '../../lib/model/values';
-import { ALARM, alarmVerdicts } from '../shared/alarms';
+import { alarmVerdicts } from '../shared/alarms';
 import { codeHooks } from '../shared/code-hooks';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../shared/lex';
+import { ALARM } from '../../lib/model/types/cloudwatch';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 const LAMBDA_METRICS = ['RuntimeLambdaErrors', 'RuntimeInvalidLambdaResponses'];
 const KENDRA_METRICS = ['KendraIndexAccessError'];

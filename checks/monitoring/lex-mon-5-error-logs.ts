@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-MON-5',

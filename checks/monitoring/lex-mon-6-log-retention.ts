@@ -2,7 +2,8 @@ import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '.
 import { bool, get, num } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS, aliasLabel, logSettings } from '../shared/lex';
+import { aliasLabel, logSettings } from '../shared/lex';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 

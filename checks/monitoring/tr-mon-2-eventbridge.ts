@@ -3,9 +3,9 @@ import { get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { parseJsonValue } from '../shared/json-skeleton';
 import { transcribeAnchor } from '../shared/transcribe';
-import { EVENT_RULE } from '../shared/transcribe-live';
+import { parseJsonValue } from '../../lib/model/json';
+import { EVENT_RULE } from '../../lib/model/types/events';
 
 const SOURCE = 'aws.transcribe';
 

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../lib/engine/check';
 import { findOrReportAbsent } from '../shared/app-level';
-import { RECORDER, recorderVerdicts } from '../shared/config-recorder';
+import { recorderVerdicts } from '../shared/config-recorder';
 import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { RECORDER } from '../../lib/model/types/config';
 
 const DELIVERY_CHANNEL = 'AWS::Config::DeliveryChannel';
 /** What Transcribe jobs depend on (it has no Config resource types of its own). */

@@ -3,7 +3,8 @@ import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engin
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { tagValue } from '../shared/classification';
-import { BOT, lexTags } from '../shared/lex';
+import { lexTags } from '../shared/lex';
+import { BOT } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-RES-1',

@@ -1,8 +1,8 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Reference, Unknown, render } from '../../lib/model/values';
-import { BOT_ALIAS } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
+import { BOT_ALIAS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-RES-2',

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { S3_BUCKET } from '../shared/bucket';
 import { transcribeBucketVerdicts } from '../shared/transcribe';
+import { S3_BUCKET } from '../../lib/model/types/s3';
 
 export default defineCheck({
   id: 'TR-RES-1',

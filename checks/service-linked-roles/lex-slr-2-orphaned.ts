@@ -3,8 +3,9 @@ import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
-import { LEX_V2_PRINCIPAL, SERVICE_LINKED_ROLE, botRole, type BotRole } from '../shared/lex-iam';
+import { LEX_V2_PRINCIPAL, botRole, type BotRole } from '../shared/lex-iam';
+import { BOT } from '../../lib/model/types/lex';
+import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
 
 const CHANNELS = 'channels.lexv2.amazonaws.com';
 const ROLE = 'AWS::IAM::Role';

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { LEX_V1_SERVICE_ROLE } from '../../lib/sources/account/collectors/live-types';
+import { LEX_V1_SERVICE_ROLE } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-SLR-3',

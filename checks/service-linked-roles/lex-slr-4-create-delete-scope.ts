@@ -2,7 +2,8 @@ import { defineCheck, fail, notApplicable, pass } from '../../lib/engine/check';
 import { render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 
 const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'];
 

@@ -4,6 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { AI_OPT_OUT_POLICY, ORG_POLICY } from '../../lib/model/types/organizations';
 
 /**
  * AWS Organizations AI-services opt-out policies (LEX-DP-9, TR-DP-9). A policy reaches a check in
@@ -12,9 +13,6 @@ import { findOrReportAbsent } from './app-level';
  * effective policy a live collector reads (`services.lex.opt_out_policy = "optOut"`). `Content` is an
  * object or a JSON string.
  */
-
-export const ORG_POLICY = 'AWS::Organizations::Policy';
-export const AI_OPT_OUT_POLICY = 'AISERVICES_OPT_OUT_POLICY';
 
 export interface OptOut {
   optedOut: boolean;

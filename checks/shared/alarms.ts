@@ -3,6 +3,7 @@ import { bool, get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
+import { ALARM } from '../../lib/model/types/cloudwatch';
 
 /**
  * CloudWatch alarms on a service's metrics (LEX-MON-3/4, TR-MON-3). An alarm watches a metric through
@@ -10,8 +11,6 @@ import { Unknown } from '../../lib/model/values';
  * `Metrics[*].Expression` (e.g. `SEARCH('{AWS/Lex,BotId} MetricName="RuntimeSystemErrors"', …)`).
  * Live collectors emit `DescribeAlarms` results in the same shape.
  */
-
-export const ALARM = 'AWS::CloudWatch::Alarm';
 
 /** Does the alarm watch `metric` of `namespace` (any metric of it when `metric` is omitted)? */
 export function watches(graph: ResourceGraph, alarm: Resource, namespace: string, metric?: string): boolean | Unknown {

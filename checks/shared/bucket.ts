@@ -5,6 +5,8 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { coversAction, parsePolicy, type PolicyDocument } from '../../lib/policy/document';
 import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
+import { atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
+import { S3_BUCKET, S3_BUCKET_POLICY } from '../../lib/model/types/s3';
 
 /**
  * Posture of an S3 bucket that holds sensitive service data (Lex audio logs and bot files, Transcribe
@@ -12,17 +14,6 @@ import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
  * whether it sits in the workload's account and Region. The same functions serve LEX-DP-5/14 and
  * TR-DP-2/5/10; each check chooses which facts it requires.
  */
-
-export const S3_BUCKET = 'AWS::S3::Bucket';
-export const S3_BUCKET_POLICY = 'AWS::S3::BucketPolicy';
-
-/** CloudSploit's encryption ladder, weakest first. */
-export const ENCRYPTION_LEVELS = ['none', 'sse-s3', 'aws-managed-kms', 'customer-managed-kms'] as const;
-export type EncryptionLevel = (typeof ENCRYPTION_LEVELS)[number];
-
-export function atLeast(level: EncryptionLevel, minimum: EncryptionLevel): boolean {
-  return ENCRYPTION_LEVELS.indexOf(level) >= ENCRYPTION_LEVELS.indexOf(minimum);
-}
 
 /** Readable name of a bucket: its literal `BucketName`, else its logical id. */
 export function bucketLabel(graph: ResourceGraph, bucket: Resource): string {

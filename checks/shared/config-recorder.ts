@@ -5,6 +5,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { RECORDER } from '../../lib/model/types/config';
 
 /**
  * AWS Config recording of a service's resource types (LEX-MON-7, TR-MON-4). Config recorders are
@@ -12,8 +13,6 @@ import { findOrReportAbsent } from './app-level';
  * `DescribeConfigurationRecorders` results in CloudFormation shape and add `Recording` (boolean, from
  * `DescribeConfigurationRecorderStatus`), which CloudFormation does not have.
  */
-
-export const RECORDER = 'AWS::Config::ConfigurationRecorder';
 
 /** Does the recorder record every one of `types` (true), or why not? */
 export function recordsTypes(graph: ResourceGraph, recorder: Resource, types: readonly string[]): true | string | Unknown {

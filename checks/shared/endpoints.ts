@@ -4,6 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { isAllow, parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
+import { ENDPOINT, VPC } from '../../lib/model/types/ec2';
 
 /**
  * Interface VPC endpoints of a service (LEX-NET-1/2, TR-NET-1/2). Service names are matched on their
@@ -11,9 +12,6 @@ import { isAllow, parsePolicy, type PolicyDocument, type Statement } from '../..
  * matches without knowing the Region. Live collectors emit `DescribeVpcEndpoints` results in the same
  * shape (`ServiceName`, `VpcEndpointType`, `PrivateDnsEnabled`, `PolicyDocument`, `VpcId`).
  */
-
-export const ENDPOINT = 'AWS::EC2::VPCEndpoint';
-export const VPC = 'AWS::EC2::VPC';
 
 /**
  * Which of `services` (service-name suffixes after the Region: `runtime-v2-lex`, `transcribe.cn`) the

@@ -2,15 +2,13 @@ import { bool, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 
 /**
  * KMS key posture shared by the checks that judge a key a service writes with (LEX-DP-2/3/5,
  * TR-DP-2/3/5): which key a `KmsKeyArn`/`KMSMasterKeyID`/`KmsKeyId` value denotes, and whether it is
  * symmetric, customer managed, enabled and rotated.
  */
-
-export const KMS_KEY = 'AWS::KMS::Key';
-export const KMS_ALIAS = 'AWS::KMS::Alias';
 
 /** What a key reference denotes. */
 export type KeyRef =

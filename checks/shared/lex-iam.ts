@@ -6,13 +6,12 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
 import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { identityPolicies, PRINCIPAL_TYPES, type IdentityPolicy } from '../../lib/policy/identity';
-import { BOT, BOT_ALIAS } from './lex';
+import { identityPolicies, type IdentityPolicy } from '../../lib/policy/identity';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
 
 /** Identity and access helpers shared by the Lex IAM and service-linked-role checks. */
 
-export const RESOURCE_POLICY = 'AWS::Lex::ResourcePolicy';
-export const SERVICE_LINKED_ROLE = 'AWS::IAM::ServiceLinkedRole';
 export const LEX_V2_PRINCIPAL = 'lexv2.amazonaws.com';
 /** Lex V1's principal: retired with V1, but old Lambda permissions and roles may still name it. */
 export const LEX_V1_PRINCIPAL = 'lex.amazonaws.com';
@@ -115,11 +114,6 @@ export function lexTarget(graph: ResourceGraph, value: unknown): { resource: Res
 export function isAnyRole(resource: unknown): boolean {
   return resource === '*' || (typeof resource === 'string' && /^arn:[^:]+:iam::[^:]*:(role\/(aws-service-role\/)?)?\*$/.test(resource));
 }
-
-/** Policy resource types whose documents are identity-based. */
-const POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
-/** Resources that hold identity-policy documents: principals (inline `Policies`) and policy resources. */
-export const POLICY_HOLDERS = [...PRINCIPAL_TYPES, ...POLICY_TYPES];
 
 const held = new WeakMap<ResourceGraph, Map<Resource, IdentityPolicy[]>>();
 

@@ -7,12 +7,9 @@ import { parseArn } from '../../lib/model/arn';
 import type { Classification } from '../../lib/config/types';
 import { isSensitive } from './classification';
 import { resolveTarget } from './target';
-import { S3_BUCKET } from './bucket';
-
-export const BOT = 'AWS::Lex::Bot';
-export const BOT_ALIAS = 'AWS::Lex::BotAlias';
-/** Resources that carry alias settings: aliases, and bots (their built-in test alias `TSTALIASID`). */
-export const ALIAS_HOLDERS = [BOT_ALIAS, BOT];
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { BOT } from '../../lib/model/types/lex';
+import { LOG_GROUP } from '../../lib/model/types/logs';
 
 /** Where alias settings live: on an alias itself, or under `TestBotAliasSettings` of a bot. */
 export function aliasSettingsPrefix(r: Resource): string {
@@ -120,8 +117,6 @@ export function escalateIfSensitive(graph: ResourceGraph, r: Resource, classific
     return { ...v, severity: 'HIGH', reason };
   });
 }
-
-export const LOG_GROUP = 'AWS::Logs::LogGroup';
 
 const DESTINATIONS = {
   Text: { property: 'Destination.CloudWatch.CloudWatchLogGroupArn', type: LOG_GROUP, what: 'log group' },

@@ -4,6 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { TRAIL } from '../../lib/model/types/cloudtrail';
 
 /**
  * The CloudTrail requirement shared by LEX-MON-1 and TR-MON-1: an active, multi-Region trail with log
@@ -11,8 +12,6 @@ import { findOrReportAbsent } from './app-level';
  * Live collectors emit trails in the same CloudFormation shape (`IsLogging` from GetTrailStatus,
  * `EnableLogFileValidation`/`KMSKeyId` from DescribeTrails, selectors from GetEventSelectors).
  */
-
-export const TRAIL = 'AWS::CloudTrail::Trail';
 
 /** A selector coverage answer: covered, not covered (with why), or not knowable. */
 type Coverage = true | string | Unknown;

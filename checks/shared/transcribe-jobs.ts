@@ -2,7 +2,7 @@ import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Composite, Unknown, render } from '../../lib/model/values';
-import { parseJsonValue, substitute } from './json-skeleton';
+import { parseJsonValue, substitute } from '../../lib/model/json';
 
 /**
  * Transcription jobs an application starts itself (TR-DP-12, and the buckets, keys, roles and tags

@@ -5,22 +5,14 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, type PolicyDocument } from '../../lib/policy/document';
 import { identityPolicies } from '../../lib/policy/identity';
-import { S3_BUCKET, bucketLabel } from './bucket';
-import { KMS_ALIAS, KMS_KEY, resolveKey, type KeyRef } from './kms';
+import { bucketLabel } from './bucket';
+import { resolveKey, type KeyRef } from './kms';
 import { resolveTarget } from './target';
 import { appStartedJobs, param } from './transcribe-jobs';
-import {
-  CALL_ANALYTICS_CATEGORY,
-  CALL_ANALYTICS_JOB,
-  JOB_TYPES,
-  LANGUAGE_MODEL,
-  MEDICAL_VOCABULARY,
-  NAME_PROPERTY,
-  ROLE_PATHS,
-  VOCABULARY,
-  VOCABULARY_FILTER,
-} from './transcribe-live';
 import { rolesTrustedBy } from './trust';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { CALL_ANALYTICS_CATEGORY, CALL_ANALYTICS_JOB, JOB_TYPES, LANGUAGE_MODEL, MEDICAL_VOCABULARY, NAME_PROPERTY, ROLE_PATHS, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
 
 /**
  * What the Transcribe checks share: the service principals, which resources make an app (or an

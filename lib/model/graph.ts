@@ -1,4 +1,5 @@
 import { isArn, nameProperty, namesInArn } from './arn';
+import { REGION, STACK } from './types/cloudformation';
 import type { Resource, StackInfo, StackInput } from './resource';
 import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
 import { resolveIntrinsics, type StackScope } from './resolve';
@@ -121,7 +122,7 @@ export class ResourceGraph {
       const live = stack.name === `${stack.account}/${stack.region}`;
       r = {
         key: `${stack.name}/`,
-        type: live ? 'AWS::Region' : 'AWS::CloudFormation::Stack',
+        type: live ? REGION : STACK,
         logicalId: stack.name,
         stack,
         properties: {},

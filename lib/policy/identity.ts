@@ -2,8 +2,7 @@ import type { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
 import { Unknown } from '../model/values';
 import { parsePolicy, type PolicyDocument } from './document';
-
-export const PRINCIPAL_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
+import { PRINCIPAL_TYPES } from '../model/types/iam';
 
 /** An identity-based policy document, where it is written, and who it is attached to. */
 export interface IdentityPolicy {

@@ -2,14 +2,14 @@ import { failed, type Collector } from '../collector';
 import { Unknown } from '../../../model/values';
 import { listAll, op, unknownFrom } from './support/calls';
 import { cfnShape, live } from './support/shape';
+import { CONFIG_RULE, RECORDER } from '../../../model/types/config';
 
 const CONFIG = {
   DescribeConfigurationRecorders: op('config', 'DescribeConfigurationRecorders'),
   DescribeConfigurationRecorderStatus: op('config', 'DescribeConfigurationRecorderStatus'),
   DescribeConfigRules: op('config', 'DescribeConfigRules'),
 };
-const RECORDER = 'AWS::Config::ConfigurationRecorder';
-const RULE = 'AWS::Config::ConfigRule';
+const RULE = CONFIG_RULE;
 
 /**
  * AWS Config in this Region: `AWS::Config::ConfigurationRecorder` {Name, RoleARN, RecordingGroup,

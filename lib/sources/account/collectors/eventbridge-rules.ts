@@ -1,12 +1,13 @@
 import { failed, type Collector } from '../collector';
 import { listAll, mapLimit, op, orUnknown } from './support/calls';
 import { live, policyDocument } from './support/shape';
+import { EVENT_RULE } from '../../../model/types/events';
 
 const EVENTS = {
   ListRules: op('events', 'ListRules'),
   ListTargetsByRule: op('events', 'ListTargetsByRule'),
 };
-const RULE = 'AWS::Events::Rule';
+const RULE = EVENT_RULE;
 
 /**
  * Event-pattern rules of the default event bus (where AWS services such as Transcribe publish their

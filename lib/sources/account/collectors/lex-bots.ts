@@ -6,9 +6,10 @@ import { followFunction, LAMBDA_OPERATIONS, LAMBDA_TYPES } from './follow/lambda
 import { followKey } from './follow/kms';
 import { followLogGroup, LOGS_OPERATIONS, LOGS_TYPES } from './follow/logs';
 import { DEFINITION_OPERATIONS, readDefinition, type DefinitionRefs } from './lex/definition';
-import { aliasArn, aliasReferences, aliasSettings, botArn, lexShape, TEST_ALIAS_ID } from './lex/shape';
+import { aliasArn, aliasReferences, aliasSettings, botArn, lexShape } from './lex/shape';
 import { absentOn, listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live, tagList } from './support/shape';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY, TEST_ALIAS_ID } from '../../../model/types/lex';
 
 const LEX = {
   ListBots: op('lex', 'ListBots'),
@@ -20,9 +21,8 @@ const LEX = {
   ListBotReplicas: op('lex', 'ListBotReplicas'),
 };
 
-const BOT = 'AWS::Lex::Bot';
-const ALIAS = 'AWS::Lex::BotAlias';
-const POLICY = 'AWS::Lex::ResourcePolicy';
+const ALIAS = BOT_ALIAS;
+const POLICY = RESOURCE_POLICY;
 
 type Lex = typeof import('@aws-sdk/client-lex-models-v2');
 

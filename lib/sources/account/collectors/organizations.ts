@@ -1,8 +1,9 @@
 import { failed, type Collector } from '../collector';
 import { absentOn, answerOn, listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live } from './support/shape';
+import { ORG_POLICY } from '../../../model/types/organizations';
 
-const POLICY = 'AWS::Organizations::Policy';
+const POLICY = ORG_POLICY;
 const DESCRIBE_EFFECTIVE = op('organizations', 'DescribeEffectivePolicy');
 const LIST_POLICIES = op('organizations', 'ListPolicies');
 const DESCRIBE_POLICY = op('organizations', 'DescribePolicy');

@@ -1,0 +1,3 @@
+/** AWS CloudTrail. */
+
+export const TRAIL = 'AWS::CloudTrail::Trail';

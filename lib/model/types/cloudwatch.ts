@@ -1,0 +1,3 @@
+/** Amazon CloudWatch alarms. */
+
+export const ALARM = 'AWS::CloudWatch::Alarm';

@@ -1,0 +1,3 @@
+/** AWS Step Functions. */
+
+export const STATE_MACHINE = 'AWS::StepFunctions::StateMachine';
