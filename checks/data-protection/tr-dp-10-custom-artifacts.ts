@@ -6,11 +6,12 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { bucketEncryption } from '../shared/bucket';
 import { resolveKey } from '../shared/kms';
-import { bucketOf, transcribeLabel } from '../shared/transcribe';
+import { bucketOf } from '../shared/transcribe';
 import { ENCRYPTION_LEVELS, atLeast } from '../../lib/model/types/encryption';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 /** The source file each artifact is built from. */
 const SOURCES: Record<string, string> = {

@@ -5,11 +5,12 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { bucketEncryption } from '../shared/bucket';
 import { isSensitive } from '../shared/classification';
-import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
+import { transcribeBucketVerdicts, transcribeTags } from '../shared/transcribe';
 import { ENCRYPTION_LEVELS, atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-2',

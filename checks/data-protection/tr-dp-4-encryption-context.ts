@@ -2,8 +2,8 @@ import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '.
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { PII_LABELS, piiIn } from '../shared/pii';
-import { transcribeLabel } from '../shared/transcribe';
 import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type EncryptionContextEvidence } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-4',

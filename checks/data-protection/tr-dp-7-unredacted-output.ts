@@ -1,8 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { bucketNameOfUri, redactionPath, transcribeLabel } from '../shared/transcribe';
+import { bucketNameOfUri, redactionPath } from '../shared/transcribe';
 import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-7',

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { transcribeLabel } from '../shared/transcribe';
 import { MEDICAL_TRANSCRIPTION_JOB } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-8',

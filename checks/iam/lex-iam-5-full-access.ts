@@ -6,8 +6,9 @@ import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { coversAllLex, dedupe, heldPolicies, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+import { coversAllLex, dedupe, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
 import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { heldPolicies } from '../../lib/model/relations/iam';
 
 const FULL_ACCESS = 'AmazonLexFullAccess';
 

@@ -1,13 +1,12 @@
 import picomatch from 'picomatch';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
-import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, botRole, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
-import { rolesTrustedBy } from '../shared/trust';
-import { BOT } from '../../lib/model/types/lex';
+import { dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { BOT, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { LEX_ROLES } from '../../lib/model/relations/lex';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
 
@@ -46,7 +45,7 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
     return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? []).find(isAnyRole) ?? '*')}`, path: `${path}.Resource` })];
   }
   if (services !== undefined) return [];
-  const lexRoles = lexRolesOf(graph);
+  const lexRoles = graph.memo(LEX_ROLES);
   const out: Verdict[] = [];
   for (const value of stmt.resources ?? []) {
     const t = graph.target(value, 'AWS::IAM::Role');
@@ -71,18 +70,3 @@ function passedToServices(stmt: Statement): string[] | Unknown | undefined {
   return services.length === 0 || services.includes('*') ? undefined : services;
 }
 
-const lexRoleCache = new WeakMap<ResourceGraph, Set<Resource>>();
-
-/** Roles of the graph Lex uses: trusted by a Lex principal, or named by a bot's RoleArn. */
-function lexRolesOf(graph: ResourceGraph): Set<Resource> {
-  let roles = lexRoleCache.get(graph);
-  if (!roles) {
-    roles = new Set(rolesTrustedBy(graph, LEX_SERVICES).filter((r) => !(r.statements instanceof Unknown)).map((r) => r.role));
-    for (const bot of graph.ofType(BOT)) {
-      const role = botRole(graph, bot);
-      if (role && !(role instanceof Unknown) && role.kind === 'role') roles.add(role.role);
-    }
-    lexRoleCache.set(graph, roles);
-  }
-  return roles;
-}

@@ -3,10 +3,12 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow, onAnyResource, parsePolicy } from '../../lib/policy/document';
-import { managedPolicyArns, policiesOf } from '../../lib/policy/identity';
-import { LEX_V2_PRINCIPAL, botRole, dedupe, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
-import { serviceName } from '../shared/trust';
-import { BOT } from '../../lib/model/types/lex';
+import { managedPolicyArns } from '../../lib/policy/identity';
+import { dedupe, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { serviceName } from '../../lib/policy/trust';
+import { policiesOf } from '../../lib/model/relations/iam';
+import { botRole } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-7',

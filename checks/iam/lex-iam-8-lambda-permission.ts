@@ -1,12 +1,13 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
-import { get, items, str } from '../../lib/engine/read';
+import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
-import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { aliasLabel, aliasSettings } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, lexTarget } from '../shared/lex-iam';
-import { serviceName, wildcardOnly } from '../shared/trust';
-import { ALIAS_HOLDERS, BOT_ALIAS } from '../../lib/model/types/lex';
+import { aliasLabel } from '../shared/lex';
+import { lexTarget } from '../shared/lex-iam';
+import { wildcardOnly } from '../shared/trust';
+import { ALIAS_HOLDERS, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { serviceName } from '../../lib/policy/trust';
+import { CODE_HOOK_USERS } from '../../lib/model/relations/lex';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p));
@@ -52,26 +53,6 @@ export default defineCheck({
 function codeHookNote(graph: ResourceGraph, functionName: unknown): string {
   const fn = graph.target(functionName, FUNCTION);
   if (!fn || fn instanceof Unknown || !('resource' in fn)) return '';
-  const users = codeHookUsers(graph).get(fn.resource) ?? [];
+  const users = graph.memo(CODE_HOOK_USERS).get(fn.resource) ?? [];
   return users.length > 0 ? ` (${fn.resource.logicalId} is the code hook of ${users.map(aliasLabel).join(', ')})` : '';
-}
-
-const hookCache = new WeakMap<ResourceGraph, Map<Resource, Resource[]>>();
-
-/** Functions of the graph used as code hooks, and the aliases (and test aliases) that call them. */
-function codeHookUsers(graph: ResourceGraph): Map<Resource, Resource[]> {
-  let users = hookCache.get(graph);
-  if (!users) {
-    users = new Map();
-    for (const holder of graph.ofType(...ALIAS_HOLDERS)) {
-      const locales = items(get(aliasSettings(graph, holder), 'BotAliasLocaleSettings'));
-      if (locales instanceof Unknown) continue;
-      for (const locale of locales) {
-        const t = graph.target(get(locale, 'BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn'), FUNCTION);
-        if (t && !(t instanceof Unknown) && 'resource' in t) users.set(t.resource, [...(users.get(t.resource) ?? []).filter((u) => u !== holder), holder]);
-      }
-    }
-    hookCache.set(graph, users);
-  }
-  return users;
 }

@@ -7,8 +7,9 @@ import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
 import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
 import { heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
-import { TRANSCRIBE_TYPES, transcribeLabel, transcribeTags } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeTags } from '../shared/transcribe';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 let getActions: string[] | undefined;
 

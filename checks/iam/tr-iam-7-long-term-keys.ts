@@ -5,7 +5,8 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow } from '../../lib/policy/document';
-import { managedPolicyArns, policiesOf } from '../../lib/policy/identity';
+import { managedPolicyArns } from '../../lib/policy/identity';
+import { policiesOf } from '../../lib/model/relations/iam';
 
 const ACCESS_KEY = 'AWS::IAM::AccessKey';
 const USER = 'AWS::IAM::User';

@@ -3,9 +3,10 @@ import { bool, get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
+import { aliasLabel, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
 import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { botOf } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-MON-2',

@@ -3,9 +3,9 @@ import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { LEX_V2_PRINCIPAL, botRole, type BotRole } from '../shared/lex-iam';
-import { BOT } from '../../lib/model/types/lex';
+import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
+import { BOT_ROLES } from '../../lib/model/relations/lex';
 
 const CHANNELS = 'channels.lexv2.amazonaws.com';
 const ROLE = 'AWS::IAM::Role';
@@ -56,12 +56,9 @@ function nameOf(graph: ResourceGraph, role: Resource): string | Unknown | undefi
   return suffix ? `AWSServiceRoleForLexV2Bots_${suffix}` : 'AWSServiceRoleForLexV2Bots';
 }
 
-const cache = new WeakMap<ResourceGraph, Array<{ bot: Resource; role: BotRole | Unknown | undefined }>>();
-
 /** Bots whose RoleArn is this role; Unknown when some bot's role cannot be known and none is known to use it. */
 function botsUsing(graph: ResourceGraph, role: Resource): Resource[] | Unknown {
-  let roles = cache.get(graph);
-  if (!roles) cache.set(graph, (roles = graph.ofType(BOT).map((bot) => ({ bot, role: botRole(graph, bot) }))));
+  const roles = graph.memo(BOT_ROLES);
   const name = nameOf(graph, role);
   const users: Resource[] = [];
   let unknownOne: Unknown | undefined;

@@ -6,7 +6,7 @@ import { Unknown } from '../../lib/model/values';
 import { coversAction, parsePolicy, type PolicyDocument } from '../../lib/policy/document';
 import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
 import { atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
-import { S3_BUCKET, S3_BUCKET_POLICY } from '../../lib/model/types/s3';
+import { BUCKET_POLICIES } from '../../lib/model/relations/s3';
 
 /**
  * Posture of an S3 bucket that holds sensitive service data (Lex audio logs and bot files, Transcribe
@@ -82,33 +82,6 @@ export function publicAccessGaps(graph: ResourceGraph, bucket: Resource): string
   return missing;
 }
 
-interface PolicyIndex {
-  byBucket: Map<Resource, Resource[]>;
-  /** Bucket policies whose `Bucket` cannot be resolved: any of them may be the one of a given bucket. */
-  unresolved: Resource[];
-}
-
-const policyIndexes = new WeakMap<ResourceGraph, PolicyIndex>();
-
-function policyIndex(graph: ResourceGraph): PolicyIndex {
-  let index = policyIndexes.get(graph);
-  if (!index) {
-    index = { byBucket: new Map(), unresolved: [] };
-    for (const policy of graph.ofType(S3_BUCKET_POLICY)) {
-      const t = graph.target(graph.props(policy).Bucket, S3_BUCKET);
-      if (t && !(t instanceof Unknown) && 'resource' in t) {
-        const list = index.byBucket.get(t.resource) ?? [];
-        list.push(policy);
-        index.byBucket.set(t.resource, list);
-      } else if (t instanceof Unknown) {
-        index.unresolved.push(policy);
-      }
-    }
-    policyIndexes.set(graph, index);
-  }
-  return index;
-}
-
 /** Does some statement deny every principal object reads and writes over plain HTTP? */
 function deniesInsecureTransport(doc: PolicyDocument): boolean {
   return doc.statements.some(
@@ -126,7 +99,7 @@ function deniesInsecureTransport(doc: PolicyDocument): boolean {
  * Unknown when a policy that could apply cannot be read.
  */
 export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | Unknown {
-  const index = policyIndex(graph);
+  const index = graph.memo(BUCKET_POLICIES);
   let doubt: Unknown | undefined;
   for (const policy of index.byBucket.get(bucket) ?? []) {
     const doc = parsePolicy(graph.props(policy).PolicyDocument);

@@ -6,15 +6,11 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
 import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { identityPolicies, type IdentityPolicy } from '../../lib/policy/identity';
 import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
-import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
+import { heldPolicies } from '../../lib/model/relations/iam';
 
 /** Identity and access helpers shared by the Lex IAM and service-linked-role checks. */
 
-export const LEX_V2_PRINCIPAL = 'lexv2.amazonaws.com';
-/** Lex V1's principal: retired with V1, but old Lambda permissions and roles may still name it. */
-export const LEX_V1_PRINCIPAL = 'lex.amazonaws.com';
 
 /** The runtime API a bot's callers need; everything else acts on the bot's definition. */
 export const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession'].map((a) => `lex:${a}`);
@@ -115,19 +111,6 @@ export function isAnyRole(resource: unknown): boolean {
   return resource === '*' || (typeof resource === 'string' && /^arn:[^:]+:iam::[^:]*:(role\/(aws-service-role\/)?)?\*$/.test(resource));
 }
 
-const held = new WeakMap<ResourceGraph, Map<Resource, IdentityPolicy[]>>();
-
-/** Identity-policy documents written on one resource (not those merely attached to it). */
-export function heldPolicies(graph: ResourceGraph, holder: Resource): IdentityPolicy[] {
-  let byHolder = held.get(graph);
-  if (!byHolder) {
-    byHolder = new Map();
-    for (const p of identityPolicies(graph)) byHolder.set(p.holder, [...(byHolder.get(p.holder) ?? []), p]);
-    held.set(graph, byHolder);
-  }
-  return byHolder.get(holder) ?? [];
-}
-
 /**
  * Verdicts on the statements of the identity policies written on `holder`, in document order. `judge`
  * gives one statement's verdicts (`path` is the statement's, `docPath` its document's), or undefined when
@@ -195,45 +178,4 @@ export function dedupe(verdicts: Verdict[]): Verdict[] {
     seen.add(key);
     return true;
   });
-}
-
-export type BotRole =
-  /** `resource`: the role of the graph it is, when the ARN leads to one. */
-  | { kind: 'slr'; service: string; label: string; resource?: Resource }
-  | { kind: 'role'; role: Resource }
-  | { kind: 'external'; arn: string };
-
-const SLR_PATH = /:role\/aws-service-role\/([^/]+)\//;
-
-/**
- * Where a bot's `RoleArn` leads: a service-linked role (by ARN path, an `AWS::IAM::ServiceLinkedRole`,
- * or a role read from an account with an `/aws-service-role/` path), a customer role of the graph, or a
- * role outside it. Unknown when the ARN cannot be known; undefined when there is none.
- */
-export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown | undefined {
-  const value = graph.props(bot).RoleArn;
-  if (value === undefined) return undefined;
-  const text = value instanceof Composite || typeof value === 'string' ? render(value) : undefined;
-  const path = text === undefined ? null : SLR_PATH.exec(text);
-  const t = graph.target(value, 'AWS::IAM::Role', SERVICE_LINKED_ROLE);
-  if (path && !(value instanceof Composite && value.unknowns.length > 0)) {
-    return { kind: 'slr', service: path[1].toLowerCase(), label: text!, resource: t && !(t instanceof Unknown) && 'resource' in t ? t.resource : undefined };
-  }
-  if (t === undefined) return undefined;
-  if (t instanceof Unknown) return t;
-  if ('external' in t) return { kind: 'external', arn: t.external };
-  const r = t.resource;
-  if (r.type === SERVICE_LINKED_ROLE) {
-    const service = str(graph.props(r).AWSServiceName);
-    if (service instanceof Unknown) return new Unknown(`AWSServiceName of ${r.logicalId}: ${service.reason}`);
-    return { kind: 'slr', service: (service ?? '').toLowerCase(), label: r.logicalId, resource: r };
-  }
-  if (r.type === 'AWS::IAM::Role') {
-    const rolePath = str(graph.props(r).Path);
-    if (typeof rolePath === 'string' && rolePath.startsWith('/aws-service-role/')) {
-      return { kind: 'slr', service: rolePath.split('/')[2].toLowerCase(), label: r.logicalId, resource: r };
-    }
-    return { kind: 'role', role: r };
-  }
-  return new Unknown(`RoleArn points at ${r.type} ${r.logicalId}, not a role`);
 }

@@ -3,13 +3,13 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str, tags } from '../../lib/engine/read';
-import { parseArn } from '../../lib/model/arn';
 import type { Classification } from '../../lib/config/types';
 import { isSensitive } from './classification';
 import { resolveTarget } from './target';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { BOT } from '../../lib/model/types/lex';
 import { LOG_GROUP } from '../../lib/model/types/logs';
+import { botOf } from '../../lib/model/relations/lex';
 
 /** Where alias settings live: on an alias itself, or under `TestBotAliasSettings` of a bot. */
 export function aliasSettingsPrefix(r: Resource): string {
@@ -40,20 +40,6 @@ export function logSettings(graph: ResourceGraph, r: Resource, kind: 'Audio' | '
   if (list instanceof Unknown) return list;
   const prefix = `${aliasSettingsPrefix(r)}ConversationLogSettings.${kind}LogSettings`;
   return list.map((value, i) => ({ value, path: `${prefix}.${i}` }));
-}
-
-/** The bot an alias belongs to (`BotId` → `AWS::Lex::Bot`); a bot is its own. */
-export function botOf(graph: ResourceGraph, r: Resource): Resource | Unknown | undefined {
-  if (r.type === BOT) return r;
-  const botId = graph.props(r).BotId;
-  const t = graph.target(botId, BOT);
-  if (t instanceof Unknown) return t;
-  if (t && 'resource' in t) return t.resource;
-  // Live aliases carry a literal bot id; their bot is known by its ARN, in the alias's own scope.
-  const alias = r.provenance.arn ? parseArn(r.provenance.arn) : undefined;
-  if (typeof botId !== 'string' || !alias) return undefined;
-  const byArn = graph.target(`arn:${alias.partition}:lex:${alias.region}:${alias.account}:bot/${botId}`, BOT);
-  return byArn && !(byArn instanceof Unknown) && 'resource' in byArn ? byArn.resource : undefined;
 }
 
 /** Tags of a Lex resource (`BotTags` / `BotAliasTags`). */

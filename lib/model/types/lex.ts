@@ -13,3 +13,8 @@ export const TEST_ALIAS_ID = 'TSTALIASID';
 export const LEX_V1_BOT = 'Live::LexV1::Bot';
 /** Live only: what `iam:GetRole` says about a Lex V1 service-linked role {RoleName, AWSServiceName, Exists, Arn, Path, RoleLastUsed}. */
 export const LEX_V1_SERVICE_ROLE = 'Live::LexV1::ServiceLinkedRole';
+
+/** The Lex V2 service principal (bot roles, resource policies, Lambda permissions). */
+export const LEX_V2_PRINCIPAL = 'lexv2.amazonaws.com';
+/** Lex V1's principal: retired with V1, but old Lambda permissions and roles may still name it. */
+export const LEX_V1_PRINCIPAL = 'lex.amazonaws.com';

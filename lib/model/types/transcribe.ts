@@ -340,3 +340,16 @@ export interface UnreadableJobStartProps {
   /** The custom resource call that cannot be read. */
   Call?: string;
 }
+
+/** How reasons name a job start: `state "Transcribe"`, `the Create call`. */
+export function jobStartLabel(props: { State?: string; Call?: string }): string {
+  return props.State !== undefined ? `state "${props.State}"` : `the ${props.Call} call`;
+}
+
+/** The finding-key prefix of a job start (or an unreadable one): `State::Transcribe`, `Create`, `Definition`. */
+export function jobStartKey(props: { State?: string; Call?: string }): string {
+  return props.State !== undefined ? `State::${props.State}` : (props.Call ?? 'Definition');
+}
+
+/** Transcribe's service principals (data-access roles trust the first). */
+export const TRANSCRIBE_PRINCIPALS = ['transcribe.amazonaws.com', 'transcribe.streaming.amazonaws.com'];
