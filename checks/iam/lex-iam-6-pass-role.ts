@@ -3,10 +3,11 @@ import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '.
 import type { ResourceGraph } from '../../lib/model/graph';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
 import { BOT, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 import { LEX_ROLES } from '../../lib/model/relations/lex';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
 
@@ -23,7 +24,7 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: [BOT, 'AWS::IAM::Role'],
   evaluate(resource, { graph }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) =>
       isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, stmt, path) : undefined,
     );

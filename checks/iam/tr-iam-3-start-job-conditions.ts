@@ -4,9 +4,10 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, type PolicyDocument, type Statement } from '../../lib/policy/document';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { dedupe, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { dedupe, heldStatementVerdicts, statementLabel } from '../shared/lex-iam';
 import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
 import { ORG_POLICY } from '../../lib/model/types/organizations';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const KMS_KEY_CONDITION = 'transcribe:OutputEncryptionKMSKeyId';
 /** Condition keys each job-starting action must be constrained with (Service Authorization Reference). */
@@ -33,7 +34,7 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: [ORG_POLICY],
   evaluate(resource, { graph }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
     const guard = graph.memo(OUTPUT_KEY_GUARDS);
     const held = heldStatementVerdicts(graph, resource, (stmt, path, document, docPath) => statementVerdicts(stmt, document, path, docPath, guard.actions));
     const verdicts = held.verdicts;

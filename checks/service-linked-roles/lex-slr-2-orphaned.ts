@@ -33,7 +33,7 @@ export default defineCheck({
     if (users instanceof Unknown) return unknown(`a bot role cannot be known, so it may be this one: ${users.reason}`);
     if (users.length > 0) return pass(`used by ${users.map((b) => b.logicalId).join(', ')}`);
     const lastUsed = str(get(graph.props(role), 'RoleLastUsed.LastUsedDate'));
-    return fail(`no bot ${role.provenance.arn ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
+    return fail(`no bot ${graph.arnOf(role) ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
   },
 });
 

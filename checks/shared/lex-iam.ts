@@ -1,13 +1,12 @@
 import picomatch from 'picomatch';
 import { unknown, type Verdict } from '../../lib/engine/check';
-import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
 import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
 import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
-import { heldPolicies } from '../../lib/model/relations/iam';
+import { heldPolicies, namesOf } from '../../lib/model/relations/iam';
 
 /** Identity and access helpers shared by the Lex IAM and service-linked-role checks. */
 
@@ -136,23 +135,6 @@ export function heldStatementVerdicts(
     }
   }
   return { verdicts, relevant };
-}
-
-/**
- * An AWS managed policy read from an account (live collectors may emit them as `AWS::IAM::ManagedPolicy`):
- * its content is AWS's; findings belong to the principals it is attached to.
- */
-export function isAwsManaged(r: Resource): boolean {
-  return /^arn:[^:]+:iam::aws:policy\//.test(r.provenance.arn ?? '');
-}
-
-const NAME_PROPERTIES: Record<string, string> = { 'AWS::IAM::Role': 'RoleName', 'AWS::IAM::User': 'UserName', 'AWS::IAM::Group': 'GroupName' };
-
-/** Every name a user might use for a resource in an option pattern: logical id, construct path, name, ARN. */
-export function namesOf(graph: ResourceGraph, r: Resource): string[] {
-  const prop = NAME_PROPERTIES[r.type];
-  const name = prop ? str(graph.props(r)[prop]) : undefined;
-  return [r.logicalId, r.provenance.constructPath, typeof name === 'string' ? name : undefined, r.provenance.arn].filter((x): x is string => !!x);
 }
 
 /** Glob match of any name against any pattern (`*Admin*`, `arn:aws:iam::*:role/admin/*`). */

@@ -22,7 +22,7 @@ export function isProductionAlias(graph: ResourceGraph, r: Resource, options: Re
   if (r.type === BOT) return 'the test alias (TSTALIASID) is not for production traffic';
   const props = graph.props(r);
   // Live collectors may list the test alias among the bot's aliases.
-  if (props.BotAliasId === TEST_ALIAS_ID || r.provenance.arn?.endsWith(`/${TEST_ALIAS_ID}`)) {
+  if (props.BotAliasId === TEST_ALIAS_ID || graph.arnOf(r)?.endsWith(`/${TEST_ALIAS_ID}`)) {
     return 'the test alias (TSTALIASID) is not for production traffic';
   }
   const globs = (options.nonProductionAliases as string[] | undefined) ?? [];

@@ -54,7 +54,7 @@ export function trailVerdicts(ctx: CheckContext, workload: string[], eventSource
     anchorTypes: workload,
     // Live, a multi-Region trail is listed in every Region (shadow trails): judge it once.
     matches: (t) => {
-      const id = t.provenance.arn ?? t.key;
+      const id = ctx.graph.arnOf(t) ?? t.key;
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

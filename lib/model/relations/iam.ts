@@ -1,3 +1,4 @@
+import { str } from '../../engine/read';
 import { parsePolicy, type PolicyDocument } from '../../policy/document';
 import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
@@ -96,4 +97,21 @@ export function policiesOf(graph: ResourceGraph, principal: Resource): readonly 
 /** Identity-policy documents written on one resource. */
 export function heldPolicies(graph: ResourceGraph, holder: Resource): readonly IdentityPolicy[] {
   return graph.memo(POLICIES_BY_HOLDER).get(holder) ?? [];
+}
+
+/**
+ * An AWS managed policy read from an account (live collectors may emit them as `AWS::IAM::ManagedPolicy`):
+ * its content is AWS's; findings belong to the principals it is attached to.
+ */
+export function isAwsManaged(graph: ResourceGraph, r: Resource): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(graph.arnOf(r) ?? '');
+}
+
+const NAME_PROPERTIES: Readonly<Record<string, string>> = { [ROLE]: 'RoleName', [USER]: 'UserName', [GROUP]: 'GroupName' };
+
+/** Every name a user might use for a resource in an option pattern: logical id, construct path, name, ARN. */
+export function namesOf(graph: ResourceGraph, r: Resource): string[] {
+  const prop = NAME_PROPERTIES[r.type];
+  const name = prop ? str(graph.props(r)[prop]) : undefined;
+  return [r.logicalId, r.provenance.constructPath, typeof name === 'string' ? name : undefined, graph.arnOf(r)].filter((x): x is string => !!x);
 }
