@@ -6,20 +6,7 @@ import { Unknown } from '../../lib/model/values';
 import { tagValue } from '../shared/classification';
 import { isCustomerManaged, resolveKey } from '../shared/kms';
 import { transcribeTags } from '../shared/transcribe';
-import {
-  APP_JOB_TYPES,
-  CALL_ANALYTICS_JOB,
-  JOB_TYPES,
-  MEDICAL_JOB_TYPES,
-  MEDICAL_SCRIBE_JOB,
-  MEDICAL_TRANSCRIPTION_JOB,
-  MEDICAL_VOCABULARY,
-  jobStartKey,
-  jobStartLabel,
-  startActionOf,
-  type AppJobStartProps,
-  type OutputEncryption,
-} from '../../lib/model/types/transcribe';
+import { APP_JOB_TYPES, CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, jobStartKey, jobStartLabel, startActionOf, type AppJobStartProps, type OutputEncryption, type AnyJobProperties } from '../../lib/model/types/transcribe';
 import { jobOrigin, transcribeLabel } from '../../lib/model/relations/transcribe';
 
 const MEDICAL_ACTIONS = ['StartMedicalTranscriptionJob', 'StartMedicalScribeJob'];
@@ -119,9 +106,9 @@ function liveJobVerdicts(ctx: CheckContext, job: Resource): Verdict[] {
   const who = transcribeLabel(graph, job);
   if (!medical && tagged instanceof Unknown) return [unknown(`whether ${who} handles PHI cannot be known: ${tagged.reason}`, { resource: job, path: 'Tags' })];
   if (!medical && !tagged) return [];
-  const props = graph.props(job);
+  const props = graph.props<AnyJobProperties>(job);
   const customerBucket = writesToCustomerBucket(job, str(props.OutputLocationType));
-  const evidence = props.OutputEncryption as OutputEncryption | Unknown | undefined;
+  const evidence = props.OutputEncryption;
   const level = evidence === undefined ? new Unknown('no output-encryption evidence was collected') : evidence instanceof Unknown ? evidence : get(evidence, 'Level');
   const parts: Part[] = [
     { name: 'CustomerBucket', ok: customerBucket, detail: 'the output goes to the service-managed bucket' },

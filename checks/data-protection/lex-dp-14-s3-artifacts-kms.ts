@@ -6,7 +6,7 @@ import { resolveTarget } from '../shared/target';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { atLeast } from '../../lib/model/types/encryption';
 import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
-import { BOT } from '../../lib/model/types/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 const name = (node: unknown, key: string, fallback: number) => {
   const v = str(get(node, key));
@@ -24,7 +24,7 @@ export default defineCheck({
   resourceTypes: [BOT],
   reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
   evaluate(bot, ctx) {
-    const props = ctx.graph.props(bot);
+    const props = ctx.graph.props<BotProps>(bot);
     const verdicts: Verdict[] = [];
     const locales = items(props.BotLocales);
     if (locales instanceof Unknown) verdicts.push(unknown(`BotLocales cannot be known: ${locales.reason}`, { path: 'BotLocales' }));

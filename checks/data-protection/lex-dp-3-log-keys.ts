@@ -6,7 +6,7 @@ import { keyFacts, resolveKey } from '../shared/kms';
 import { aliasLabel, enabledLogSettings, logDestinations } from '../shared/lex';
 import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
-import { LOG_GROUP } from '../../lib/model/types/logs';
+import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
 
 /** One place a Lex log is encrypted with a key: the alias holder, the key value, and the property. */
 interface KeyUse {
@@ -42,7 +42,7 @@ export default defineCheck({
           out.push(unknown(`key of the text logs of ${aliasLabel(holder)} cannot be known: ${d.target.reason}`, { resource: holder, path: d.targetPath }));
           continue;
         }
-        const key = graph.props(d.target).KmsKeyId;
+        const key = graph.props<LogGroupProps>(d.target).KmsKeyId;
         if (key !== undefined) uses.push({ holder, value: key, path: 'KmsKeyId', on: d.target, what: `log group ${d.target.logicalId} (text logs of ${aliasLabel(holder)})` });
       }
     }

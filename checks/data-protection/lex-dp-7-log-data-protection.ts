@@ -6,9 +6,9 @@ import { Unknown } from '../../lib/model/values';
 import { sameScope } from '../shared/app-level';
 import { aliasLabel, logDestinationVerdicts } from '../shared/lex';
 import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
-import { LOG_GROUP } from '../../lib/model/types/logs';
+import { LOG_GROUP, LOGS_ACCOUNT_POLICY, type LogGroupProps, type LogsAccountPolicyProps } from '../../lib/model/types/logs';
 
-const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
+const ACCOUNT_POLICY = LOGS_ACCOUNT_POLICY;
 
 /**
  * Where a log group's masking policy comes from: its own `DataProtectionPolicy`, an account-wide one
@@ -16,14 +16,14 @@ const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
  * of type `DATA_PROTECTION_POLICY` in the same account and Region), or none.
  */
 function maskingPolicy(graph: ResourceGraph, group: Resource): string | undefined | Unknown {
-  const props = graph.props(group);
+  const props = graph.props<LogGroupProps>(group);
   if (props.DataProtectionPolicy instanceof Unknown) return props.DataProtectionPolicy;
   if (props.DataProtectionPolicy !== undefined) return 'its own data-protection policy';
   const inherited = items(props.InheritedProperties);
   if (inherited instanceof Unknown) return inherited;
   if (inherited.includes('ACCOUNT_DATA_PROTECTION')) return 'the account-level data-protection policy';
   for (const policy of graph.ofType(ACCOUNT_POLICY)) {
-    const type = str(graph.props(policy).PolicyType);
+    const type = str(graph.props<LogsAccountPolicyProps>(policy).PolicyType);
     if (type === 'DATA_PROTECTION_POLICY' && sameScope(policy.stack, group.stack)) return `account policy ${policy.logicalId}`;
   }
   return undefined;

@@ -5,7 +5,7 @@ import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
 import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
 import { BOT, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
-import { POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { POLICY_HOLDERS, ROLE } from '../../lib/model/types/iam';
 import { LEX_ROLES } from '../../lib/model/relations/lex';
 import { isAwsManaged } from '../../lib/model/relations/iam';
 
@@ -49,7 +49,7 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
   const lexRoles = graph.memo(LEX_ROLES);
   const out: Verdict[] = [];
   for (const value of stmt.resources ?? []) {
-    const t = graph.target(value, 'AWS::IAM::Role');
+    const t = graph.target(value, ROLE);
     if (t instanceof Unknown) out.push(unknown(`${label} passes a role that cannot be known, without iam:PassedToService: ${t.reason}`, { findingKey: `Resource::${render(value)}`, path: `${path}.Resource` }));
     else if (t && 'resource' in t && lexRoles.has(t.resource)) {
       out.push(fail(`${label} allows passing the Lex role ${t.resource.logicalId} without iam:PassedToService`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` }));

@@ -8,8 +8,8 @@ import { wildcardOnly } from '../shared/trust';
 import { ALIAS_HOLDERS, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 import { serviceName } from '../../lib/policy/trust';
 import { CODE_HOOK_USERS } from '../../lib/model/relations/lex';
+import { FUNCTION, type PermissionProps } from '../../lib/model/types/lambda';
 
-const FUNCTION = 'AWS::Lambda::Function';
 const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p));
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
   resourceTypes: ['AWS::Lambda::Permission'],
   reads: [...ALIAS_HOLDERS, FUNCTION],
   evaluate(permission, { graph }) {
-    const props = graph.props(permission);
+    const props = graph.props<PermissionProps>(permission);
     const principal = serviceName(props.Principal);
     if (principal instanceof Unknown) return unknown(`the principal cannot be known: ${principal.reason}`, { path: 'Principal' });
     // "*" lets every principal in, the Lex service of every account included.

@@ -8,6 +8,7 @@ import { dedupe, statementLabel } from '../shared/lex-iam';
 import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
 import { policiesOf } from '../../lib/model/relations/iam';
 import { TRANSCRIBE_DATA_ACCESS_ROLES } from '../../lib/model/relations/transcribe';
+import { MANAGED_POLICY } from '../../lib/model/types/iam';
 
 /** AWS managed policies that reach every bucket (or everything): never least privilege for a data-access role. */
 const BROAD_MANAGED = ['AdministratorAccess', 'PowerUserAccess', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess', 'AmazonTranscribeFullAccess'];
@@ -65,8 +66,8 @@ function permissionVerdicts(graph: ResourceGraph, role: Resource): Verdict[] {
       out.push(fail(`the AWS managed policy ${broad} is attached`, { findingKey: `ManagedPolicy::${broad}`, path: 'ManagedPolicyArns' }));
       continue;
     }
-    const t = graph.target(arn, 'AWS::IAM::ManagedPolicy');
-    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === 'AWS::IAM::ManagedPolicy') continue;
+    const t = graph.target(arn, MANAGED_POLICY);
+    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === MANAGED_POLICY) continue;
     out.push(unknown(`the managed policy ${render(arn)} is attached and its document is not in this run`, { findingKey: `ManagedPolicy::${render(arn)}`, path: 'ManagedPolicyArns' }));
   }
   return out;

@@ -5,7 +5,7 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { aliasLabel, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
-import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { ALIAS_HOLDERS, type BotProps } from '../../lib/model/types/lex';
 import { botOf } from '../../lib/model/relations/lex';
 
 export default defineCheck({
@@ -28,7 +28,7 @@ export default defineCheck({
     const found = botOf(graph, resource);
     const bot = found instanceof Unknown ? undefined : found;
     // Conversation logs of bots for children are not expected (COPPA): the control does not apply.
-    const childDirected = bot && bool(get(graph.props(bot), 'DataPrivacy.ChildDirected'));
+    const childDirected = bot && bool(get(graph.props<BotProps>(bot), 'DataPrivacy.ChildDirected'));
     if (bot && childDirected === true) return notApplicable(`bot ${bot.logicalId} is child-directed`);
     return escalateIfSensitive(graph, resource, classification, [textLogVerdict(graph, resource, found, childDirected)]);
   },

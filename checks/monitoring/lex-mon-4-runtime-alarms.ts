@@ -6,7 +6,7 @@ import { Unknown } from '../../lib/model/values';
 import { alarmVerdicts } from '../shared/alarms';
 import { codeHooks } from '../shared/code-hooks';
 import { ALARM } from '../../lib/model/types/cloudwatch';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS, type BotProps } from '../../lib/model/types/lex';
 
 const LAMBDA_METRICS = ['RuntimeLambdaErrors', 'RuntimeInvalidLambdaResponses'];
 const KENDRA_METRICS = ['KendraIndexAccessError'];
@@ -27,7 +27,7 @@ function usesKendra(graph: ResourceGraph): boolean {
     return Object.entries(node).some(([k, v]) => k.startsWith('Kendra') || mentions(v));
   };
   return graph.ofType(BOT).some((bot) => {
-    const locales = items(graph.props(bot).BotLocales);
+    const locales = items(graph.props<BotProps>(bot).BotLocales);
     return locales instanceof Unknown || mentions(locales);
   });
 }

@@ -4,7 +4,7 @@ import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { tagValue } from '../shared/classification';
 import { lexTags } from '../shared/lex';
-import { BOT } from '../../lib/model/types/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-RES-1',
@@ -29,7 +29,7 @@ export default defineCheck({
         return notApplicable(`bot ${resource.logicalId} is not tagged ${marker}`);
       }
     }
-    const regions = items(get(graph.props(resource), 'Replication.ReplicaRegions'));
+    const regions = items(get(graph.props<BotProps>(resource), 'Replication.ReplicaRegions'));
     if (regions instanceof Unknown) return unknown(`replica Regions cannot be known: ${regions.reason}`, { path: 'Replication.ReplicaRegions' });
     if (regions.length === 0) return fail(`bot ${resource.logicalId} has no replica in another Region`, { path: 'Replication' });
     const region = str(regions[0]);

@@ -4,11 +4,10 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
-import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
+import { SERVICE_LINKED_ROLE, ROLE, type RoleProps, type ServiceLinkedRoleProps } from '../../lib/model/types/iam';
 import { BOT_ROLES } from '../../lib/model/relations/lex';
 
 const CHANNELS = 'channels.lexv2.amazonaws.com';
-const ROLE = 'AWS::IAM::Role';
 
 export default defineCheck({
   id: 'LEX-SLR-2',
@@ -32,7 +31,7 @@ export default defineCheck({
     const users = botsUsing(graph, role);
     if (users instanceof Unknown) return unknown(`a bot role cannot be known, so it may be this one: ${users.reason}`);
     if (users.length > 0) return pass(`used by ${users.map((b) => b.logicalId).join(', ')}`);
-    const lastUsed = str(get(graph.props(role), 'RoleLastUsed.LastUsedDate'));
+    const lastUsed = str(get(graph.props<RoleProps>(role), 'RoleLastUsed.LastUsedDate'));
     return fail(`no bot ${graph.arnOf(role) ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
   },
 });
@@ -40,18 +39,17 @@ export default defineCheck({
 /** The service a service-linked role belongs to; undefined for a customer role. */
 function serviceOf(graph: ResourceGraph, role: Resource): string | Unknown | undefined {
   if (role.type === SERVICE_LINKED_ROLE) {
-    const name = str(graph.props(role).AWSServiceName);
+    const name = str(graph.props<ServiceLinkedRoleProps>(role).AWSServiceName);
     return typeof name === 'string' ? name.toLowerCase() : name;
   }
-  const path = str(graph.props(role).Path);
+  const path = str(graph.props<RoleProps>(role).Path);
   return typeof path === 'string' && path.startsWith('/aws-service-role/') ? path.split('/')[2].toLowerCase() : undefined;
 }
 
 /** The role's name as a bot's RoleArn ends: `AWSServiceRoleForLexV2Bots_<CustomSuffix>`, or RoleName. */
 function nameOf(graph: ResourceGraph, role: Resource): string | Unknown | undefined {
-  const props = graph.props(role);
-  if (role.type === ROLE) return str(props.RoleName);
-  const suffix = str(props.CustomSuffix);
+  if (role.type === ROLE) return str(graph.props<RoleProps>(role).RoleName);
+  const suffix = str(graph.props<ServiceLinkedRoleProps>(role).CustomSuffix);
   if (suffix instanceof Unknown) return suffix;
   return suffix ? `AWSServiceRoleForLexV2Bots_${suffix}` : 'AWSServiceRoleForLexV2Bots';
 }

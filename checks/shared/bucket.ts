@@ -7,6 +7,7 @@ import { coversAction, parsePolicy, type PolicyDocument } from '../../lib/policy
 import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
 import { atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
 import { BUCKET_POLICIES } from '../../lib/model/relations/s3';
+import type { BucketPolicyProps, BucketProps } from '../../lib/model/types/s3';
 
 /**
  * Posture of an S3 bucket that holds sensitive service data (Lex audio logs and bot files, Transcribe
@@ -17,7 +18,7 @@ import { BUCKET_POLICIES } from '../../lib/model/relations/s3';
 
 /** Readable name of a bucket: its literal `BucketName`, else its logical id. */
 export function bucketLabel(graph: ResourceGraph, bucket: Resource): string {
-  const name = graph.props(bucket).BucketName;
+  const name = graph.props<BucketProps>(bucket).BucketName;
   return typeof name === 'string' ? name : bucket.logicalId;
 }
 
@@ -39,7 +40,7 @@ const levelOfKey = (graph: ResourceGraph, key: KeyRef): EncryptionLevel | Unknow
  */
 export function bucketEncryption(graph: ResourceGraph, bucket: Resource): BucketEncryption | Unknown {
   const name = bucketLabel(graph, bucket);
-  const rules = items(get(graph.props(bucket), 'BucketEncryption.ServerSideEncryptionConfiguration'));
+  const rules = items(get(graph.props<BucketProps>(bucket), 'BucketEncryption.ServerSideEncryptionConfiguration'));
   if (rules instanceof Unknown) return new Unknown(`encryption of bucket ${name}: ${rules.reason}`);
   let best: BucketEncryption = { level: 'sse-s3', detail: `bucket ${name} has no default encryption rule, so S3 applies SSE-S3` };
   for (const rule of rules) {
@@ -71,7 +72,7 @@ const BPA_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', '
 
 /** The Block Public Access flags of the bucket that are not on (all four when the bucket sets none). */
 export function publicAccessGaps(graph: ResourceGraph, bucket: Resource): string[] | Unknown {
-  const config = get(graph.props(bucket), 'PublicAccessBlockConfiguration');
+  const config = get(graph.props<BucketProps>(bucket), 'PublicAccessBlockConfiguration');
   if (config instanceof Unknown) return config;
   const missing: string[] = [];
   for (const flag of BPA_FLAGS) {
@@ -102,7 +103,7 @@ export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | U
   const index = graph.memo(BUCKET_POLICIES);
   let doubt: Unknown | undefined;
   for (const policy of index.byBucket.get(bucket) ?? []) {
-    const doc = parsePolicy(graph.props(policy).PolicyDocument);
+    const doc = parsePolicy(graph.props<BucketPolicyProps>(policy).PolicyDocument);
     if (doc instanceof Unknown) doubt = new Unknown(`bucket policy ${policy.logicalId}: ${doc.reason}`);
     else if (doc && deniesInsecureTransport(doc)) return true;
   }
@@ -118,7 +119,7 @@ export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | U
  * bucket is emitted in the scope of whatever refers to it); in an app, those of its stack.
  */
 function bucketPlace(graph: ResourceGraph, bucket: Resource): { account: string | undefined | Unknown; region: string | undefined | Unknown } {
-  const props = graph.props(bucket);
+  const props = graph.props<BucketProps>(bucket);
   return {
     account: props.OwnerAccount !== undefined ? str(props.OwnerAccount) : bucket.stack.account,
     region: props.Region !== undefined ? str(props.Region) : bucket.stack.region,

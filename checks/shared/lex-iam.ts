@@ -5,11 +5,10 @@ import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
 import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { BOT, BOT_ALIAS, type ResourcePolicyProps } from '../../lib/model/types/lex';
 import { heldPolicies, namesOf } from '../../lib/model/relations/iam';
 
 /** Identity and access helpers shared by the Lex IAM and service-linked-role checks. */
-
 
 /** The runtime API a bot's callers need; everything else acts on the bot's definition. */
 export const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession'].map((a) => `lex:${a}`);
@@ -47,7 +46,7 @@ export function coversAllLex(pattern: string): boolean {
 
 /** The policy of an `AWS::Lex::ResourcePolicy` (object or JSON string, as CloudFormation and the API give it). */
 export function resourcePolicy(graph: ResourceGraph, r: Resource): PolicyDocument | Unknown | undefined {
-  return parsePolicy(graph.props(r).Policy);
+  return parsePolicy(graph.props<ResourcePolicyProps>(r).Policy);
 }
 
 /** Why a statement's principal cannot be read here (a token, a parameter, an undecidable `Fn::If`), if it cannot. */

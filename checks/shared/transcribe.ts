@@ -9,6 +9,7 @@ import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { bucketLabel } from './bucket';
 import { resolveKey, type KeyRef } from './kms';
 import { resolveTarget } from './target';
+import type { CfnTags } from '../../lib/model/types/view';
 
 /**
  * What the Transcribe checks share: which resources make an app (or an account Region) a Transcribe
@@ -45,7 +46,7 @@ export function transcribeAnchor(graph: ResourceGraph): Resource | undefined {
 
 /** Tags of a Transcribe resource (`Tags`, as CloudFormation and the collectors write them). */
 export function transcribeTags(graph: ResourceGraph, r: Resource): Map<string, string> | Unknown {
-  return tags(graph.props(r).Tags);
+  return tags(graph.props<{ Tags?: CfnTags }>(r).Tags);
 }
 
 /** `my-bucket` from `s3://my-bucket/key`, `https://s3.<region>.amazonaws.com/my-bucket/key` or `https://my-bucket.s3.<region>.amazonaws.com/key`. */
@@ -130,6 +131,6 @@ export function transcribeKeys(graph: ResourceGraph): { keys: Map<Resource, Data
 }
 
 /** Where a job keeps its redaction settings: `Settings.ContentRedaction` for Call Analytics, `ContentRedaction` otherwise. */
-export function redactionPath(job: Resource): string {
+export function redactionPath(job: Resource): 'Settings.ContentRedaction' | 'ContentRedaction' {
   return job.type === CALL_ANALYTICS_JOB ? 'Settings.ContentRedaction' : 'ContentRedaction';
 }

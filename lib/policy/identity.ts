@@ -1,11 +1,12 @@
 import type { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
+import type { GroupProps, RoleProps, UserProps } from '../model/types/iam';
 
 /** Managed policies of principals (the documents themselves: `lib/model/relations/iam.ts`). */
 
 /** Managed policy ARNs attached to a principal, as literal strings (AWS managed policies are literal ARNs). */
 export function managedPolicyArns(graph: ResourceGraph, principal: Resource): unknown[] {
-  const arns = graph.props(principal).ManagedPolicyArns;
+  const arns = graph.props<RoleProps | UserProps | GroupProps>(principal).ManagedPolicyArns;
   return Array.isArray(arns) ? arns : [];
 }
 

@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
-import { ROLE, SERVICE_LINKED_ROLE } from '../model/types/iam';
+import { ROLE, SERVICE_LINKED_ROLE, type RoleProps } from '../model/types/iam';
 import { Choice, Composite, Unknown, render } from '../model/values';
 import { coversAction, parsePolicy, type Statement } from './document';
 
@@ -36,7 +36,7 @@ export function namesService(stmt: Statement, servicePrincipals: readonly string
  * trust policy, or a statement's effect or service principal, cannot be read.
  */
 export function trustStatementsFor(graph: ResourceGraph, role: Resource, servicePrincipals: readonly string[]): Statement[] | Unknown {
-  const doc = parsePolicy(graph.props(role).AssumeRolePolicyDocument);
+  const doc = parsePolicy(graph.props<RoleProps>(role).AssumeRolePolicyDocument);
   if (doc instanceof Unknown) return new Unknown(`trust policy of ${role.logicalId}: ${doc.reason}`);
   const out: Statement[] = [];
   for (const stmt of doc?.statements ?? []) {
@@ -55,7 +55,7 @@ export function trustStatementsFor(graph: ResourceGraph, role: Resource, service
  * and permissions are AWS's and cannot be edited, so customer-role controls do not apply to it.
  */
 export function isServiceLinkedRole(graph: ResourceGraph, role: Resource): boolean {
-  const path = graph.props(role).Path;
+  const path = graph.props<RoleProps>(role).Path;
   return role.type === SERVICE_LINKED_ROLE || (typeof path === 'string' && path.startsWith('/aws-service-role/'));
 }
 

@@ -2,7 +2,7 @@ import { str } from '../../engine/read';
 import { parsePolicy, type PolicyDocument } from '../../policy/document';
 import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
-import { GROUP, MANAGED_POLICY, POLICY_TYPES, PRINCIPAL_TYPES, ROLE, USER } from '../types/iam';
+import { GROUP, MANAGED_POLICY, POLICY_TYPES, PRINCIPAL_TYPES, ROLE, USER, type GroupProps, type PolicyProps, type RoleProps, type UserProps } from '../types/iam';
 import { Unknown } from '../values';
 
 /** Identity-based policies: where each document is written, and whom it applies to. */
@@ -18,7 +18,7 @@ export interface IdentityPolicy {
   attachedTo: Array<Resource | Unknown>;
 }
 
-function attachments(graph: ResourceGraph, props: Record<string, unknown>): Array<Resource | Unknown> {
+function attachments(graph: ResourceGraph, props: PolicyProps): Array<Resource | Unknown> {
   const out: Array<Resource | Unknown> = [];
   for (const [prop, type] of [
     ['Roles', ROLE],
@@ -43,7 +43,7 @@ function attachments(graph: ResourceGraph, props: Record<string, unknown>): Arra
 export const IDENTITY_POLICIES = relation('identity policies', (graph): IdentityPolicy[] => {
   const out: IdentityPolicy[] = [];
   for (const principal of graph.ofType(...PRINCIPAL_TYPES)) {
-    const inline = graph.props(principal).Policies;
+    const inline = graph.props<RoleProps | UserProps | GroupProps>(principal).Policies;
     if (!Array.isArray(inline)) continue;
     inline.forEach((p, i) => {
       const doc = (p as Record<string, unknown> | undefined)?.PolicyDocument;
@@ -51,12 +51,12 @@ export const IDENTITY_POLICIES = relation('identity policies', (graph): Identity
     });
   }
   for (const policy of graph.ofType(...POLICY_TYPES)) {
-    const props = graph.props(policy);
+    const props = graph.props<PolicyProps>(policy);
     out.push({ holder: policy, path: 'PolicyDocument', document: parsePolicy(props.PolicyDocument), attachedTo: attachments(graph, props) });
   }
   // Managed policies attached from the principal's side (ManagedPolicyArns → a ManagedPolicy of the graph).
   for (const principal of graph.ofType(...PRINCIPAL_TYPES)) {
-    const arns = graph.props(principal).ManagedPolicyArns;
+    const arns = graph.props<RoleProps | UserProps | GroupProps>(principal).ManagedPolicyArns;
     if (!Array.isArray(arns)) continue;
     for (const arn of arns) {
       const t = graph.target(arn, MANAGED_POLICY);

@@ -3,16 +3,16 @@ import { rolesTrustedBy } from '../../policy/trust';
 import { parseArn } from '../arn';
 import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
-import { ROLE, SERVICE_LINKED_ROLE } from '../types/iam';
+import { ROLE, SERVICE_LINKED_ROLE, type RoleProps, type ServiceLinkedRoleProps } from '../types/iam';
 import { FUNCTION } from '../types/lambda';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../types/lex';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, type BotAliasProps, type BotProps } from '../types/lex';
 import { Composite, Unknown, render } from '../values';
 
 /** What Lex bots and aliases are tied to: their bots, their roles, the functions they call. */
 
 /** The bot an alias belongs to (`BotId` → `AWS::Lex::Bot`); undefined when it is not in the graph. */
 function findBot(graph: ResourceGraph, alias: Resource): Resource | Unknown | undefined {
-  const botId = graph.props(alias).BotId;
+  const botId = graph.props<BotAliasProps>(alias).BotId;
   const t = graph.target(botId, BOT);
   if (t instanceof Unknown) return t;
   if (t && 'resource' in t) return t.resource;
@@ -50,7 +50,7 @@ const SLR_PATH = /:role\/aws-service-role\/([^/]+)\//;
  * role outside it. Unknown when the ARN cannot be known; undefined when there is none.
  */
 export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown | undefined {
-  const value = graph.props(bot).RoleArn;
+  const value = graph.props<BotProps>(bot).RoleArn;
   if (value === undefined) return undefined;
   const text = value instanceof Composite || typeof value === 'string' ? render(value) : undefined;
   const path = text === undefined ? null : SLR_PATH.exec(text);
@@ -63,12 +63,12 @@ export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown 
   if ('external' in t) return { kind: 'external', arn: t.external };
   const r = t.resource;
   if (r.type === SERVICE_LINKED_ROLE) {
-    const service = str(graph.props(r).AWSServiceName);
+    const service = str(graph.props<ServiceLinkedRoleProps>(r).AWSServiceName);
     if (service instanceof Unknown) return new Unknown(`AWSServiceName of ${r.logicalId}: ${service.reason}`);
     return { kind: 'slr', service: (service ?? '').toLowerCase(), label: r.logicalId, resource: r };
   }
   if (r.type === ROLE) {
-    const rolePath = str(graph.props(r).Path);
+    const rolePath = str(graph.props<RoleProps>(r).Path);
     if (typeof rolePath === 'string' && rolePath.startsWith('/aws-service-role/')) {
       return { kind: 'slr', service: rolePath.split('/')[2].toLowerCase(), label: r.logicalId, resource: r };
     }
@@ -93,8 +93,8 @@ export const LEX_ROLES = relation('roles Lex uses', (graph): ReadonlySet<Resourc
 export const CODE_HOOK_USERS = relation('aliases calling each code hook', (graph): ReadonlyMap<Resource, readonly Resource[]> => {
   const users = new Map<Resource, Resource[]>();
   for (const holder of graph.ofType(...ALIAS_HOLDERS)) {
-    const props = graph.props(holder);
-    const locales = items(get(holder.type === BOT ? props.TestBotAliasSettings : props, 'BotAliasLocaleSettings'));
+    const settings = holder.type === BOT ? graph.props<BotProps>(holder).TestBotAliasSettings : graph.props<BotAliasProps>(holder);
+    const locales = items(get(settings, 'BotAliasLocaleSettings'));
     if (locales instanceof Unknown) continue;
     for (const locale of locales) {
       const t = graph.target(get(locale, 'BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn'), FUNCTION);

@@ -1,6 +1,6 @@
 import { relation } from '../graph';
 import type { Resource } from '../resource';
-import { S3_BUCKET, S3_BUCKET_POLICY } from '../types/s3';
+import { S3_BUCKET, S3_BUCKET_POLICY, type BucketPolicyProps } from '../types/s3';
 import { Unknown } from '../values';
 
 /** Bucket policies by the bucket they are written for. */
@@ -14,7 +14,7 @@ export const BUCKET_POLICIES = relation('bucket policies by bucket', (graph): Bu
   const byBucket = new Map<Resource, Resource[]>();
   const unresolved: Resource[] = [];
   for (const policy of graph.ofType(S3_BUCKET_POLICY)) {
-    const t = graph.target(graph.props(policy).Bucket, S3_BUCKET);
+    const t = graph.target(graph.props<BucketPolicyProps>(policy).Bucket, S3_BUCKET);
     if (t && !(t instanceof Unknown) && 'resource' in t) {
       const list = byBucket.get(t.resource) ?? [];
       list.push(policy);

@@ -5,24 +5,12 @@ import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
 import { ROLE } from '../types/iam';
 import { KMS_ALIAS, KMS_KEY } from '../types/kms';
-import { ORG_POLICY, SERVICE_CONTROL_POLICY } from '../types/organizations';
+import { ORG_POLICY, SERVICE_CONTROL_POLICY, type OrgPolicyProps } from '../types/organizations';
 import { S3_BUCKET } from '../types/s3';
-import {
-  APP_JOB_TYPES,
-  JOB_TYPES,
-  LANGUAGE_MODEL,
-  MEDICAL_VOCABULARY,
-  NAME_PROPERTY,
-  ROLE_PATHS,
-  START_ACTIONS,
-  TRANSCRIBE_PRINCIPALS,
-  VOCABULARY,
-  VOCABULARY_FILTER,
-  jobStartLabel,
-  type AppJobStartProps,
-} from '../types/transcribe';
+import { APP_JOB_TYPES, JOB_TYPES, LANGUAGE_MODEL, MEDICAL_VOCABULARY, NAME_PROPERTY, ROLE_PATHS, START_ACTIONS, TRANSCRIBE_PRINCIPALS, VOCABULARY, VOCABULARY_FILTER, jobStartLabel, type AppJobStartProps, type AnyJobProperties, type StartJobParameters } from '../types/transcribe';
 import { Unknown, render } from '../values';
 import { IDENTITY_POLICIES } from './iam';
+import type { PathOf } from '../types/view';
 
 /**
  * What Transcribe reads and writes, gathered once per graph from every place that names it: the jobs
@@ -49,8 +37,8 @@ export function jobOrigin(job: Resource): { resource: Resource; path: string } {
 }
 
 /** A request parameter of a job start (`OutputBucketName`, `Media.MediaFileUri`), Unknown when the request is computed. */
-function parameter(graph: ResourceGraph, job: Resource, path: string): unknown {
-  return get(graph.props(job), `Parameters.${path}`);
+function parameter(graph: ResourceGraph, job: Resource, path: PathOf<StartJobParameters>): unknown {
+  return get(graph.props<AppJobStartProps>(job).Parameters, path);
 }
 
 /** The data-access roles of the graph and what uses each (for reasons: `vocabulary Terms`, `state "Transcribe" of Flow`). */
@@ -84,7 +72,7 @@ export const TRANSCRIBE_DATA_ACCESS_ROLES = relation('Transcribe data-access rol
   for (const job of graph.memo(APP_JOB_STARTS)) {
     const props = graph.props<AppJobStartProps>(job);
     const origin = jobOrigin(job);
-    for (const path of ['JobExecutionSettings.DataAccessRoleArn', 'DataAccessRoleArn']) {
+    for (const path of ['JobExecutionSettings.DataAccessRoleArn', 'DataAccessRoleArn'] as const) {
       const v = parameter(graph, job, path);
       if (v !== undefined && !(props.Parameters instanceof Unknown)) follow(origin.resource, origin.path, v, `${jobStartLabel(props)} of ${origin.resource.logicalId}`);
     }
@@ -122,7 +110,7 @@ const URI_PATHS: Array<{ type: string; path: string; use: BucketUse }> = [
 ];
 
 /** Request parameters of app-started jobs that name buckets and keys. */
-const JOB_PARAMS: Array<{ path: string; use: BucketUse | 'key' }> = [
+const JOB_PARAMS: Array<{ path: PathOf<StartJobParameters>; use: BucketUse | 'key' }> = [
   { path: 'Media.MediaFileUri', use: 'input' },
   { path: 'OutputBucketName', use: 'output' },
   { path: 'OutputLocation', use: 'output' },
@@ -143,12 +131,12 @@ export const TRANSCRIBE_DATA = relation('buckets and keys Transcribe uses', (gra
       const value = get(graph.props(r), path);
       if (value === undefined) continue;
       // Service-bucket outputs are AWS's, not a bucket of the account.
-      if (use === 'output' && str(graph.props(r).OutputLocationType) === 'SERVICE_BUCKET') continue;
+      if (use === 'output' && str(graph.props<AnyJobProperties>(r).OutputLocationType) === 'SERVICE_BUCKET') continue;
       buckets.push({ from: r, path, value, use, what: `${path} of ${transcribeLabel(graph, r)}` });
     }
   }
   for (const r of graph.ofType(...JOB_TYPES)) {
-    const keyId = get(graph.props(r), 'OutputEncryption.KeyId');
+    const keyId = get(graph.props<AnyJobProperties>(r), 'OutputEncryption.KeyId');
     if (keyId !== undefined) keys.push({ from: r, path: 'OutputEncryption.KeyId', value: keyId, what: `output key of ${transcribeLabel(graph, r)}` });
   }
   for (const job of graph.memo(APP_JOB_STARTS)) {
@@ -242,7 +230,7 @@ export const OUTPUT_KEY_GUARDS = relation('service control policies requiring an
   const actions = new Map<string, Resource>();
   let doubt: Unknown | undefined;
   for (const policy of graph.ofType(ORG_POLICY)) {
-    const props = graph.props(policy);
+    const props = graph.props<OrgPolicyProps>(policy);
     const type = str(props.Type);
     if (type instanceof Unknown) {
       doubt ??= new Unknown(`Organizations policy ${policy.logicalId} (type not known) denies it`);

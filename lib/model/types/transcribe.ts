@@ -250,6 +250,45 @@ export interface VocabularyLiveProperties {
   EncryptionConfiguration?: Tri<ArtifactEncryption>;
 }
 
+/** `AWS::Transcribe::Vocabulary`. */
+export interface VocabularyProps extends VocabularyLiveProperties {
+  VocabularyName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFileUri?: Cfn<string>;
+  DataAccessRoleArn?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::MedicalVocabulary`. */
+export interface MedicalVocabularyProps extends VocabularyLiveProperties {
+  VocabularyName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFileUri?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::VocabularyFilter`. */
+export interface VocabularyFilterProps extends VocabularyLiveProperties {
+  VocabularyFilterName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFilterFileUri?: Cfn<string>;
+  DataAccessRoleArn?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::CallAnalyticsCategory`. */
+export interface CallAnalyticsCategoryProps {
+  CategoryName?: Cfn<string>;
+  InputType?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** A batch job of any of the four types: the members of each (a job has those of its own type). */
+export type AnyJobProperties = Partial<TranscriptionJobProperties & MedicalTranscriptionJobProperties & CallAnalyticsJobProperties & MedicalScribeJobProperties>;
+
+/** A custom artifact (vocabulary, medical vocabulary, filter, language model): the members of each. */
+export type ArtifactProperties = VocabularyProps & MedicalVocabularyProps & VocabularyFilterProps & Partial<LanguageModelProperties>;
+
 /** Data-access role members, per type, as the checks follow them (TR-IAM-2). */
 export const ROLE_PATHS: Readonly<Record<string, string>> = {
   [TRANSCRIPTION_JOB]: 'JobExecutionSettings.DataAccessRoleArn',

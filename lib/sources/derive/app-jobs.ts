@@ -2,8 +2,8 @@ import { get, str } from '../../engine/read';
 import type { Derivation, DerivedResource, ResourceGraph } from '../../model/graph';
 import { parseJsonValue, substitute } from '../../model/json';
 import type { Resource } from '../../model/resource';
-import { SDK_CALL, isCustomResourceType } from '../../model/types/cloudformation';
-import { STATE_MACHINE } from '../../model/types/stepfunctions';
+import { SDK_CALL, isCustomResourceType, type SdkCallProps } from '../../model/types/cloudformation';
+import { STATE_MACHINE, type StateMachineProps } from '../../model/types/stepfunctions';
 import {
   APP_JOB_TYPE,
   APP_UNREADABLE_JOB_START,
@@ -61,7 +61,7 @@ function startAction(name: string): StartAction | undefined {
 const SDK_TASK = /^arn:[^:]+:states:::aws-sdk:transcribe:(\w+?)(\.waitForTaskToken)?$/i;
 
 function stateMachineJobs(graph: ResourceGraph, sm: Resource, out: Starts): void {
-  const props = graph.props(sm);
+  const props = graph.props<StateMachineProps>(sm);
   const path = props.Definition !== undefined ? 'Definition' : props.DefinitionString !== undefined ? 'DefinitionString' : 'DefinitionS3Location';
   if (path === 'DefinitionS3Location') {
     if (props.DefinitionS3Location !== undefined) out.unreadable(sm, path, 'Definition', { Reason: 'the definition is read from S3 at deploy time' });
@@ -143,10 +143,10 @@ function arguments_(node: unknown): Tri<StartJobParameters> {
 }
 
 const TRANSCRIBE_SERVICE = /^(transcribe(service)?|@aws-sdk\/client-transcribe)$/i;
-const CALLS = ['Create', 'Update', 'Delete'];
+const CALLS = ['Create', 'Update', 'Delete'] as const;
 
 function customResourceJobs(graph: ResourceGraph, cr: Resource, out: Starts): void {
-  const props = graph.props(cr);
+  const props = graph.props<SdkCallProps>(cr);
   for (const path of CALLS) {
     if (props[path] === undefined) continue;
     // Other custom resources may have a property of that name: only SDK calls, or what mentions Transcribe, count.

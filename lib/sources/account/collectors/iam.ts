@@ -11,7 +11,6 @@ const IAM = {
   GetAccessKeyLastUsed: op('iam', 'GetAccessKeyLastUsed'),
 };
 
-
 /** IAM documents arrive URL-encoded from some endpoints and plain from others. */
 const document = (text: string | undefined) => policyDocument(text, decodeIfEncoded);
 

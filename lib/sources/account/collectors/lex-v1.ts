@@ -3,7 +3,6 @@ import { absentOn, listAll, op, unknownFrom } from './support/calls';
 import { live } from './support/shape';
 import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from '../../../model/types/lex';
 
-
 const GET_BOTS = op('lex', 'GetBots');
 const GET_ROLE = op('iam', 'GetRole');
 
