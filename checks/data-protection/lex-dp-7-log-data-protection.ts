@@ -6,9 +6,7 @@ import { Unknown } from '../../lib/model/values';
 import { sameScope } from '../shared/app-level';
 import { aliasLabel, logDestinationVerdicts } from '../shared/lex';
 import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
-import { LOG_GROUP, LOGS_ACCOUNT_POLICY, type LogGroupProps, type LogsAccountPolicyProps } from '../../lib/model/types/logs';
-
-const ACCOUNT_POLICY = LOGS_ACCOUNT_POLICY;
+import { LOG_GROUP, LOGS_ACCOUNT_POLICY as ACCOUNT_POLICY, type LogGroupProps, type LogsAccountPolicyProps } from '../../lib/model/types/logs';
 
 /**
  * Where a log group's masking policy comes from: its own `DataProtectionPolicy`, an account-wide one
