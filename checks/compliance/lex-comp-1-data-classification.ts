@@ -1,7 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { isSensitive, tagValue } from '../shared/classification';
-import { BOT, BOT_ALIAS, lexTags } from '../shared/lex';
+import { lexTags } from '../shared/lex';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-COMP-1',

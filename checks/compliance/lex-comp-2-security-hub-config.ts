@@ -4,19 +4,19 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from '../shared/app-level';
-import { ALIAS_HOLDERS } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { HUB, STANDARD, type StandardProps } from '../../lib/model/types/securityhub';
+import { CONFIG_RULE, type ConfigRuleProps } from '../../lib/model/types/config';
 
-const HUB = 'AWS::SecurityHub::Hub';
-const STANDARD = 'AWS::SecurityHub::Standard';
-const CONFIG_RULE = 'AWS::Config::ConfigRule';
 const BASELINE = '(often in a baseline stack)';
 
 /**
  * A standard or rule read from an account carries its live-only state (`StandardsStatus`,
  * `ConfigRuleState`): one being deleted or that failed to enable does not count. Templates have none.
  */
-function live(graph: ResourceGraph, r: Resource, property: string, broken: string[]): Verdict {
-  const state = str(graph.props(r)[property]);
+function live(graph: ResourceGraph, r: Resource, property: 'StandardsStatus' | 'ConfigRuleState', broken: string[]): Verdict {
+  // A standard's or a rule's properties: `property` names the state of its own type.
+  const state = str(graph.props<StandardProps & ConfigRuleProps>(r)[property]);
   if (state instanceof Unknown) return unknown(`${property} of ${r.logicalId} cannot be known: ${state.reason}`);
   if (state !== undefined && broken.includes(state)) return fail(`${r.type} ${r.logicalId} is ${state}`, { path: property });
   return pass(`${r.type} ${r.logicalId} is ${state ?? 'defined'}`);

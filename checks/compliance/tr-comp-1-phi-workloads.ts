@@ -5,9 +5,9 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { tagValue } from '../shared/classification';
 import { isCustomerManaged, resolveKey } from '../shared/kms';
-import { transcribeLabel, transcribeTags } from '../shared/transcribe';
-import { appStartedJobs, param, type AppJob } from '../shared/transcribe-jobs';
-import { CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, type OutputEncryption } from '../shared/transcribe-live';
+import { transcribeTags } from '../shared/transcribe';
+import { APP_JOB_TYPES, CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, jobStartKey, jobStartLabel, startActionOf, type AppJobStartProps, type OutputEncryption, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { jobOrigin, transcribeLabel } from '../../lib/model/relations/transcribe';
 
 const MEDICAL_ACTIONS = ['StartMedicalTranscriptionJob', 'StartMedicalScribeJob'];
 
@@ -24,8 +24,10 @@ export default defineCheck({
     phiClassifications: option.strings(['phi'], 'Classification values that mark a job as a PHI workload'),
   },
   synth: {
+    // Medical vocabularies, and the jobs the app starts (findings on the state machine or custom resource that starts each).
+    resourceTypes: [MEDICAL_VOCABULARY, ...APP_JOB_TYPES],
     reads: [...JOB_TYPES, MEDICAL_VOCABULARY, 'AWS::KMS::Key'],
-    evaluateGraph: (ctx) => [...vocabularyVerdicts(ctx), ...appStartedJobs(ctx.graph).jobs.filter((j) => ctx.graph.isEvaluated(j.resource)).flatMap((job) => appJobVerdicts(ctx, job))],
+    evaluate: (r, ctx) => (r.type === MEDICAL_VOCABULARY ? classified(ctx, r) : appJobVerdicts(ctx, r)),
   },
   live: {
     reads: [...JOB_TYPES, MEDICAL_VOCABULARY, 'AWS::KMS::Key'],
@@ -70,23 +72,26 @@ function combine(parts: Part[], who: string, base: Partial<Verdict>): Verdict[] 
   return verdicts.length > 0 ? verdicts : [pass(`${who} writes to a customer bucket with a customer-managed key and identifies PHI`, base)];
 }
 
-function appJobVerdicts(ctx: CheckContext, job: AppJob): Verdict[] {
-  const medical = MEDICAL_ACTIONS.includes(job.action);
-  const tagged = job.parameters instanceof Unknown ? job.parameters : phiTagged(ctx, tags(param(job, 'Tags')));
-  const who = `${job.action} in ${job.label} of ${job.resource.logicalId}`;
-  const base = { resource: job.resource, path: job.path, findingKey: job.key };
+function appJobVerdicts(ctx: CheckContext, job: Resource): Verdict[] {
+  const props = ctx.graph.props<AppJobStartProps>(job);
+  const parameters = props.Parameters;
+  const action = startActionOf(job.type)!;
+  const medical = MEDICAL_ACTIONS.includes(action);
+  const tagged = parameters instanceof Unknown ? parameters : phiTagged(ctx, tags(get(parameters, 'Tags')));
+  const who = `${action} in ${jobStartLabel(props)} of ${jobOrigin(job).resource.logicalId}`;
+  const base = { findingKey: jobStartKey(props) };
   if (!medical && tagged instanceof Unknown) return [unknown(`whether ${who} handles PHI cannot be known: ${tagged.reason}`, base)];
   if (!medical && !tagged) return [];
-  const output = param(job, job.action === 'StartCallAnalyticsJob' ? 'OutputLocation' : 'OutputBucketName');
-  const keyValue = param(job, 'OutputEncryptionKMSKeyId');
+  const output = get(parameters, action === 'StartCallAnalyticsJob' ? 'OutputLocation' : 'OutputBucketName');
+  const keyValue = get(parameters, 'OutputEncryptionKMSKeyId');
   const key = keyValue instanceof Unknown ? keyValue : resolveKey(ctx.graph, keyValue);
   const customer = key === undefined ? false : key instanceof Unknown ? key : isCustomerManaged(ctx.graph, key);
   const parts: Part[] = [
     { name: 'CustomerBucket', ok: output instanceof Unknown ? output : output !== undefined, detail: 'the output goes to the service-managed bucket' },
     { name: 'CustomerKey', ok: customer, detail: 'the output is not encrypted with a customer-managed key' },
   ];
-  if (job.action === 'StartMedicalTranscriptionJob') {
-    const id = str(param(job, 'ContentIdentificationType'));
+  if (action === 'StartMedicalTranscriptionJob') {
+    const id = str(get(parameters, 'ContentIdentificationType'));
     parts.push({ name: 'PhiIdentification', ok: id instanceof Unknown ? id : id === 'PHI', detail: 'PHI identification is off (ContentIdentificationType: PHI)' });
   } else if (!medical) {
     parts.push({ name: 'PhiIdentification', ok: false, detail: 'a PHI-classified job runs on standard Transcribe, which cannot identify PHI; PII redaction is not HIPAA de-identification (use Transcribe Medical)' });
@@ -101,9 +106,9 @@ function liveJobVerdicts(ctx: CheckContext, job: Resource): Verdict[] {
   const who = transcribeLabel(graph, job);
   if (!medical && tagged instanceof Unknown) return [unknown(`whether ${who} handles PHI cannot be known: ${tagged.reason}`, { resource: job, path: 'Tags' })];
   if (!medical && !tagged) return [];
-  const props = graph.props(job);
+  const props = graph.props<AnyJobProperties>(job);
   const customerBucket = writesToCustomerBucket(job, str(props.OutputLocationType));
-  const evidence = props.OutputEncryption as OutputEncryption | Unknown | undefined;
+  const evidence = props.OutputEncryption;
   const level = evidence === undefined ? new Unknown('no output-encryption evidence was collected') : evidence instanceof Unknown ? evidence : get(evidence, 'Level');
   const parts: Part[] = [
     { name: 'CustomerBucket', ok: customerBucket, detail: 'the output goes to the service-managed bucket' },

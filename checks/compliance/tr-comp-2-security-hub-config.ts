@@ -1,13 +1,12 @@
 import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { AUDIT_MANAGER_ACCOUNT } from '../../lib/sources/account/collectors/live-types';
 import { findOrReportAbsent } from '../shared/app-level';
 import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { AUDIT_MANAGER_ACCOUNT, type AuditManagerAccountProps } from '../../lib/model/types/auditmanager';
+import { HUB, STANDARD } from '../../lib/model/types/securityhub';
+import { CONFIG_RULE } from '../../lib/model/types/config';
 
-const HUB = 'AWS::SecurityHub::Hub';
-const STANDARD = 'AWS::SecurityHub::Standard';
-const CONFIG_RULE = 'AWS::Config::ConfigRule';
 const BASELINE = '(often in a baseline stack)';
 
 export default defineCheck({
@@ -34,7 +33,7 @@ export default defineCheck({
         scope: 'region',
         absent: { reason: 'Audit Manager status was not read', findingKey: 'AuditManager' },
         evaluate: (r) => {
-          const status = str(ctx.graph.props(r).Status);
+          const status = str(ctx.graph.props<AuditManagerAccountProps>(r).Status);
           if (status instanceof Unknown) return unknown(`Audit Manager status cannot be known: ${status.reason}`, { findingKey: 'AuditManager' });
           return status === 'ACTIVE'
             ? pass('Audit Manager is enabled in this Region', { findingKey: 'AuditManager' })

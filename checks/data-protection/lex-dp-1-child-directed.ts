@@ -2,7 +2,8 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT, lexTagValue, misspelledKeys } from '../shared/lex';
+import { lexTagValue, misspelledKeys } from '../shared/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-1',
@@ -20,7 +21,7 @@ export default defineCheck({
   },
   resourceTypes: [BOT],
   evaluate(bot, { graph, options }) {
-    const privacy = graph.props(bot).DataPrivacy;
+    const privacy = graph.props<BotProps>(bot).DataPrivacy;
     if (privacy === undefined) return fail('DataPrivacy is missing: the bot does not declare whether it is child-directed', { path: 'DataPrivacy' });
     if (privacy instanceof Unknown) return unknown(`DataPrivacy cannot be known: ${privacy.reason}`, { path: 'DataPrivacy' });
     const value = bool(get(privacy, 'ChildDirected'));

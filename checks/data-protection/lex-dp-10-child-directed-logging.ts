@@ -1,6 +1,8 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, botOf, childDirected, enabledLogSettings } from '../shared/lex';
+import { aliasLabel, childDirected, enabledLogSettings } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { botOf } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-DP-10',

@@ -1,7 +1,8 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, logSettings } from '../shared/lex';
+import { aliasLabel, logSettings } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-11',

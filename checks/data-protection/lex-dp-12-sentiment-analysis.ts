@@ -1,7 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, aliasSettings, aliasSettingsPrefix, misspelledKeys } from '../shared/lex';
+import { aliasLabel, aliasSettings, aliasSettingsPrefix, misspelledKeys } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-12',

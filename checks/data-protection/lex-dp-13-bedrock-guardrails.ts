@@ -1,19 +1,20 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT, type BedrockModelSpecification, type BotProps } from '../../lib/model/types/lex';
+import type { Cfn } from '../../lib/model/types/view';
 
 /** Generative-AI features of a locale that carry a Bedrock model spec, with the `Enabled` switch beside it. */
 const LOCALE_FEATURES = [
   'GenerativeAISettings.BuildtimeSettings.DescriptiveBotBuilderSpecification',
   'GenerativeAISettings.BuildtimeSettings.SampleUtteranceGenerationSpecification',
   'GenerativeAISettings.RuntimeSettings.SlotResolutionImprovementSpecification',
-];
+] as const;
 /** Bedrock model specs of an intent (always in use when present). */
-const INTENT_SPECS = ['QnAIntentConfiguration.BedrockModelConfiguration', 'BedrockAgentIntentConfiguration.BedrockAgentIntentKnowledgeBaseConfiguration.BedrockModelConfiguration'];
+const INTENT_SPECS = ['QnAIntentConfiguration.BedrockModelConfiguration', 'BedrockAgentIntentConfiguration.BedrockAgentIntentKnowledgeBaseConfiguration.BedrockModelConfiguration'] as const;
 
 interface Spec {
-  spec: unknown;
+  spec: Cfn<BedrockModelSpecification>;
   /** Readable place: `en_US/SlotResolutionImprovementSpecification`, `en_US/FAQ/QnAIntentConfiguration`. */
   where: string;
   path: string;
@@ -21,7 +22,7 @@ interface Spec {
 
 function judge({ spec, where, path }: Spec): Verdict[] {
   const out: Verdict[] = [];
-  const guardrail = ['BedrockGuardrailIdentifier', 'BedrockGuardrailVersion'].map((k) => str(get(spec, `BedrockGuardrailConfiguration.${k}`)));
+  const guardrail = (['BedrockGuardrailIdentifier', 'BedrockGuardrailVersion'] as const).map((k) => str(get(get(spec, 'BedrockGuardrailConfiguration'), k)));
   const guardrailKey = { findingKey: `${where}::Guardrail`, path: `${path}.BedrockGuardrailConfiguration` };
   const doubt = guardrail.find((g): g is Unknown => g instanceof Unknown);
   if (doubt) out.push(unknown(`the guardrail of ${where} cannot be known: ${doubt.reason}`, guardrailKey));
@@ -45,7 +46,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: [BOT],
   evaluate(bot, { graph }) {
-    const locales = items(graph.props(bot).BotLocales);
+    const locales = items(graph.props<BotProps>(bot).BotLocales);
     if (locales instanceof Unknown) return unknown(`BotLocales cannot be known: ${locales.reason}`, { path: 'BotLocales' });
     const specs: Spec[] = [];
     const verdicts: Verdict[] = [];
@@ -53,8 +54,9 @@ export default defineCheck({
       const id = str(get(locale, 'LocaleId'));
       const localeName = typeof id === 'string' ? id : String(l);
       for (const feature of LOCALE_FEATURES) {
-        const spec = get(locale, `${feature}.BedrockModelSpecification`);
-        const enabled = bool(get(locale, `${feature}.Enabled`));
+        const setting = get(locale, feature);
+        const spec = get(setting, 'BedrockModelSpecification');
+        const enabled = bool(get(setting, 'Enabled'));
         const where = `${localeName}/${feature.split('.').pop()}`;
         if (spec === undefined || enabled === false) continue;
         if (enabled instanceof Unknown) verdicts.push(unknown(`whether ${where} is enabled cannot be known: ${enabled.reason}`, { path: `BotLocales.${l}.${feature}.Enabled` }));

@@ -1,10 +1,12 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown, render } from '../../lib/model/values';
-import { S3_BUCKET, atLeast, bucketEncryption } from '../shared/bucket';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { BOT } from '../shared/lex';
+import { bucketEncryption } from '../shared/bucket';
 import { resolveTarget } from '../shared/target';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { atLeast } from '../../lib/model/types/encryption';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 const name = (node: unknown, key: string, fallback: number) => {
   const v = str(get(node, key));
@@ -22,7 +24,7 @@ export default defineCheck({
   resourceTypes: [BOT],
   reads: [S3_BUCKET, KMS_KEY, KMS_ALIAS],
   evaluate(bot, ctx) {
-    const props = ctx.graph.props(bot);
+    const props = ctx.graph.props<BotProps>(bot);
     const verdicts: Verdict[] = [];
     const locales = items(props.BotLocales);
     if (locales instanceof Unknown) verdicts.push(unknown(`BotLocales cannot be known: ${locales.reason}`, { path: 'BotLocales' }));

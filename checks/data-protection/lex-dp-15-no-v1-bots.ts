@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
-import { LEX_V1_BOT } from '../../lib/sources/account/collectors/live-types';
+import { LEX_V1_BOT, type LexV1BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-15',
@@ -16,7 +16,7 @@ export default defineCheck({
     const out: Verdict[] = [];
     const bots = graph.ofType(LEX_V1_BOT).filter((b) => graph.isEvaluated(b));
     for (const bot of bots) {
-      const name = str(graph.props(bot).Name);
+      const name = str(graph.props<LexV1BotProps>(bot).Name);
       out.push(fail(`Lex V1 bot ${typeof name === 'string' ? name : bot.logicalId} remains after the end of support of Lex V1`, { resource: bot }));
     }
     // Without its V1 endpoint a Region can hold no reachable V1 bot: not knowing is informational.

@@ -3,16 +3,18 @@ import { get, items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT, aliasSettingsPrefix, logSettings } from '../shared/lex';
+import { aliasSettingsPrefix, logSettings } from '../shared/lex';
 import { piiVerdicts } from '../shared/pii';
+import { ALIAS_HOLDERS, BOT, type BotAliasProps, type BotProps } from '../../lib/model/types/lex';
 
 /** Free-text fields of a bot or alias, as (property path, value) pairs; tag keys and values separately. */
 function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value: unknown }> {
-  const props = graph.props(r);
+  // A bot's or an alias's properties: each reads the names of its own type.
+  const props = graph.props<BotProps & BotAliasProps>(r);
   const out: Array<{ path: string; value: unknown }> = [];
-  const named = r.type === BOT ? ['Name', 'Description', 'TestBotAliasSettings.Description'] : ['BotAliasName', 'Description'];
+  const named = r.type === BOT ? (['Name', 'Description', 'TestBotAliasSettings.Description'] as const) : (['BotAliasName', 'Description'] as const);
   for (const path of named) out.push({ path, value: get(props, path) });
-  for (const tagList of r.type === BOT ? ['BotTags', 'TestBotAliasTags'] : ['BotAliasTags']) {
+  for (const tagList of r.type === BOT ? (['BotTags', 'TestBotAliasTags'] as const) : (['BotAliasTags'] as const)) {
     const list = items(props[tagList]);
     if (list instanceof Unknown) out.push({ path: tagList, value: list });
     else list.forEach((tag, i) => out.push({ path: `${tagList}.${i}.Key`, value: get(tag, 'Key') }, { path: `${tagList}.${i}.Value`, value: get(tag, 'Value') }));
@@ -21,7 +23,7 @@ function fields(graph: ResourceGraph, r: Resource): Array<{ path: string; value:
     const settings = logSettings(graph, r, kind);
     if (settings instanceof Unknown) out.push({ path: `${aliasSettingsPrefix(r)}ConversationLogSettings.${kind}LogSettings`, value: settings });
     else {
-      const prefix = kind === 'Text' ? 'Destination.CloudWatch.LogPrefix' : 'Destination.S3Bucket.LogPrefix';
+      const prefix = kind === 'Text' ? ('Destination.CloudWatch.LogPrefix' as const) : ('Destination.S3Bucket.LogPrefix' as const);
       for (const s of settings) out.push({ path: `${s.path}.${prefix}`, value: get(s.value, prefix) });
     }
   }

@@ -1,8 +1,10 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { isCustomerManaged, KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
-import { ALIAS_HOLDERS, aliasLabel, enabledLogSettings, escalateIfSensitive } from '../shared/lex';
+import { isCustomerManaged, resolveKey } from '../shared/kms';
+import { aliasLabel, enabledLogSettings, escalateIfSensitive } from '../shared/lex';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-2',

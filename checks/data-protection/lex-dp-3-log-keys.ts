@@ -2,8 +2,11 @@ import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine
 import { get } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { KMS_ALIAS, KMS_KEY, keyFacts, resolveKey } from '../shared/kms';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, enabledLogSettings, logDestinations } from '../shared/lex';
+import { keyFacts, resolveKey } from '../shared/kms';
+import { aliasLabel, enabledLogSettings, logDestinations } from '../shared/lex';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
 
 /** One place a Lex log is encrypted with a key: the alias holder, the key value, and the property. */
 interface KeyUse {
@@ -39,7 +42,7 @@ export default defineCheck({
           out.push(unknown(`key of the text logs of ${aliasLabel(holder)} cannot be known: ${d.target.reason}`, { resource: holder, path: d.targetPath }));
           continue;
         }
-        const key = graph.props(d.target).KmsKeyId;
+        const key = graph.props<LogGroupProps>(d.target).KmsKeyId;
         if (key !== undefined) uses.push({ holder, value: key, path: 'KmsKeyId', on: d.target, what: `log group ${d.target.logicalId} (text logs of ${aliasLabel(holder)})` });
       }
     }

@@ -1,7 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { KMS_KEY } from '../shared/kms';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
 
 export default defineCheck({
   id: 'LEX-DP-4',
@@ -15,7 +17,7 @@ export default defineCheck({
   reads: [LOG_GROUP, KMS_KEY],
   evaluate(resource, ctx) {
     const verdicts = logDestinationVerdicts(ctx, resource, 'Text', (target, targetPath) => {
-      const key = ctx.graph.props(target).KmsKeyId;
+      const key = ctx.graph.props<LogGroupProps>(target).KmsKeyId;
       if (key === undefined) return fail(`text logs of ${aliasLabel(resource)} go to log group ${target.logicalId}, which has no KMS key`, { path: targetPath });
       if (key instanceof Unknown) return unknown(`KMS key of log group ${target.logicalId} cannot be known: ${key.reason}`, { path: targetPath });
       return pass(`log group ${target.logicalId} is encrypted with ${render(key)}`);

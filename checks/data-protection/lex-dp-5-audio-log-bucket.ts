@@ -1,8 +1,11 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts } from '../shared/bucket';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { ALIAS_HOLDERS, aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { bucketVerdicts } from '../shared/bucket';
+import { aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
+import { ENCRYPTION_LEVELS } from '../../lib/model/types/encryption';
+import { S3_BUCKET, S3_BUCKET_POLICY } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-5',

@@ -2,11 +2,13 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT, escalateIfSensitive } from '../shared/lex';
+import { escalateIfSensitive } from '../shared/lex';
+import { BOT, type BotLocale, type BotProps, type Slot } from '../../lib/model/types/lex';
+import type { Cfn } from '../../lib/model/types/view';
 
 /** Every slot of the bot's locales, with its readable key (`en_US/BookHotel/Email`) and property path. */
-function slots(locales: unknown[]): Array<{ slot: unknown; key: string; path: string } | Unknown> {
-  const out: Array<{ slot: unknown; key: string; path: string } | Unknown> = [];
+function slots(locales: ReadonlyArray<Cfn<BotLocale>>): Array<{ slot: Cfn<Slot>; key: string; path: string } | Unknown> {
+  const out: Array<{ slot: Cfn<Slot>; key: string; path: string } | Unknown> = [];
   const name = (node: unknown, key: string, index: number) => {
     const v = str(get(node, key));
     return typeof v === 'string' ? v : String(index);
@@ -46,7 +48,7 @@ export default defineCheck({
   },
   resourceTypes: [BOT],
   evaluate(bot, { graph, options, classification }) {
-    const locales = items(graph.props(bot).BotLocales);
+    const locales = items(graph.props<BotProps>(bot).BotLocales);
     if (locales instanceof Unknown) return unknown(`BotLocales cannot be known: ${locales.reason}`, { path: 'BotLocales' });
     const pattern = options.requireExplicitObfuscationFor ? new RegExp(options.requireExplicitObfuscationFor, 'i') : undefined;
     const verdicts: Verdict[] = [];

@@ -4,9 +4,9 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { sameScope } from '../shared/app-level';
-import { ALIAS_HOLDERS, LOG_GROUP, aliasLabel, logDestinationVerdicts } from '../shared/lex';
-
-const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
+import { aliasLabel, logDestinationVerdicts } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
+import { LOG_GROUP, LOGS_ACCOUNT_POLICY as ACCOUNT_POLICY, type LogGroupProps, type LogsAccountPolicyProps } from '../../lib/model/types/logs';
 
 /**
  * Where a log group's masking policy comes from: its own `DataProtectionPolicy`, an account-wide one
@@ -14,14 +14,14 @@ const ACCOUNT_POLICY = 'AWS::Logs::AccountPolicy';
  * of type `DATA_PROTECTION_POLICY` in the same account and Region), or none.
  */
 function maskingPolicy(graph: ResourceGraph, group: Resource): string | undefined | Unknown {
-  const props = graph.props(group);
+  const props = graph.props<LogGroupProps>(group);
   if (props.DataProtectionPolicy instanceof Unknown) return props.DataProtectionPolicy;
   if (props.DataProtectionPolicy !== undefined) return 'its own data-protection policy';
   const inherited = items(props.InheritedProperties);
   if (inherited instanceof Unknown) return inherited;
   if (inherited.includes('ACCOUNT_DATA_PROTECTION')) return 'the account-level data-protection policy';
   for (const policy of graph.ofType(ACCOUNT_POLICY)) {
-    const type = str(graph.props(policy).PolicyType);
+    const type = str(graph.props<LogsAccountPolicyProps>(policy).PolicyType);
     if (type === 'DATA_PROTECTION_POLICY' && sameScope(policy.stack, group.stack)) return `account policy ${policy.logicalId}`;
   }
   return undefined;

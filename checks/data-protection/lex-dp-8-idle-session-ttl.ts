@@ -2,7 +2,7 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { num } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-8',
@@ -16,7 +16,7 @@ export default defineCheck({
   resourceTypes: [BOT],
   evaluate(bot, { graph, options }) {
     const max = Number(options.maxIdleSessionTtlSeconds);
-    const ttl = num(graph.props(bot).IdleSessionTTLInSeconds);
+    const ttl = num(graph.props<BotProps>(bot).IdleSessionTTLInSeconds);
     const at = { path: 'IdleSessionTTLInSeconds' };
     if (ttl === undefined) return unknown('IdleSessionTTLInSeconds is not set (CloudFormation requires it)', at);
     if (ttl instanceof Unknown) return unknown(`IdleSessionTTLInSeconds cannot be known: ${ttl.reason}`, at);

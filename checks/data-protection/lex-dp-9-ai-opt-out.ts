@@ -1,5 +1,5 @@
 import { defineAiOptOutCheck } from '../shared/ai-opt-out';
-import { ALIAS_HOLDERS } from '../shared/lex';
+import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineAiOptOutCheck({
   id: 'LEX-DP-9',

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { transcribeLabel } from '../shared/transcribe';
-import { MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-1',
@@ -16,7 +16,7 @@ export default defineCheck({
   modes: ['live'],
   resourceTypes: [TRANSCRIPTION_JOB, MEDICAL_TRANSCRIPTION_JOB],
   evaluate(job, { graph }) {
-    const location = str(graph.props(job).OutputLocationType);
+    const location = str(graph.props<AnyJobProperties>(job).OutputLocationType);
     const name = transcribeLabel(graph, job);
     if (location instanceof Unknown) return unknown(`the output location of ${name} cannot be known: ${location.reason}`, { path: 'OutputLocationType' });
     if (location === undefined) return unknown(`the collector reported no OutputLocationType for ${name}`, { path: 'OutputLocationType' });

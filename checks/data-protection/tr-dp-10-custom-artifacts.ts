@@ -4,13 +4,17 @@ import { get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption } from '../shared/bucket';
-import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
-import { bucketOf, transcribeLabel } from '../shared/transcribe';
-import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactEncryption } from '../shared/transcribe-live';
+import { bucketEncryption } from '../shared/bucket';
+import { resolveKey } from '../shared/kms';
+import { bucketOf } from '../shared/transcribe';
+import { ENCRYPTION_LEVELS, atLeast } from '../../lib/model/types/encryption';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, type ArtifactProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 /** The source file each artifact is built from. */
-const SOURCES: Record<string, string> = {
+const SOURCES: Record<string, 'VocabularyFileUri' | 'VocabularyFilterFileUri' | 'InputDataConfig.S3Uri'> = {
   [VOCABULARY]: 'VocabularyFileUri',
   [MEDICAL_VOCABULARY]: 'VocabularyFileUri',
   [VOCABULARY_FILTER]: 'VocabularyFilterFileUri',
@@ -56,7 +60,7 @@ function sourceVerdicts(ctx: CheckContext<typeof OPTIONS>, artifact: Resource): 
     const { graph } = ctx;
     const verdicts: Verdict[] = [];
     const path = SOURCES[artifact.type];
-    const uri = get(graph.props(artifact), path);
+    const uri = get(graph.props<ArtifactProperties>(artifact), path);
     if (uri !== undefined) {
       const at = { path, findingKey: 'Source' };
       const bucket = bucketOf(ctx, uri);
@@ -74,7 +78,7 @@ function sourceVerdicts(ctx: CheckContext<typeof OPTIONS>, artifact: Resource): 
 function artifactKey(graph: ResourceGraph, artifact: Resource): Verdict {
   const name = transcribeLabel(graph, artifact);
   const at = { path: 'EncryptionConfiguration', findingKey: 'EncryptionConfiguration' };
-  const evidence = graph.props(artifact).EncryptionConfiguration as ArtifactEncryption | Unknown | undefined;
+  const evidence = graph.props<ArtifactProperties>(artifact).EncryptionConfiguration;
   if (evidence === undefined) return unknown(`no evidence of the key of ${name} was collected (the API does not return EncryptionConfiguration)`, at);
   if (evidence instanceof Unknown) return unknown(`the key of ${name} cannot be known: ${evidence.reason}`, at);
   const source = evidence.Evidence === 'cloudtrail' ? 'the create or update request in CloudTrail' : 'the API response';

@@ -3,7 +3,7 @@ import { get, items } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { piiVerdicts } from '../shared/pii';
 import { TRANSCRIBE_TYPES } from '../shared/transcribe';
-import { NAME_PROPERTY } from '../shared/transcribe-live';
+import { NAME_PROPERTY } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-11',

@@ -1,13 +1,29 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { str } from '../../lib/engine/read';
+import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
+import { jobOrigin } from '../../lib/model/relations/transcribe';
+import type { Resource } from '../../lib/model/resource';
+import { CUSTOM_RESOURCE } from '../../lib/model/types/cloudformation';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { STATE_MACHINE } from '../../lib/model/types/stepfunctions';
+import {
+  APP_JOB_TYPES,
+  APP_UNREADABLE_JOB_START,
+  jobStartKey,
+  jobStartLabel,
+  startActionOf,
+  type AppJobStartProps,
+  type StartAction,
+  type StartJobParameters,
+  type UnreadableJobStartProps,
+} from '../../lib/model/types/transcribe';
 import { Unknown, render } from '../../lib/model/values';
-import { KMS_ALIAS, KMS_KEY, resolveKey } from '../shared/kms';
-import { appStartedJobs, CUSTOM_RESOURCE, param, STATE_MACHINE, type AppJob, type StartAction } from '../shared/transcribe-jobs';
+import type { PathOf } from '../../lib/model/types/view';
+import { resolveKey } from '../shared/kms';
 
 /** What each job start must carry: where output goes, and the setting that keeps sensitive content out of it. */
-const EXPECTED: Record<StartAction, { output: string; protection?: { path: string; value: string; what: string } }> = {
+const EXPECTED: Record<StartAction, { output: 'OutputBucketName' | 'OutputLocation'; protection?: { path: PathOf<StartJobParameters>; value: string; what: string } }> = {
   StartTranscriptionJob: { output: 'OutputBucketName', protection: { path: 'ContentRedaction.RedactionType', value: 'PII', what: 'PII redaction' } },
   StartMedicalTranscriptionJob: { output: 'OutputBucketName', protection: { path: 'ContentIdentificationType', value: 'PHI', what: 'PHI identification' } },
   StartCallAnalyticsJob: { output: 'OutputLocation', protection: { path: 'Settings.ContentRedaction.RedactionType', value: 'PII', what: 'PII redaction' } },
@@ -27,31 +43,36 @@ export default defineCheck({
   options: {
     requireRedaction: option.boolean(true, 'Require PII redaction on standard and Call Analytics jobs (set false when the app only transcribes content without personal data)'),
   },
+  // Findings on a job start are reported on the state machine or custom resource that makes it.
+  resourceTypes: [APP_UNREADABLE_JOB_START, ...APP_JOB_TYPES],
   reads: [STATE_MACHINE, CUSTOM_RESOURCE, KMS_KEY, KMS_ALIAS],
-  evaluateGraph({ graph, options }) {
-    const { jobs, unreadable } = appStartedJobs(graph);
-    const out: Verdict[] = unreadable
-      .filter((u) => graph.isEvaluated(u.resource))
-      .map((u) => unknown(`whether ${u.resource.logicalId} starts Transcribe jobs cannot be known: ${u.reason}`, { resource: u.resource, path: u.path, findingKey: u.key }));
-    for (const job of jobs.filter((j) => graph.isEvaluated(j.resource))) out.push(...jobVerdicts(graph, job, options.requireRedaction !== false));
-    return out;
+  evaluate(start, { graph, options }) {
+    if (start.type === APP_UNREADABLE_JOB_START) {
+      const props = graph.props<UnreadableJobStartProps>(start);
+      return unknown(`whether ${jobOrigin(start).resource.logicalId} starts Transcribe jobs cannot be known: ${props.Reason}`, { findingKey: jobStartKey(props) });
+    }
+    return jobVerdicts(graph, start, options.requireRedaction !== false);
   },
 });
 
-function jobVerdicts(graph: ResourceGraph, job: AppJob, requireRedaction: boolean): Verdict[] {
-  const at = (name: string) => ({ resource: job.resource, path: job.path, findingKey: `${job.key}::${name}` });
-  const who = `${job.action} in ${job.label}`;
-  if (job.parameters instanceof Unknown) return [unknown(`the parameters of ${who} cannot be known: ${job.parameters.reason}`, at('Parameters'))];
-  const expected = EXPECTED[job.action];
+function jobVerdicts(graph: ResourceGraph, job: Resource, requireRedaction: boolean): Verdict[] {
+  const props = graph.props<AppJobStartProps>(job);
+  const action = startActionOf(job.type)!;
+  const prefix = jobStartKey(props);
+  const parameters = props.Parameters;
+  const at = (name: string) => ({ findingKey: `${prefix}::${name}` });
+  const who = `${action} in ${jobStartLabel(props)}`;
+  if (parameters instanceof Unknown) return [unknown(`the parameters of ${who} cannot be known: ${parameters.reason}`, at('Parameters'))];
+  const expected = EXPECTED[action];
   const out: Verdict[] = [];
 
-  const output = param(job, expected.output);
+  const output = get(parameters, expected.output);
   if (output === undefined) {
-    const where = job.action === 'StartTranscriptionJob' ? ': the transcript goes to the service-managed bucket, outside your encryption and retention controls' : '';
+    const where = action === 'StartTranscriptionJob' ? ': the transcript goes to the service-managed bucket, outside your encryption and retention controls' : '';
     out.push(fail(`${who} sets no ${expected.output}${where}`, at(expected.output)));
   } else if (output instanceof Unknown) out.push(unknown(`${expected.output} of ${who} cannot be known: ${output.reason}`, at(expected.output)));
 
-  const keyValue = param(job, 'OutputEncryptionKMSKeyId');
+  const keyValue = get(parameters, 'OutputEncryptionKMSKeyId');
   const key = keyValue instanceof Unknown ? keyValue : resolveKey(graph, keyValue);
   if (key === undefined) out.push(fail(`${who} sets no OutputEncryptionKMSKeyId: the output is encrypted with SSE-S3 only`, at('OutputEncryptionKMSKeyId')));
   else if (key instanceof Unknown) out.push(unknown(`OutputEncryptionKMSKeyId of ${who} cannot be known: ${key.reason}`, at('OutputEncryptionKMSKeyId')));
@@ -59,12 +80,12 @@ function jobVerdicts(graph: ResourceGraph, job: AppJob, requireRedaction: boolea
 
   const protection = expected.protection && (requireRedaction || expected.protection.value === 'PHI') ? expected.protection : undefined;
   if (protection) {
-    const value = str(param(job, protection.path));
+    const value = str(get(parameters, protection.path));
     if (value instanceof Unknown) out.push(unknown(`${protection.path} of ${who} cannot be known: ${value.reason}`, at(protection.path)));
     else if (value === undefined) out.push(fail(`${who} does not turn on ${protection.what} (${protection.path}: ${protection.value})`, at(protection.path)));
     else if (value.toUpperCase() !== protection.value) out.push(fail(`${who} sets ${protection.path} to ${value}, not ${protection.value}`, at(protection.path)));
   }
   if (out.length > 0) return out;
   const keyLabel = key && !(key instanceof Unknown) ? key.label : render(keyValue);
-  return [pass(`${who} writes to ${render(output)} encrypted with ${keyLabel}${protection ? ` with ${protection.what}` : ''}`, { resource: job.resource, path: job.path, findingKey: job.key })];
+  return [pass(`${who} writes to ${render(output)} encrypted with ${keyLabel}${protection ? ` with ${protection.what}` : ''}`, { findingKey: prefix })];
 }

@@ -3,11 +3,14 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { get, str, tags } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { ENCRYPTION_LEVELS, S3_BUCKET, atLeast, bucketEncryption, type EncryptionLevel } from '../shared/bucket';
+import { bucketEncryption } from '../shared/bucket';
 import { isSensitive } from '../shared/classification';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
-import { transcribeBucketVerdicts, transcribeLabel, transcribeTags } from '../shared/transcribe';
-import { JOB_TYPES, MEDICAL_JOB_TYPES, type OutputEncryption } from '../shared/transcribe-live';
+import { transcribeBucketVerdicts, transcribeTags } from '../shared/transcribe';
+import { ENCRYPTION_LEVELS, atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
+import { S3_BUCKET, type BucketProps } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
+import { JOB_TYPES, MEDICAL_JOB_TYPES, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-2',
@@ -48,7 +51,7 @@ function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
     if (enc instanceof Unknown) v = unknown(`${context}: ${enc.reason}`, at);
     else if (atLeast(enc.level, minimum)) v = pass(`${context}: ${enc.detail}, level ${enc.level} (evidence: bucket default encryption)`, at);
     else v = fail(`${context}: ${enc.detail}, level ${enc.level} is below ${minimum} (evidence: bucket default encryption)`, at);
-    return escalate([v], isSensitive(tags(graph.props(bucket).Tags), ctx.classification));
+    return escalate([v], isSensitive(tags(graph.props<BucketProps>(bucket).Tags), ctx.classification));
   });
 }
 
@@ -63,11 +66,11 @@ function liveVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
 }
 
 function jobVerdict({ graph }: CheckContext, job: Resource, minimum: EncryptionLevel): Verdict {
-  const props = graph.props(job);
+  const props = graph.props<AnyJobProperties>(job);
   const name = transcribeLabel(graph, job);
   const location = str(props.OutputLocationType);
   if (location === 'SERVICE_BUCKET') return fail(`${name} writes to the service-managed bucket, where no customer key can apply`, { path: 'OutputLocationType' });
-  const evidence = props.OutputEncryption as OutputEncryption | Unknown | undefined;
+  const evidence = props.OutputEncryption;
   if (evidence === undefined) return unknown(`no evidence of how the output of ${name} is encrypted was collected (Transcribe does not report the key)`, { path: 'OutputEncryption' });
   if (evidence instanceof Unknown) return unknown(`how the output of ${name} is encrypted cannot be known: ${evidence.reason}`, { path: 'OutputEncryption' });
   const level = get(evidence, 'Level');

@@ -1,8 +1,9 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { parseArn } from '../../lib/model/arn';
 import { Unknown, render } from '../../lib/model/values';
-import { KMS_ALIAS, KMS_KEY, keyFacts } from '../shared/kms';
+import { keyFacts } from '../shared/kms';
 import { transcribeKeys, usedBy } from '../shared/transcribe';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 
 export default defineCheck({
   id: 'TR-DP-3',

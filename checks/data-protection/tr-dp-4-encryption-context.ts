@@ -2,8 +2,8 @@ import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '.
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { PII_LABELS, piiIn } from '../shared/pii';
-import { transcribeLabel } from '../shared/transcribe';
-import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type EncryptionContextEvidence } from '../shared/transcribe-live';
+import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-4',
@@ -17,10 +17,10 @@ export default defineCheck({
   modes: ['live'],
   resourceTypes: [TRANSCRIPTION_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_SCRIBE_JOB],
   evaluate(job, { graph }) {
-    const props = graph.props(job);
+    const props = graph.props<AnyJobProperties>(job);
     const name = transcribeLabel(graph, job);
     if (str(props.OutputLocationType) === 'SERVICE_BUCKET') return notApplicable(`${name} writes to the service-managed bucket: no key, so no context`);
-    const evidence = props.KMSEncryptionContext as EncryptionContextEvidence | Unknown | undefined;
+    const evidence = props.KMSEncryptionContext;
     if (evidence === undefined) return unknown(`no evidence of the encryption context of ${name} was collected (only the Start…Job event in CloudTrail shows it)`, { path: 'KMSEncryptionContext' });
     if (evidence instanceof Unknown) return unknown(`the encryption context of ${name} cannot be known: ${evidence.reason}`, { path: 'KMSEncryptionContext' });
     const entries = Object.entries(evidence.Context ?? {});

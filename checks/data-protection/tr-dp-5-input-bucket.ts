@@ -1,8 +1,10 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck } from '../../lib/engine/check';
-import { ENCRYPTION_LEVELS, S3_BUCKET, S3_BUCKET_POLICY, bucketVerdicts } from '../shared/bucket';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
+import { bucketVerdicts } from '../shared/bucket';
 import { transcribeBucketVerdicts } from '../shared/transcribe';
+import { ENCRYPTION_LEVELS } from '../../lib/model/types/encryption';
+import { S3_BUCKET, S3_BUCKET_POLICY } from '../../lib/model/types/s3';
+import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
 
 export default defineCheck({
   id: 'TR-DP-5',

@@ -1,8 +1,9 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { redactionPath, transcribeLabel } from '../shared/transcribe';
-import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { redactionPath } from '../shared/transcribe';
+import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-6',
@@ -18,7 +19,7 @@ export default defineCheck({
   resourceTypes: [TRANSCRIPTION_JOB, CALL_ANALYTICS_JOB],
   evaluate(job, { graph }) {
     const path = redactionPath(job);
-    const redaction = get(graph.props(job), path);
+    const redaction = get(graph.props<AnyJobProperties>(job), path);
     const name = transcribeLabel(graph, job);
     if (redaction instanceof Unknown) return unknown(`the redaction settings of ${name} cannot be known: ${redaction.reason}`, { path });
     const type = str(get(redaction, 'RedactionType'));

@@ -1,8 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { bucketNameOfUri, redactionPath, transcribeLabel } from '../shared/transcribe';
-import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { bucketNameOfUri, redactionPath } from '../shared/transcribe';
+import { CALL_ANALYTICS_JOB, TRANSCRIPTION_JOB, type AnyJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-7',
@@ -16,7 +17,7 @@ export default defineCheck({
   modes: ['live'],
   resourceTypes: [TRANSCRIPTION_JOB, CALL_ANALYTICS_JOB],
   evaluate(job, { graph }) {
-    const props = graph.props(job);
+    const props = graph.props<AnyJobProperties>(job);
     const path = redactionPath(job);
     const name = transcribeLabel(graph, job);
     const output = str(get(props, `${path}.RedactionOutput`));

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { transcribeLabel } from '../shared/transcribe';
-import { MEDICAL_TRANSCRIPTION_JOB } from '../shared/transcribe-live';
+import { MEDICAL_TRANSCRIPTION_JOB, type MedicalTranscriptionJobProperties } from '../../lib/model/types/transcribe';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
 
 export default defineCheck({
   id: 'TR-DP-8',
@@ -15,7 +15,7 @@ export default defineCheck({
   modes: ['live'],
   resourceTypes: [MEDICAL_TRANSCRIPTION_JOB],
   evaluate(job, { graph }) {
-    const value = str(graph.props(job).ContentIdentificationType);
+    const value = str(graph.props<MedicalTranscriptionJobProperties>(job).ContentIdentificationType);
     const name = transcribeLabel(graph, job);
     if (value instanceof Unknown) return unknown(`ContentIdentificationType of ${name} cannot be known: ${value.reason}`, { path: 'ContentIdentificationType' });
     if (value?.toUpperCase() === 'PHI') return pass(`${name} identifies PHI`);

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../lib/engine/check';
-import { AI_OPT_OUT_POLICY, ORG_POLICY, evaluatePolicy, mayBeAiOptOutPolicy } from '../shared/ai-opt-out';
+import { evaluatePolicy, mayBeAiOptOutPolicy } from '../shared/ai-opt-out';
 import { findOrReportAbsent } from '../shared/app-level';
 import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { AI_OPT_OUT_POLICY, ORG_POLICY } from '../../lib/model/types/organizations';
 
 export default defineCheck({
   id: 'TR-DP-9',

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { BOT, BOT_ALIAS } from '../shared/lex';
-import { RESOURCE_POLICY, dedupe, lexTarget, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { dedupe, lexTarget, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY, type ResourcePolicyProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-1',
@@ -34,7 +34,7 @@ export default defineCheck({
       const grantee = who === 'Principal' ? 'any principal ("*")' : 'every principal not listed in NotPrincipal';
       verdicts.push(fail(`${statementLabel(stmt)} allows ${grantee}`, { findingKey: `Statement[${stmt.index}]::${who}::*`, path: `${path}.${who}` }));
     }
-    verdicts.push(...targetVerdicts(lexTarget(graph, graph.props(resource).ResourceArn)));
+    verdicts.push(...targetVerdicts(lexTarget(graph, graph.props<ResourcePolicyProps>(resource).ResourceArn)));
     if (verdicts.length > 0) return dedupe(verdicts);
     return pass('no Allow statement grants to a wildcard principal');
   },

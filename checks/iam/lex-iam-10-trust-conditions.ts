@@ -1,7 +1,9 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
-import { LEX_V2_PRINCIPAL, statementLabel } from '../shared/lex-iam';
-import { confusedDeputyGaps, isServiceLinkedRole, trustStatementsFor } from '../shared/trust';
+import { statementLabel } from '../shared/lex-iam';
+import { confusedDeputyGaps } from '../shared/trust';
+import { isServiceLinkedRole, trustStatementsFor } from '../../lib/policy/trust';
+import { LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-10',

@@ -1,7 +1,8 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown, render } from '../../lib/model/values';
-import { RESOURCE_POLICY, dedupe, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { dedupe, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
 import { confusedDeputyGaps } from '../shared/trust';
+import { RESOURCE_POLICY } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-2',

@@ -5,21 +5,8 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { onAnyResource, type Statement } from '../../lib/policy/document';
-import { BOT, BOT_ALIAS } from '../shared/lex';
-import {
-  RESOURCE_POLICY,
-  RUNTIME_ACTIONS,
-  coversAdmin,
-  coversAllLex,
-  dedupe,
-  lexArnKind,
-  lexTarget,
-  matchesAny,
-  principalNames,
-  resourcePolicy,
-  statementLabel,
-  unreadablePrincipal,
-} from '../shared/lex-iam';
+import { RUNTIME_ACTIONS, coversAdmin, coversAllLex, dedupe, lexArnKind, lexTarget, matchesAny, principalNames, resourcePolicy, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY, type ResourcePolicyProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-3',
@@ -94,7 +81,7 @@ function runtimeOnBot(graph: ResourceGraph, policy: Resource, stmt: Statement): 
   const path = `Policy.Statement.${stmt.index}.Resource`;
   const label = statementLabel(stmt);
   if (onAnyResource(stmt)) return [fail(`${label} grants runtime actions on every resource; name the bot alias ARN`, { findingKey: 'Resource::*', path })];
-  const resources = stmt.resources ?? [graph.props(policy).ResourceArn];
+  const resources = stmt.resources ?? [graph.props<ResourcePolicyProps>(policy).ResourceArn];
   const out: Verdict[] = [];
   for (const value of resources) {
     const target = lexTarget(graph, value);

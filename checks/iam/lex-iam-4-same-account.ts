@@ -3,7 +3,8 @@ import { parseArn } from '../../lib/model/arn';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../../lib/model/values';
-import { RESOURCE_POLICY, dedupe, resourcePolicy, statementLabel } from '../shared/lex-iam';
+import { dedupe, resourcePolicy, statementLabel } from '../shared/lex-iam';
+import { RESOURCE_POLICY } from '../../lib/model/types/lex';
 
 /** The account a principal belongs to: `self` when written as the stack's own account, undefined when it names none (`*`). */
 type Account = string | 'self' | Unknown | undefined;

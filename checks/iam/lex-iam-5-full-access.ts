@@ -5,8 +5,10 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { POLICY_HOLDERS, coversAllLex, dedupe, heldPolicies, heldStatementVerdicts, isAwsManaged, matchesAny, namesOf, statementLabel } from '../shared/lex-iam';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { coversAllLex, dedupe, heldStatementVerdicts, matchesAny, statementLabel } from '../shared/lex-iam';
+import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { heldPolicies, isAwsManaged, namesOf } from '../../lib/model/relations/iam';
 
 const FULL_ACCESS = 'AmazonLexFullAccess';
 
@@ -29,7 +31,7 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: ['AWS::IAM::ManagedPolicy'],
   evaluate(resource, { graph, options }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
     const admins = (options.adminRolePatterns as string[] | undefined) ?? [];
     const verdicts: Verdict[] = [];
     if (PRINCIPAL_TYPES.includes(resource.type)) verdicts.push(...fullAccess(graph, resource, admins));

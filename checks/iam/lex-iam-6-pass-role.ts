@@ -1,12 +1,13 @@
 import picomatch from 'picomatch';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
-import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { BOT } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, POLICY_HOLDERS, botRole, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
-import { rolesTrustedBy } from '../shared/trust';
+import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
+import { BOT, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { POLICY_HOLDERS, ROLE } from '../../lib/model/types/iam';
+import { LEX_ROLES } from '../../lib/model/relations/lex';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
 
@@ -23,7 +24,7 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: [BOT, 'AWS::IAM::Role'],
   evaluate(resource, { graph }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) =>
       isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, stmt, path) : undefined,
     );
@@ -45,10 +46,10 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
     return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? []).find(isAnyRole) ?? '*')}`, path: `${path}.Resource` })];
   }
   if (services !== undefined) return [];
-  const lexRoles = lexRolesOf(graph);
+  const lexRoles = graph.memo(LEX_ROLES);
   const out: Verdict[] = [];
   for (const value of stmt.resources ?? []) {
-    const t = graph.target(value, 'AWS::IAM::Role');
+    const t = graph.target(value, ROLE);
     if (t instanceof Unknown) out.push(unknown(`${label} passes a role that cannot be known, without iam:PassedToService: ${t.reason}`, { findingKey: `Resource::${render(value)}`, path: `${path}.Resource` }));
     else if (t && 'resource' in t && lexRoles.has(t.resource)) {
       out.push(fail(`${label} allows passing the Lex role ${t.resource.logicalId} without iam:PassedToService`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` }));
@@ -70,18 +71,3 @@ function passedToServices(stmt: Statement): string[] | Unknown | undefined {
   return services.length === 0 || services.includes('*') ? undefined : services;
 }
 
-const lexRoleCache = new WeakMap<ResourceGraph, Set<Resource>>();
-
-/** Roles of the graph Lex uses: trusted by a Lex principal, or named by a bot's RoleArn. */
-function lexRolesOf(graph: ResourceGraph): Set<Resource> {
-  let roles = lexRoleCache.get(graph);
-  if (!roles) {
-    roles = new Set(rolesTrustedBy(graph, LEX_SERVICES).filter((r) => !(r.statements instanceof Unknown)).map((r) => r.role));
-    for (const bot of graph.ofType(BOT)) {
-      const role = botRole(graph, bot);
-      if (role && !(role instanceof Unknown) && role.kind === 'role') roles.add(role.role);
-    }
-    lexRoleCache.set(graph, roles);
-  }
-  return roles;
-}

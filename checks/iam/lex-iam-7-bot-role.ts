@@ -3,10 +3,13 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow, onAnyResource, parsePolicy } from '../../lib/policy/document';
-import { managedPolicyArns, policiesOf } from '../../lib/policy/identity';
-import { BOT } from '../shared/lex';
-import { LEX_V2_PRINCIPAL, botRole, dedupe, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
-import { serviceName } from '../shared/trust';
+import { managedPolicyArns } from '../../lib/policy/identity';
+import { dedupe, statementLabel, unreadablePrincipal } from '../shared/lex-iam';
+import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { serviceName } from '../../lib/policy/trust';
+import { policiesOf } from '../../lib/model/relations/iam';
+import { botRole } from '../../lib/model/relations/lex';
+import { MANAGED_POLICY, type RoleProps } from '../../lib/model/types/iam';
 
 export default defineCheck({
   id: 'LEX-IAM-7',
@@ -34,7 +37,7 @@ export default defineCheck({
 
 /** Every Allow statement of the trust policy must name lexv2.amazonaws.com and nothing else. */
 function trustVerdicts(graph: ResourceGraph, role: Resource): Verdict[] {
-  const doc = parsePolicy(graph.props(role).AssumeRolePolicyDocument);
+  const doc = parsePolicy(graph.props<RoleProps>(role).AssumeRolePolicyDocument);
   if (doc instanceof Unknown) return [unknown(`the trust policy of ${role.logicalId} cannot be read: ${doc.reason}`, { findingKey: 'Trust', path: 'AssumeRolePolicyDocument' })];
   const out: Verdict[] = [];
   for (const stmt of doc?.statements ?? []) {
@@ -82,8 +85,8 @@ function permissionVerdicts(graph: ResourceGraph, role: Resource): Verdict[] {
     }
   }
   for (const arn of managedPolicyArns(graph, role)) {
-    const t = graph.target(arn, 'AWS::IAM::ManagedPolicy');
-    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === 'AWS::IAM::ManagedPolicy') continue;
+    const t = graph.target(arn, MANAGED_POLICY);
+    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === MANAGED_POLICY) continue;
     out.push(unknown(`the managed policy ${render(arn)} is attached to the bot role and its document is not in this app`, { findingKey: `ManagedPolicy::${render(arn)}`, path: 'ManagedPolicyArns' }));
   }
   return out;

@@ -1,13 +1,15 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
-import { get, items, str } from '../../lib/engine/read';
+import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
-import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT_ALIAS, aliasLabel, aliasSettings } from '../shared/lex';
-import { LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, lexTarget } from '../shared/lex-iam';
-import { serviceName, wildcardOnly } from '../shared/trust';
+import { aliasLabel } from '../shared/lex';
+import { lexTarget } from '../shared/lex-iam';
+import { wildcardOnly } from '../shared/trust';
+import { ALIAS_HOLDERS, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { serviceName } from '../../lib/policy/trust';
+import { CODE_HOOK_USERS } from '../../lib/model/relations/lex';
+import { FUNCTION, type PermissionProps } from '../../lib/model/types/lambda';
 
-const FUNCTION = 'AWS::Lambda::Function';
 const LEX_NAMES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL].map((p) => serviceName(p));
 
 export default defineCheck({
@@ -23,7 +25,7 @@ export default defineCheck({
   resourceTypes: ['AWS::Lambda::Permission'],
   reads: [...ALIAS_HOLDERS, FUNCTION],
   evaluate(permission, { graph }) {
-    const props = graph.props(permission);
+    const props = graph.props<PermissionProps>(permission);
     const principal = serviceName(props.Principal);
     if (principal instanceof Unknown) return unknown(`the principal cannot be known: ${principal.reason}`, { path: 'Principal' });
     // "*" lets every principal in, the Lex service of every account included.
@@ -51,26 +53,6 @@ export default defineCheck({
 function codeHookNote(graph: ResourceGraph, functionName: unknown): string {
   const fn = graph.target(functionName, FUNCTION);
   if (!fn || fn instanceof Unknown || !('resource' in fn)) return '';
-  const users = codeHookUsers(graph).get(fn.resource) ?? [];
+  const users = graph.memo(CODE_HOOK_USERS).get(fn.resource) ?? [];
   return users.length > 0 ? ` (${fn.resource.logicalId} is the code hook of ${users.map(aliasLabel).join(', ')})` : '';
-}
-
-const hookCache = new WeakMap<ResourceGraph, Map<Resource, Resource[]>>();
-
-/** Functions of the graph used as code hooks, and the aliases (and test aliases) that call them. */
-function codeHookUsers(graph: ResourceGraph): Map<Resource, Resource[]> {
-  let users = hookCache.get(graph);
-  if (!users) {
-    users = new Map();
-    for (const holder of graph.ofType(...ALIAS_HOLDERS)) {
-      const locales = items(get(aliasSettings(graph, holder), 'BotAliasLocaleSettings'));
-      if (locales instanceof Unknown) continue;
-      for (const locale of locales) {
-        const t = graph.target(get(locale, 'BotAliasLocaleSetting.CodeHookSpecification.LambdaCodeHook.LambdaArn'), FUNCTION);
-        if (t && !(t instanceof Unknown) && 'resource' in t) users.set(t.resource, [...(users.get(t.resource) ?? []).filter((u) => u !== holder), holder]);
-      }
-    }
-    hookCache.set(graph, users);
-  }
-  return users;
 }

@@ -5,7 +5,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { BOT, BOT_ALIAS, type BotAliasProps, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-IAM-9',
@@ -29,9 +29,10 @@ export default defineCheck({
   },
 });
 
-function tagVerdicts(graph: ResourceGraph, resource: Resource, required: readonly string[], lists: readonly string[]): Verdict | Verdict[] {
+function tagVerdicts(graph: ResourceGraph, resource: Resource, required: readonly string[], lists: ReadonlyArray<'BotTags' | 'TestBotAliasTags' | 'BotAliasTags'>): Verdict | Verdict[] {
     if (required.length === 0) return notApplicable('requiredTagKeys is empty');
-    const props = graph.props(resource);
+    // A bot's or an alias's properties: `lists` names the lists of its own type.
+    const props = graph.props<BotProps & BotAliasProps>(resource);
     const verdicts: Verdict[] = [];
     for (const list of lists) {
       const present = tags(props[list]);

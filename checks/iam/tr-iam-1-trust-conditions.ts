@@ -4,8 +4,9 @@ import type { Resource } from '../../lib/model/resource';
 import { Composite, Pseudo, Unknown, render } from '../../lib/model/values';
 import type { Statement } from '../../lib/policy/document';
 import { statementLabel } from '../shared/lex-iam';
-import { TRANSCRIBE_PRINCIPALS } from '../shared/transcribe';
-import { confusedDeputyGaps, trustStatementsFor } from '../shared/trust';
+import { confusedDeputyGaps } from '../shared/trust';
+import { trustStatementsFor } from '../../lib/policy/trust';
+import { TRANSCRIBE_PRINCIPALS } from '../../lib/model/types/transcribe';
 
 export default defineCheck({
   id: 'TR-IAM-1',

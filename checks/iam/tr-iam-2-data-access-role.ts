@@ -3,10 +3,12 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow, onAnyResource } from '../../lib/policy/document';
-import { isAwsManagedPolicy, managedPolicyArns, policiesOf } from '../../lib/policy/identity';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { dedupe, statementLabel } from '../shared/lex-iam';
-import { dataAccessRoles } from '../shared/transcribe';
-import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../shared/transcribe-live';
+import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
+import { policiesOf } from '../../lib/model/relations/iam';
+import { TRANSCRIBE_DATA_ACCESS_ROLES } from '../../lib/model/relations/transcribe';
+import { MANAGED_POLICY } from '../../lib/model/types/iam';
 
 /** AWS managed policies that reach every bucket (or everything): never least privilege for a data-access role. */
 const BROAD_MANAGED = ['AdministratorAccess', 'PowerUserAccess', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess', 'AmazonTranscribeFullAccess'];
@@ -23,7 +25,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   reads: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', VOCABULARY, VOCABULARY_FILTER, TRANSCRIPTION_JOB, CALL_ANALYTICS_JOB, MEDICAL_SCRIBE_JOB, LANGUAGE_MODEL],
   evaluateGraph({ graph }) {
-    const { roles, unresolved } = dataAccessRoles(graph);
+    const { roles, unresolved } = graph.memo(TRANSCRIBE_DATA_ACCESS_ROLES);
     const out: Verdict[] = unresolved
       .filter((u) => graph.isEvaluated(u.from))
       .map((u) => unknown(`the data-access role cannot be checked: ${u.reason}`, { resource: u.from, path: u.path, findingKey: `DataAccessRole::${u.path}` }));
@@ -64,8 +66,8 @@ function permissionVerdicts(graph: ResourceGraph, role: Resource): Verdict[] {
       out.push(fail(`the AWS managed policy ${broad} is attached`, { findingKey: `ManagedPolicy::${broad}`, path: 'ManagedPolicyArns' }));
       continue;
     }
-    const t = graph.target(arn, 'AWS::IAM::ManagedPolicy');
-    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === 'AWS::IAM::ManagedPolicy') continue;
+    const t = graph.target(arn, MANAGED_POLICY);
+    if (t && !(t instanceof Unknown) && 'resource' in t && t.resource.type === MANAGED_POLICY) continue;
     out.push(unknown(`the managed policy ${render(arn)} is attached and its document is not in this run`, { findingKey: `ManagedPolicy::${render(arn)}`, path: 'ManagedPolicyArns' }));
   }
   return out;

@@ -1,12 +1,13 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
-import { str } from '../../lib/engine/read';
-import type { ResourceGraph } from '../../lib/model/graph';
+import { OUTPUT_KEY_GUARDS, requiresOutputKey } from '../../lib/model/relations/transcribe';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
-import { coversAction, isAllow, parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { ORG_POLICY } from '../shared/ai-opt-out';
-import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { coversAction, isAllow, type PolicyDocument, type Statement } from '../../lib/policy/document';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { dedupe, heldStatementVerdicts, statementLabel } from '../shared/lex-iam';
+import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { ORG_POLICY } from '../../lib/model/types/organizations';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const KMS_KEY_CONDITION = 'transcribe:OutputEncryptionKMSKeyId';
 /** Condition keys each job-starting action must be constrained with (Service Authorization Reference). */
@@ -19,7 +20,6 @@ const REQUIRED: Record<string, string[]> = {
 const START_ACTIONS = Object.keys(REQUIRED);
 /** AWS managed policies that allow starting jobs without any condition. */
 const UNCONDITIONED_MANAGED = ['AmazonTranscribeFullAccess', 'AdministratorAccess', 'PowerUserAccess'];
-const SCP = 'SERVICE_CONTROL_POLICY';
 
 export default defineCheck({
   id: 'TR-IAM-3',
@@ -34,8 +34,8 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: [ORG_POLICY],
   evaluate(resource, { graph }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
-    const guard = scpGuard(graph);
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    const guard = graph.memo(OUTPUT_KEY_GUARDS);
     const held = heldStatementVerdicts(graph, resource, (stmt, path, document, docPath) => statementVerdicts(stmt, document, path, docPath, guard.actions));
     const verdicts = held.verdicts;
     let grants = held.relevant;
@@ -55,7 +55,7 @@ export default defineCheck({
 });
 
 /** Verdicts for one statement; undefined when it grants no job start. */
-function statementVerdicts(stmt: Statement, doc: PolicyDocument, path: string, docPath: string, guarded: Map<string, Resource>): Verdict[] | undefined {
+function statementVerdicts(stmt: Statement, doc: PolicyDocument, path: string, docPath: string, guarded: ReadonlyMap<string, Resource>): Verdict[] | undefined {
   if (!isAllow(stmt)) return undefined;
   const label = statementLabel(stmt);
   const rawActions = [stmt.raw.Action ?? []].flat();
@@ -64,7 +64,7 @@ function statementVerdicts(stmt: Statement, doc: PolicyDocument, path: string, d
   }
   const granted = START_ACTIONS.filter((a) => coversAction(stmt, a));
   if (granted.length === 0) return undefined;
-  const deniedWithoutKey = doc.statements.some((s) => s.effect === 'Deny' && granted.every((a) => coversAction(s, a)) && requiresPresence(s));
+  const deniedWithoutKey = doc.statements.some((s) => s.effect === 'Deny' && granted.every((a) => coversAction(s, a)) && requiresOutputKey(s));
   const out: Verdict[] = [];
   const missing = new Map<string, string[]>();
   for (const action of granted.filter((a) => !guarded.has(a))) {
@@ -100,45 +100,4 @@ function constrained(stmt: Statement, key: string): boolean | Unknown {
     if (key === KMS_KEY_CONDITION || values.some((v) => !/^[*?]*$/.test(render(v)))) return true;
   }
   return false;
-}
-
-/** A Deny that applies when no output key is given: `Null: { transcribe:OutputEncryptionKMSKeyId: true }`. */
-function requiresPresence(stmt: Statement): boolean {
-  return stmt.conditions.get(KMS_KEY_CONDITION).some((e) => e.operator.toLowerCase() === 'null' && e.values.some((v) => String(v).toLowerCase() === 'true'));
-}
-
-interface ScpGuard {
-  /** Job-starting actions an SCP denies when no output key is given, and the SCP. */
-  actions: Map<string, Resource>;
-  /** An Organizations policy that cannot be read and may be such a guard. */
-  doubt?: Unknown;
-}
-
-const guards = new WeakMap<ResourceGraph, ScpGuard>();
-
-/** Service control policies denying job starts without an output key, or why one may exist. */
-function scpGuard(graph: ResourceGraph): ScpGuard {
-  let hit = guards.get(graph);
-  if (hit) return hit;
-  hit = { actions: new Map() };
-  for (const policy of graph.ofType(ORG_POLICY)) {
-    const props = graph.props(policy);
-    const type = str(props.Type);
-    if (type instanceof Unknown) {
-      hit.doubt ??= new Unknown(`Organizations policy ${policy.logicalId} (type not known) denies it`);
-      continue;
-    }
-    if (type !== SCP) continue;
-    const doc = parsePolicy(props.Content);
-    if (doc instanceof Unknown) {
-      hit.doubt ??= new Unknown(`service control policy ${policy.logicalId}, which cannot be read (${doc.reason}), denies it`);
-      continue;
-    }
-    for (const s of doc?.statements ?? []) {
-      if (s.effect !== 'Deny' || !requiresPresence(s)) continue;
-      for (const a of START_ACTIONS.filter((x) => coversAction(s, x))) if (!hit.actions.has(a)) hit.actions.set(a, policy);
-    }
-  }
-  guards.set(graph, hit);
-  return hit;
 }

@@ -1,8 +1,10 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { Composite, Unknown, render } from '../../lib/model/values';
-import { PRINCIPAL_TYPES, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { matchesAny, namesOf } from '../shared/lex-iam';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { matchesAny } from '../shared/lex-iam';
+import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
+import { namesOf } from '../../lib/model/relations/iam';
 
 const FULL_ACCESS = 'AmazonTranscribeFullAccess';
 

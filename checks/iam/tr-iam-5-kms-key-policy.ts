@@ -1,9 +1,9 @@
 import { defineCheck, fail, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { isAllow, parsePolicy } from '../../lib/policy/document';
-import { KMS_ALIAS, KMS_KEY } from '../shared/kms';
 import { statementLabel, unreadablePrincipal } from '../shared/lex-iam';
 import { transcribeKeys, usedBy } from '../shared/transcribe';
+import { KMS_ALIAS, KMS_KEY, type KeyProps } from '../../lib/model/types/kms';
 
 export default defineCheck({
   id: 'TR-IAM-5',
@@ -28,7 +28,7 @@ export default defineCheck({
     for (const [key, refs] of keys) {
       if (!graph.isEvaluated(key)) continue;
       const at = (findingKey: string, path = 'KeyPolicy') => ({ resource: key, findingKey, path });
-      const doc = parsePolicy(graph.props(key).KeyPolicy);
+      const doc = parsePolicy(graph.props<KeyProps>(key).KeyPolicy);
       if (doc instanceof Unknown) {
         out.push(unknown(`the key policy cannot be read: ${doc.reason}`, at('KeyPolicy')));
         continue;

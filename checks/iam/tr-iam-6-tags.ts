@@ -6,8 +6,11 @@ import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
 import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
-import { POLICY_HOLDERS, heldStatementVerdicts, isAwsManaged, statementLabel } from '../shared/lex-iam';
-import { TRANSCRIBE_TYPES, transcribeLabel, transcribeTags } from '../shared/transcribe';
+import { heldStatementVerdicts, statementLabel } from '../shared/lex-iam';
+import { TRANSCRIBE_TYPES, transcribeTags } from '../shared/transcribe';
+import { POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { transcribeLabel } from '../../lib/model/relations/transcribe';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 let getActions: string[] | undefined;
 
@@ -50,7 +53,7 @@ function tagVerdicts(graph: ResourceGraph, r: Resource, required: string[]): Ver
 }
 
 function abacVerdicts(graph: ResourceGraph, holder: Resource): Verdict | Verdict[] {
-  if (isAwsManaged(holder)) return notApplicable('AWS managed policy: its content is AWS’s');
+  if (isAwsManaged(graph, holder)) return notApplicable('AWS managed policy: its content is AWS’s');
   const { verdicts: out } = heldStatementVerdicts(graph, holder, (stmt, path, _document, docPath) => {
     if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('transcribe:'))) return undefined;
     const gets = transcribeGets().filter((a) => coversAction(stmt, a));

@@ -5,11 +5,10 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { isAllow } from '../../lib/policy/document';
-import { managedPolicyArns, policiesOf } from '../../lib/policy/identity';
+import { managedPolicyArns } from '../../lib/policy/identity';
+import { policiesOf } from '../../lib/model/relations/iam';
+import { ACCESS_KEY, GROUP, USER, type AccessKeyProps, type GroupProps, type UserProps } from '../../lib/model/types/iam';
 
-const ACCESS_KEY = 'AWS::IAM::AccessKey';
-const USER = 'AWS::IAM::User';
-const GROUP = 'AWS::IAM::Group';
 /** AWS managed policies that let a principal call Transcribe or Lex. */
 const MANAGED = /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?(AmazonTranscribe\w*|AmazonLex\w*|AdministratorAccess|PowerUserAccess)$/;
 const SERVICES = /^(transcribe|lex):/i;
@@ -36,7 +35,7 @@ export default defineCheck({
       if (!grant) return notApplicable('the user has no Transcribe or Lex permission');
       return fail(`IAM user ${resource.logicalId} can call Transcribe or Lex (${grant}); use a role with temporary credentials instead`, { findingKey: 'User', severity: 'LOW' });
     }
-    const props = graph.props(resource);
+    const props = graph.props<AccessKeyProps>(resource);
     const t = graph.target(props.UserName, USER);
     if (t === undefined) return unknown('the access key names no user', { path: 'UserName' });
     if (t instanceof Unknown) return unknown(`the user of the access key cannot be known: ${t.reason}`, { path: 'UserName' });
@@ -48,7 +47,7 @@ export default defineCheck({
   },
 });
 
-function keyVerdicts(props: Record<string, unknown>, user: Resource, grant: string, maxAge: number): Verdict[] {
+function keyVerdicts(props: AccessKeyProps, user: Resource, grant: string, maxAge: number): Verdict[] {
   const status = str(props.Status);
   if (status instanceof Unknown) return [unknown(`the access keys of user ${user.logicalId} cannot be known: ${status.reason}`, { path: 'Status' })];
   if (status === 'Inactive') return [pass(`the access key of user ${user.logicalId} is inactive`)];
@@ -67,12 +66,12 @@ function keyVerdicts(props: Record<string, unknown>, user: Resource, grant: stri
  */
 function callsTranscribeOrLex(graph: ResourceGraph, user: Resource): string | false | Unknown {
   const principals: Resource[] = [user];
-  const groups = items(graph.props(user).Groups);
+  const groups = items(graph.props<UserProps>(user).Groups);
   if (groups instanceof Unknown) return groups;
   let doubt: Unknown | undefined;
   for (const g of groups) {
     // Groups have no name index in the graph: a literal name (what the account lists) is looked up here.
-    const named = typeof g === 'string' ? graph.ofType(GROUP).find((r) => graph.props(r).GroupName === g) : undefined;
+    const named = typeof g === 'string' ? graph.ofType(GROUP).find((r) => graph.props<GroupProps>(r).GroupName === g) : undefined;
     const t = named ? { resource: named } : graph.target(g, GROUP);
     if (t instanceof Unknown) return new Unknown(`group ${render(g)}: ${t.reason}`);
     if (t && 'resource' in t && t.resource.type === GROUP) principals.push(t.resource);

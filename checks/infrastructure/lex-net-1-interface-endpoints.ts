@@ -1,8 +1,9 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
-import { ENDPOINT, VPC, endpointVerdicts } from '../shared/endpoints';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { endpointVerdicts } from '../shared/endpoints';
 import { LEX_ENDPOINT_SERVICES, LEX_RUNTIME_ENDPOINT } from './lex-endpoint-services';
+import { ENDPOINT, VPC } from '../../lib/model/types/ec2';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-NET-1',

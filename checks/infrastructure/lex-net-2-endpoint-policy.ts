@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass, type Verdict } from '../../lib/engine/check';
-import { ENDPOINT, allowsEverything, serviceEndpointPolicy } from '../shared/endpoints';
+import { allowsEverything, serviceEndpointPolicy } from '../shared/endpoints';
 import { LEX_ENDPOINT_SERVICES } from './lex-endpoint-services';
+import { ENDPOINT } from '../../lib/model/types/ec2';
 
 export default defineCheck({
   id: 'LEX-NET-2',

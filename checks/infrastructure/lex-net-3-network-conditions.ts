@@ -1,8 +1,10 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { PRINCIPAL_TYPES, identityPolicies, isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
+import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { IDENTITY_POLICIES } from '../../lib/model/relations/iam';
 
 /** Runtime (conversation) actions: V2, then the V1 ones still found in old policies. */
 const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession', 'PostText', 'PostContent'].map(
@@ -26,7 +28,7 @@ export default defineCheck({
   // Admin grants (`Action: "*"`) are left to the IAM checks: only statements naming lex: actions are judged.
   evaluateGraph({ graph }) {
     const out: Verdict[] = [];
-    for (const policy of identityPolicies(graph)) {
+    for (const policy of graph.memo(IDENTITY_POLICIES)) {
       if (!graph.isEvaluated(policy.holder) || policy.document === undefined) continue;
       if (policy.document instanceof Unknown) {
         out.push(unknown(`policy cannot be read, so whether it grants Lex runtime actions cannot be known: ${policy.document.reason}`, { resource: policy.holder, path: policy.path }));

@@ -1,8 +1,9 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
-import { ENDPOINT, VPC, endpointVerdicts } from '../shared/endpoints';
+import { endpointVerdicts } from '../shared/endpoints';
 import { transcribeAnchor } from '../shared/transcribe';
 import { TRANSCRIBE_BATCH_ENDPOINT, TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
+import { ENDPOINT, VPC } from '../../lib/model/types/ec2';
 
 export default defineCheck({
   id: 'TR-NET-1',

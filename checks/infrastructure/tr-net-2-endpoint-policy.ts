@@ -1,8 +1,9 @@
 import { defineCheck, fail, pass, type Verdict } from '../../lib/engine/check';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { ENDPOINT, serviceEndpointPolicy } from '../shared/endpoints';
+import { serviceEndpointPolicy } from '../shared/endpoints';
 import { TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
+import { ENDPOINT } from '../../lib/model/types/ec2';
 
 export default defineCheck({
   id: 'TR-NET-2',

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
-import { BOT, BOT_ALIAS } from '../shared/lex';
-import { TRAIL, trailVerdicts } from '../shared/trail';
+import { trailVerdicts } from '../shared/trail';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { TRAIL } from '../../lib/model/types/cloudtrail';
 
 export default defineCheck({
   id: 'LEX-MON-1',

@@ -3,8 +3,10 @@ import { bool, get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, aliasLabel, botOf, escalateIfSensitive, logSettings } from '../shared/lex';
+import { aliasLabel, escalateIfSensitive, logSettings } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
+import { ALIAS_HOLDERS, type BotProps } from '../../lib/model/types/lex';
+import { botOf } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-MON-2',
@@ -26,7 +28,7 @@ export default defineCheck({
     const found = botOf(graph, resource);
     const bot = found instanceof Unknown ? undefined : found;
     // Conversation logs of bots for children are not expected (COPPA): the control does not apply.
-    const childDirected = bot && bool(get(graph.props(bot), 'DataPrivacy.ChildDirected'));
+    const childDirected = bot && bool(get(graph.props<BotProps>(bot), 'DataPrivacy.ChildDirected'));
     if (bot && childDirected === true) return notApplicable(`bot ${bot.logicalId} is child-directed`);
     return escalateIfSensitive(graph, resource, classification, [textLogVerdict(graph, resource, found, childDirected)]);
   },

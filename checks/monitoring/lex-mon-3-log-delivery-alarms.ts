@@ -2,8 +2,10 @@ import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import { Unknown } from '../../lib/model/values';
-import { ALARM, alarmVerdicts } from '../shared/alarms';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS, logSettings } from '../shared/lex';
+import { alarmVerdicts } from '../shared/alarms';
+import { logSettings } from '../shared/lex';
+import { ALARM } from '../../lib/model/types/cloudwatch';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 /** Is some alias writing (or possibly writing) conversation logs of this kind? */
 function logsOn(graph: ResourceGraph, kind: 'Audio' | 'Text'): boolean {

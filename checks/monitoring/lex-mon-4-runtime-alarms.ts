@@ -3,9 +3,10 @@ import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { items } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import { Unknown } from '../../lib/model/values';
-import { ALARM, alarmVerdicts } from '../shared/alarms';
+import { alarmVerdicts } from '../shared/alarms';
 import { codeHooks } from '../shared/code-hooks';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../shared/lex';
+import { ALARM } from '../../lib/model/types/cloudwatch';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS, type BotProps } from '../../lib/model/types/lex';
 
 const LAMBDA_METRICS = ['RuntimeLambdaErrors', 'RuntimeInvalidLambdaResponses'];
 const KENDRA_METRICS = ['KendraIndexAccessError'];
@@ -26,7 +27,7 @@ function usesKendra(graph: ResourceGraph): boolean {
     return Object.entries(node).some(([k, v]) => k.startsWith('Kendra') || mentions(v));
   };
   return graph.ofType(BOT).some((bot) => {
-    const locales = items(graph.props(bot).BotLocales);
+    const locales = items(graph.props<BotProps>(bot).BotLocales);
     return locales instanceof Unknown || mentions(locales);
   });
 }

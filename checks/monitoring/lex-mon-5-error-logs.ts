@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-MON-5',
@@ -14,7 +14,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: [BOT],
   evaluate(resource, { graph }) {
-    const enabled = bool(get(graph.props(resource), 'ErrorLogSettings.Enabled'));
+    const enabled = bool(get(graph.props<BotProps>(resource), 'ErrorLogSettings.Enabled'));
     if (enabled instanceof Unknown) return unknown(`whether error logging is enabled cannot be known: ${enabled.reason}`, { path: 'ErrorLogSettings.Enabled' });
     if (enabled) return pass(`bot ${resource.logicalId} has error logging enabled`);
     return fail(`bot ${resource.logicalId} has error logging ${enabled === false ? 'disabled' : 'not configured'}`, { path: 'ErrorLogSettings' });

@@ -2,9 +2,9 @@ import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '.
 import { bool, get, num } from '../../lib/engine/read';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { ALIAS_HOLDERS, BOT, BOT_ALIAS, aliasLabel, logSettings } from '../shared/lex';
-
-const LOG_GROUP = 'AWS::Logs::LogGroup';
+import { aliasLabel, logSettings } from '../shared/lex';
+import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
+import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
 
 export default defineCheck({
   id: 'LEX-MON-6',
@@ -41,7 +41,7 @@ export default defineCheck({
       }
     }
     for (const group of groups) {
-      const days = num(graph.props(group).RetentionInDays);
+      const days = num(graph.props<LogGroupProps>(group).RetentionInDays);
       if (days instanceof Unknown) out.push(unknown(`retention of log group ${group.logicalId} cannot be known: ${days.reason}`, { resource: group, path: 'RetentionInDays' }));
       else if (days === undefined) out.push(fail(`log group ${group.logicalId} keeps conversation logs forever (no RetentionInDays)`, { resource: group, path: 'RetentionInDays' }));
       else out.push(pass(`log group ${group.logicalId} keeps conversation logs for ${days} days`, { resource: group }));

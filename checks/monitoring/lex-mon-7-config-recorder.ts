@@ -1,6 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
-import { RECORDER, recorderVerdicts } from '../shared/config-recorder';
-import { BOT, BOT_ALIAS } from '../shared/lex';
+import { recorderVerdicts } from '../shared/config-recorder';
+import { RECORDER } from '../../lib/model/types/config';
+import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-MON-7',

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
 import { TRANSCRIBE_EVENT_SOURCE, transcribeWorkloadTypes } from '../shared/transcribe';
-import { TRAIL, trailVerdicts } from '../shared/trail';
+import { trailVerdicts } from '../shared/trail';
+import { TRAIL } from '../../lib/model/types/cloudtrail';
 
 export default defineCheck({
   id: 'TR-MON-1',

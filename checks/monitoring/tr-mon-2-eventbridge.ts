@@ -3,9 +3,9 @@ import { get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { parseJsonValue } from '../shared/json-skeleton';
 import { transcribeAnchor } from '../shared/transcribe';
-import { EVENT_RULE } from '../shared/transcribe-live';
+import { parseJsonValue } from '../../lib/model/json';
+import { EVENT_RULE, type RuleProps } from '../../lib/model/types/events';
 
 const SOURCE = 'aws.transcribe';
 
@@ -39,7 +39,7 @@ export default defineCheck({
 
 /** The verdict on one rule; undefined when it does not match Transcribe events. */
 function ruleVerdict(graph: ResourceGraph, rule: Resource): Verdict | undefined {
-  const props = graph.props(rule);
+  const props = graph.props<RuleProps>(rule);
   const pattern = parseJsonValue(props.EventPattern);
   if (pattern === undefined) return undefined;
   if (pattern instanceof Unknown) return unknown(`the event pattern of rule ${rule.logicalId} cannot be read: ${pattern.reason}`, { path: 'EventPattern' });

@@ -1,7 +1,8 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck } from '../../lib/engine/check';
-import { ALARM, alarmVerdicts } from '../shared/alarms';
+import { alarmVerdicts } from '../shared/alarms';
 import { transcribeAnchor } from '../shared/transcribe';
+import { ALARM } from '../../lib/model/types/cloudwatch';
 
 const METRICS = ['AsyncUserErrorCount', 'SyncUserErrorCount', 'ThrottledCount', 'LimitExceededCount'];
 

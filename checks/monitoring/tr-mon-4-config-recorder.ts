@@ -1,11 +1,14 @@
 import { defineCheck } from '../../lib/engine/check';
 import { findOrReportAbsent } from '../shared/app-level';
-import { RECORDER, recorderVerdicts } from '../shared/config-recorder';
+import { recorderVerdicts } from '../shared/config-recorder';
 import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { RECORDER, DELIVERY_CHANNEL } from '../../lib/model/types/config';
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { KMS_KEY } from '../../lib/model/types/kms';
+import { ROLE } from '../../lib/model/types/iam';
 
-const DELIVERY_CHANNEL = 'AWS::Config::DeliveryChannel';
 /** What Transcribe jobs depend on (it has no Config resource types of its own). */
-const DEPENDENCIES = ['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role'];
+const DEPENDENCIES = [S3_BUCKET, KMS_KEY, ROLE];
 
 export default defineCheck({
   id: 'TR-MON-4',

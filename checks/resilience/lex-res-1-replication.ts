@@ -3,7 +3,8 @@ import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engin
 import { get, items, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { tagValue } from '../shared/classification';
-import { BOT, lexTags } from '../shared/lex';
+import { lexTags } from '../shared/lex';
+import { BOT, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-RES-1',
@@ -28,7 +29,7 @@ export default defineCheck({
         return notApplicable(`bot ${resource.logicalId} is not tagged ${marker}`);
       }
     }
-    const regions = items(get(graph.props(resource), 'Replication.ReplicaRegions'));
+    const regions = items(get(graph.props<BotProps>(resource), 'Replication.ReplicaRegions'));
     if (regions instanceof Unknown) return unknown(`replica Regions cannot be known: ${regions.reason}`, { path: 'Replication.ReplicaRegions' });
     if (regions.length === 0) return fail(`bot ${resource.logicalId} has no replica in another Region`, { path: 'Replication' });
     const region = str(regions[0]);

@@ -1,8 +1,8 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
 import { str } from '../../lib/engine/read';
 import { Reference, Unknown, render } from '../../lib/model/values';
-import { BOT_ALIAS } from '../shared/lex';
 import { PRODUCTION_OPTIONS, isProductionAlias } from '../shared/production';
+import { BOT_ALIAS, BOT_VERSION, type BotAliasProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-RES-2',
@@ -20,9 +20,9 @@ export default defineCheck({
     const production = isProductionAlias(graph, resource, options);
     if (production instanceof Unknown) return unknown(production.reason);
     if (production !== true) return notApplicable(production);
-    const version = graph.props(resource).BotVersion;
+    const version = graph.props<BotAliasProps>(resource).BotVersion;
     if (version === undefined) return fail(`alias ${resource.logicalId} names no BotVersion`, { path: 'BotVersion' });
-    if (version instanceof Reference && version.target.type === 'AWS::Lex::BotVersion') {
+    if (version instanceof Reference && version.target.type === BOT_VERSION) {
       return pass(`alias ${resource.logicalId} points to version ${version.target.logicalId}`);
     }
     const text = str(version);

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { S3_BUCKET } from '../shared/bucket';
 import { transcribeBucketVerdicts } from '../shared/transcribe';
+import { S3_BUCKET, type BucketProps } from '../../lib/model/types/s3';
 
 export default defineCheck({
   id: 'TR-RES-1',
@@ -16,7 +16,7 @@ export default defineCheck({
   reads: [S3_BUCKET],
   evaluateGraph(ctx) {
     return transcribeBucketVerdicts(ctx, 'output', (bucket, context) => {
-      const status = str(get(ctx.graph.props(bucket), 'VersioningConfiguration.Status'));
+      const status = str(get(ctx.graph.props<BucketProps>(bucket), 'VersioningConfiguration.Status'));
       const at = { resource: bucket, path: 'VersioningConfiguration.Status' };
       if (status instanceof Unknown) return [unknown(`${context}: versioning cannot be known: ${status.reason}`, at)];
       if (status === 'Enabled') return [pass(`${context} is versioned`, at)];

@@ -1,7 +1,8 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
-import { LEX_V2_PRINCIPAL, SERVICE_LINKED_ROLE, botRole } from '../shared/lex-iam';
+import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { SERVICE_LINKED_ROLE } from '../../lib/model/types/iam';
+import { botRole } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-SLR-1',

@@ -3,11 +3,11 @@ import { get, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from '../shared/lex';
-import { LEX_V2_PRINCIPAL, SERVICE_LINKED_ROLE, botRole, type BotRole } from '../shared/lex-iam';
+import { BOT, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
+import { SERVICE_LINKED_ROLE, ROLE, type RoleProps, type ServiceLinkedRoleProps } from '../../lib/model/types/iam';
+import { BOT_ROLES } from '../../lib/model/relations/lex';
 
 const CHANNELS = 'channels.lexv2.amazonaws.com';
-const ROLE = 'AWS::IAM::Role';
 
 export default defineCheck({
   id: 'LEX-SLR-2',
@@ -31,36 +31,32 @@ export default defineCheck({
     const users = botsUsing(graph, role);
     if (users instanceof Unknown) return unknown(`a bot role cannot be known, so it may be this one: ${users.reason}`);
     if (users.length > 0) return pass(`used by ${users.map((b) => b.logicalId).join(', ')}`);
-    const lastUsed = str(get(graph.props(role), 'RoleLastUsed.LastUsedDate'));
-    return fail(`no bot ${role.provenance.arn ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
+    const lastUsed = str(get(graph.props<RoleProps>(role), 'RoleLastUsed.LastUsedDate'));
+    return fail(`no bot ${graph.arnOf(role) ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
   },
 });
 
 /** The service a service-linked role belongs to; undefined for a customer role. */
 function serviceOf(graph: ResourceGraph, role: Resource): string | Unknown | undefined {
   if (role.type === SERVICE_LINKED_ROLE) {
-    const name = str(graph.props(role).AWSServiceName);
+    const name = str(graph.props<ServiceLinkedRoleProps>(role).AWSServiceName);
     return typeof name === 'string' ? name.toLowerCase() : name;
   }
-  const path = str(graph.props(role).Path);
+  const path = str(graph.props<RoleProps>(role).Path);
   return typeof path === 'string' && path.startsWith('/aws-service-role/') ? path.split('/')[2].toLowerCase() : undefined;
 }
 
 /** The role's name as a bot's RoleArn ends: `AWSServiceRoleForLexV2Bots_<CustomSuffix>`, or RoleName. */
 function nameOf(graph: ResourceGraph, role: Resource): string | Unknown | undefined {
-  const props = graph.props(role);
-  if (role.type === ROLE) return str(props.RoleName);
-  const suffix = str(props.CustomSuffix);
+  if (role.type === ROLE) return str(graph.props<RoleProps>(role).RoleName);
+  const suffix = str(graph.props<ServiceLinkedRoleProps>(role).CustomSuffix);
   if (suffix instanceof Unknown) return suffix;
   return suffix ? `AWSServiceRoleForLexV2Bots_${suffix}` : 'AWSServiceRoleForLexV2Bots';
 }
 
-const cache = new WeakMap<ResourceGraph, Array<{ bot: Resource; role: BotRole | Unknown | undefined }>>();
-
 /** Bots whose RoleArn is this role; Unknown when some bot's role cannot be known and none is known to use it. */
 function botsUsing(graph: ResourceGraph, role: Resource): Resource[] | Unknown {
-  let roles = cache.get(graph);
-  if (!roles) cache.set(graph, (roles = graph.ofType(BOT).map((bot) => ({ bot, role: botRole(graph, bot) }))));
+  const roles = graph.memo(BOT_ROLES);
   const name = nameOf(graph, role);
   const users: Resource[] = [];
   let unknownOne: Unknown | undefined;

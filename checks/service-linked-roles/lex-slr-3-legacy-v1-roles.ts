@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get, str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { LEX_V1_SERVICE_ROLE } from '../../lib/sources/account/collectors/live-types';
+import { LEX_V1_SERVICE_ROLE, type LexV1ServiceRoleProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-SLR-3',
@@ -15,7 +15,7 @@ export default defineCheck({
   modes: ['live'],
   resourceTypes: [LEX_V1_SERVICE_ROLE],
   evaluate(resource, { graph }) {
-    const props = graph.props(resource);
+    const props = graph.props<LexV1ServiceRoleProps>(resource);
     const name = str(props.RoleName) ?? resource.logicalId;
     const exists = bool(props.Exists);
     if (exists instanceof Unknown) return unknown(`whether ${String(name)} exists cannot be known: ${exists.reason}`, { path: 'Exists' });

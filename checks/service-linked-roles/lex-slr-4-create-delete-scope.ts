@@ -2,7 +2,9 @@ import { defineCheck, fail, notApplicable, pass } from '../../lib/engine/check';
 import { render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
 import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
-import { POLICY_HOLDERS, dedupe, heldStatementVerdicts, isAnyRole, isAwsManaged, statementLabel } from '../shared/lex-iam';
+import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
+import { POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'];
 
@@ -18,7 +20,7 @@ export default defineCheck({
   modes: ['synth', 'live'],
   resourceTypes: POLICY_HOLDERS,
   evaluate(resource, { graph }) {
-    if (isAwsManaged(resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) => {
       if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) return undefined;
       if (scoped(stmt)) return [];

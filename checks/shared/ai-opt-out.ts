@@ -4,6 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { AI_OPT_OUT_POLICY, ORG_POLICY, type OrgPolicyProps } from '../../lib/model/types/organizations';
 
 /**
  * AWS Organizations AI-services opt-out policies (LEX-DP-9, TR-DP-9). A policy reaches a check in
@@ -12,9 +13,6 @@ import { findOrReportAbsent } from './app-level';
  * effective policy a live collector reads (`services.lex.opt_out_policy = "optOut"`). `Content` is an
  * object or a JSON string.
  */
-
-export const ORG_POLICY = 'AWS::Organizations::Policy';
-export const AI_OPT_OUT_POLICY = 'AISERVICES_OPT_OUT_POLICY';
 
 export interface OptOut {
   optedOut: boolean;
@@ -65,13 +63,13 @@ export function optOutFor(content: unknown, service: string): OptOut | Unknown {
 
 /** An `AWS::Organizations::Policy` that may be an AI-services opt-out policy (its `Type` says so or cannot be known). */
 export function mayBeAiOptOutPolicy(graph: ResourceGraph, r: Resource): boolean {
-  const type = str(graph.props(r).Type);
+  const type = str(graph.props<OrgPolicyProps>(r).Type);
   return type instanceof Unknown || type === AI_OPT_OUT_POLICY;
 }
 
 /** One AI-services opt-out policy judged for one service (TR-DP-9 finds its workload at run time). */
 export function evaluatePolicy(graph: ResourceGraph, r: Resource, service: string): Verdict {
-  const props = graph.props(r);
+  const props = graph.props<OrgPolicyProps>(r);
   const type = str(props.Type);
   if (type instanceof Unknown) return unknown(`policy ${r.logicalId} has a Type that cannot be known: ${type.reason}`);
   const result = optOutFor(props.Content, service);

@@ -3,6 +3,7 @@ import { bool, get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
+import { ALARM, type AlarmProps } from '../../lib/model/types/cloudwatch';
 
 /**
  * CloudWatch alarms on a service's metrics (LEX-MON-3/4, TR-MON-3). An alarm watches a metric through
@@ -11,11 +12,9 @@ import { Unknown } from '../../lib/model/values';
  * Live collectors emit `DescribeAlarms` results in the same shape.
  */
 
-export const ALARM = 'AWS::CloudWatch::Alarm';
-
 /** Does the alarm watch `metric` of `namespace` (any metric of it when `metric` is omitted)? */
 export function watches(graph: ResourceGraph, alarm: Resource, namespace: string, metric?: string): boolean | Unknown {
-  const props = graph.props(alarm);
+  const props = graph.props<AlarmProps>(alarm);
   const candidates: Array<{ namespace: unknown; name: unknown }> = [];
   if (props.Namespace !== undefined || props.MetricName !== undefined) candidates.push({ namespace: props.Namespace, name: props.MetricName });
   const metrics = items(props.Metrics);
@@ -42,7 +41,7 @@ export function watches(graph: ResourceGraph, alarm: Resource, namespace: string
 
 /** Does the alarm notify anyone: actions enabled and `AlarmActions` non-empty (else why not)? */
 export function notifies(graph: ResourceGraph, alarm: Resource): true | string | Unknown {
-  const props = graph.props(alarm);
+  const props = graph.props<AlarmProps>(alarm);
   const enabled = bool(props.ActionsEnabled);
   if (enabled instanceof Unknown) return enabled;
   if (enabled === false) return 'has its actions disabled (ActionsEnabled: false)';

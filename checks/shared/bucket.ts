@@ -5,6 +5,9 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { coversAction, parsePolicy, type PolicyDocument } from '../../lib/policy/document';
 import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
+import { atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
+import { BUCKET_POLICIES } from '../../lib/model/relations/s3';
+import type { BucketPolicyProps, BucketProps } from '../../lib/model/types/s3';
 
 /**
  * Posture of an S3 bucket that holds sensitive service data (Lex audio logs and bot files, Transcribe
@@ -13,20 +16,9 @@ import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
  * TR-DP-2/5/10; each check chooses which facts it requires.
  */
 
-export const S3_BUCKET = 'AWS::S3::Bucket';
-export const S3_BUCKET_POLICY = 'AWS::S3::BucketPolicy';
-
-/** CloudSploit's encryption ladder, weakest first. */
-export const ENCRYPTION_LEVELS = ['none', 'sse-s3', 'aws-managed-kms', 'customer-managed-kms'] as const;
-export type EncryptionLevel = (typeof ENCRYPTION_LEVELS)[number];
-
-export function atLeast(level: EncryptionLevel, minimum: EncryptionLevel): boolean {
-  return ENCRYPTION_LEVELS.indexOf(level) >= ENCRYPTION_LEVELS.indexOf(minimum);
-}
-
 /** Readable name of a bucket: its literal `BucketName`, else its logical id. */
 export function bucketLabel(graph: ResourceGraph, bucket: Resource): string {
-  const name = graph.props(bucket).BucketName;
+  const name = graph.props<BucketProps>(bucket).BucketName;
   return typeof name === 'string' ? name : bucket.logicalId;
 }
 
@@ -48,7 +40,7 @@ const levelOfKey = (graph: ResourceGraph, key: KeyRef): EncryptionLevel | Unknow
  */
 export function bucketEncryption(graph: ResourceGraph, bucket: Resource): BucketEncryption | Unknown {
   const name = bucketLabel(graph, bucket);
-  const rules = items(get(graph.props(bucket), 'BucketEncryption.ServerSideEncryptionConfiguration'));
+  const rules = items(get(graph.props<BucketProps>(bucket), 'BucketEncryption.ServerSideEncryptionConfiguration'));
   if (rules instanceof Unknown) return new Unknown(`encryption of bucket ${name}: ${rules.reason}`);
   let best: BucketEncryption = { level: 'sse-s3', detail: `bucket ${name} has no default encryption rule, so S3 applies SSE-S3` };
   for (const rule of rules) {
@@ -80,7 +72,7 @@ const BPA_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', '
 
 /** The Block Public Access flags of the bucket that are not on (all four when the bucket sets none). */
 export function publicAccessGaps(graph: ResourceGraph, bucket: Resource): string[] | Unknown {
-  const config = get(graph.props(bucket), 'PublicAccessBlockConfiguration');
+  const config = get(graph.props<BucketProps>(bucket), 'PublicAccessBlockConfiguration');
   if (config instanceof Unknown) return config;
   const missing: string[] = [];
   for (const flag of BPA_FLAGS) {
@@ -89,33 +81,6 @@ export function publicAccessGaps(graph: ResourceGraph, bucket: Resource): string
     if (on !== true) missing.push(flag);
   }
   return missing;
-}
-
-interface PolicyIndex {
-  byBucket: Map<Resource, Resource[]>;
-  /** Bucket policies whose `Bucket` cannot be resolved: any of them may be the one of a given bucket. */
-  unresolved: Resource[];
-}
-
-const policyIndexes = new WeakMap<ResourceGraph, PolicyIndex>();
-
-function policyIndex(graph: ResourceGraph): PolicyIndex {
-  let index = policyIndexes.get(graph);
-  if (!index) {
-    index = { byBucket: new Map(), unresolved: [] };
-    for (const policy of graph.ofType(S3_BUCKET_POLICY)) {
-      const t = graph.target(graph.props(policy).Bucket, S3_BUCKET);
-      if (t && !(t instanceof Unknown) && 'resource' in t) {
-        const list = index.byBucket.get(t.resource) ?? [];
-        list.push(policy);
-        index.byBucket.set(t.resource, list);
-      } else if (t instanceof Unknown) {
-        index.unresolved.push(policy);
-      }
-    }
-    policyIndexes.set(graph, index);
-  }
-  return index;
 }
 
 /** Does some statement deny every principal object reads and writes over plain HTTP? */
@@ -135,10 +100,10 @@ function deniesInsecureTransport(doc: PolicyDocument): boolean {
  * Unknown when a policy that could apply cannot be read.
  */
 export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | Unknown {
-  const index = policyIndex(graph);
+  const index = graph.memo(BUCKET_POLICIES);
   let doubt: Unknown | undefined;
   for (const policy of index.byBucket.get(bucket) ?? []) {
-    const doc = parsePolicy(graph.props(policy).PolicyDocument);
+    const doc = parsePolicy(graph.props<BucketPolicyProps>(policy).PolicyDocument);
     if (doc instanceof Unknown) doubt = new Unknown(`bucket policy ${policy.logicalId}: ${doc.reason}`);
     else if (doc && deniesInsecureTransport(doc)) return true;
   }
@@ -154,7 +119,7 @@ export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | U
  * bucket is emitted in the scope of whatever refers to it); in an app, those of its stack.
  */
 function bucketPlace(graph: ResourceGraph, bucket: Resource): { account: string | undefined | Unknown; region: string | undefined | Unknown } {
-  const props = graph.props(bucket);
+  const props = graph.props<BucketProps>(bucket);
   return {
     account: props.OwnerAccount !== undefined ? str(props.OwnerAccount) : bucket.stack.account,
     region: props.Region !== undefined ? str(props.Region) : bucket.stack.region,

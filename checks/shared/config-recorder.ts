@@ -5,6 +5,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { RECORDER, type RecorderProps } from '../../lib/model/types/config';
 
 /**
  * AWS Config recording of a service's resource types (LEX-MON-7, TR-MON-4). Config recorders are
@@ -13,11 +14,9 @@ import { findOrReportAbsent } from './app-level';
  * `DescribeConfigurationRecorderStatus`), which CloudFormation does not have.
  */
 
-export const RECORDER = 'AWS::Config::ConfigurationRecorder';
-
 /** Does the recorder record every one of `types` (true), or why not? */
 export function recordsTypes(graph: ResourceGraph, recorder: Resource, types: readonly string[]): true | string | Unknown {
-  const props = graph.props(recorder);
+  const props = graph.props<RecorderProps>(recorder);
   const recording = bool(props.Recording);
   if (recording instanceof Unknown) return recording;
   if (recording === false) return 'is stopped (not recording)';

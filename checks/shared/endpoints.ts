@@ -4,6 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { isAllow, parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
+import { ENDPOINT, VPC, type EndpointProps } from '../../lib/model/types/ec2';
 
 /**
  * Interface VPC endpoints of a service (LEX-NET-1/2, TR-NET-1/2). Service names are matched on their
@@ -12,15 +13,12 @@ import { isAllow, parsePolicy, type PolicyDocument, type Statement } from '../..
  * shape (`ServiceName`, `VpcEndpointType`, `PrivateDnsEnabled`, `PolicyDocument`, `VpcId`).
  */
 
-export const ENDPOINT = 'AWS::EC2::VPCEndpoint';
-export const VPC = 'AWS::EC2::VPC';
-
 /**
  * Which of `services` (service-name suffixes after the Region: `runtime-v2-lex`, `transcribe.cn`) the
  * endpoint is for; undefined when none; Unknown when its service name cannot be known.
  */
 export function endpointService(graph: ResourceGraph, endpoint: Resource, services: readonly string[]): string | undefined | Unknown {
-  return serviceOf(graph.props(endpoint).ServiceName, services);
+  return serviceOf(graph.props<EndpointProps>(endpoint).ServiceName, services);
 }
 
 function serviceOf(name: unknown, services: readonly string[]): string | undefined | Unknown {
@@ -38,7 +36,7 @@ function serviceOf(name: unknown, services: readonly string[]): string | undefin
 
 /** Interface type with private DNS on: the only setup that routes SDK calls through the endpoint. */
 export function endpointSetup(graph: ResourceGraph, endpoint: Resource): Verdict {
-  const props = graph.props(endpoint);
+  const props = graph.props<EndpointProps>(endpoint);
   // CloudFormation's default endpoint type is Gateway, and private DNS is off unless set.
   const type = str(props.VpcEndpointType) ?? 'Gateway';
   const dns = bool(props.PrivateDnsEnabled) ?? false;
@@ -51,7 +49,7 @@ export function endpointSetup(graph: ResourceGraph, endpoint: Resource): Verdict
 
 /** The endpoint policy; undefined when there is none (the default policy allows everything). */
 export function endpointPolicy(graph: ResourceGraph, endpoint: Resource): PolicyDocument | Unknown | undefined {
-  return parsePolicy(graph.props(endpoint).PolicyDocument);
+  return parsePolicy(graph.props<EndpointProps>(endpoint).PolicyDocument);
 }
 
 /**
@@ -114,7 +112,7 @@ export function endpointVerdicts(graph: ResourceGraph, req: EndpointRequirement)
   }
   for (const vpc of vpcs) {
     const inVpc = (e: Resource): boolean | Unknown => {
-      const t = graph.target(graph.props(e).VpcId, VPC);
+      const t = graph.target(graph.props<EndpointProps>(e).VpcId, VPC);
       if (t instanceof Unknown) return t;
       return t !== undefined && 'resource' in t && t.resource === vpc;
     };

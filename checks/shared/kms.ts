@@ -2,15 +2,13 @@ import { bool, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
+import { KMS_ALIAS, KMS_KEY, type KeyAliasProps, type KeyProps } from '../../lib/model/types/kms';
 
 /**
  * KMS key posture shared by the checks that judge a key a service writes with (LEX-DP-2/3/5,
  * TR-DP-2/3/5): which key a `KmsKeyArn`/`KMSMasterKeyID`/`KmsKeyId` value denotes, and whether it is
  * symmetric, customer managed, enabled and rotated.
  */
-
-export const KMS_KEY = 'AWS::KMS::Key';
-export const KMS_ALIAS = 'AWS::KMS::Alias';
 
 /** What a key reference denotes. */
 export type KeyRef =
@@ -38,7 +36,7 @@ export function resolveKey(graph: ResourceGraph, value: unknown): KeyRef | Unkno
   if ('external' in t) return { kind: 'external', label: t.external };
   if (t.resource.type === KMS_KEY) return { kind: 'key', key: t.resource, label };
   if (t.resource.type === KMS_ALIAS) {
-    const target = resolveKey(graph, graph.props(t.resource).TargetKeyId);
+    const target = resolveKey(graph, graph.props<KeyAliasProps>(t.resource).TargetKeyId);
     if (target === undefined) return new Unknown(`alias ${t.resource.logicalId} has no TargetKeyId`);
     if (target instanceof Unknown || target.kind !== 'key') return target;
     return { ...target, alias: t.resource, label };
@@ -53,7 +51,7 @@ export function resolveKey(graph: ResourceGraph, value: unknown): KeyRef | Unkno
 export function isCustomerManaged(graph: ResourceGraph, ref: KeyRef): boolean | Unknown {
   if (ref.kind === 'aws-managed') return false;
   if (ref.kind === 'external') return true;
-  const manager = str(graph.props(ref.key).KeyManager);
+  const manager = str(graph.props<KeyProps>(ref.key).KeyManager);
   if (manager instanceof Unknown) return manager;
   return manager === undefined || manager.toUpperCase() !== 'AWS';
 }
@@ -73,7 +71,7 @@ export interface KeyFact {
  * `SYMMETRIC_DEFAULT`), customer managed, enabled, automatic rotation on.
  */
 export function keyFacts(graph: ResourceGraph, key: Resource): KeyFact[] {
-  const props = graph.props(key);
+  const props = graph.props<KeyProps>(key);
   const name = key.logicalId;
   const spec = str(props.KeySpec);
   const rotation = bool(props.EnableKeyRotation);

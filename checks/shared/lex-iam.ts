@@ -1,21 +1,14 @@
 import picomatch from 'picomatch';
 import { unknown, type Verdict } from '../../lib/engine/check';
-import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
 import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
-import { identityPolicies, PRINCIPAL_TYPES, type IdentityPolicy } from '../../lib/policy/identity';
-import { BOT, BOT_ALIAS } from './lex';
+import { BOT, BOT_ALIAS, type ResourcePolicyProps } from '../../lib/model/types/lex';
+import { heldPolicies, namesOf } from '../../lib/model/relations/iam';
 
 /** Identity and access helpers shared by the Lex IAM and service-linked-role checks. */
-
-export const RESOURCE_POLICY = 'AWS::Lex::ResourcePolicy';
-export const SERVICE_LINKED_ROLE = 'AWS::IAM::ServiceLinkedRole';
-export const LEX_V2_PRINCIPAL = 'lexv2.amazonaws.com';
-/** Lex V1's principal: retired with V1, but old Lambda permissions and roles may still name it. */
-export const LEX_V1_PRINCIPAL = 'lex.amazonaws.com';
 
 /** The runtime API a bot's callers need; everything else acts on the bot's definition. */
 export const RUNTIME_ACTIONS = ['RecognizeText', 'RecognizeUtterance', 'StartConversation', 'GetSession', 'PutSession', 'DeleteSession'].map((a) => `lex:${a}`);
@@ -53,7 +46,7 @@ export function coversAllLex(pattern: string): boolean {
 
 /** The policy of an `AWS::Lex::ResourcePolicy` (object or JSON string, as CloudFormation and the API give it). */
 export function resourcePolicy(graph: ResourceGraph, r: Resource): PolicyDocument | Unknown | undefined {
-  return parsePolicy(graph.props(r).Policy);
+  return parsePolicy(graph.props<ResourcePolicyProps>(r).Policy);
 }
 
 /** Why a statement's principal cannot be read here (a token, a parameter, an undecidable `Fn::If`), if it cannot. */
@@ -116,24 +109,6 @@ export function isAnyRole(resource: unknown): boolean {
   return resource === '*' || (typeof resource === 'string' && /^arn:[^:]+:iam::[^:]*:(role\/(aws-service-role\/)?)?\*$/.test(resource));
 }
 
-/** Policy resource types whose documents are identity-based. */
-const POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
-/** Resources that hold identity-policy documents: principals (inline `Policies`) and policy resources. */
-export const POLICY_HOLDERS = [...PRINCIPAL_TYPES, ...POLICY_TYPES];
-
-const held = new WeakMap<ResourceGraph, Map<Resource, IdentityPolicy[]>>();
-
-/** Identity-policy documents written on one resource (not those merely attached to it). */
-export function heldPolicies(graph: ResourceGraph, holder: Resource): IdentityPolicy[] {
-  let byHolder = held.get(graph);
-  if (!byHolder) {
-    byHolder = new Map();
-    for (const p of identityPolicies(graph)) byHolder.set(p.holder, [...(byHolder.get(p.holder) ?? []), p]);
-    held.set(graph, byHolder);
-  }
-  return byHolder.get(holder) ?? [];
-}
-
 /**
  * Verdicts on the statements of the identity policies written on `holder`, in document order. `judge`
  * gives one statement's verdicts (`path` is the statement's, `docPath` its document's), or undefined when
@@ -161,23 +136,6 @@ export function heldStatementVerdicts(
   return { verdicts, relevant };
 }
 
-/**
- * An AWS managed policy read from an account (live collectors may emit them as `AWS::IAM::ManagedPolicy`):
- * its content is AWS's; findings belong to the principals it is attached to.
- */
-export function isAwsManaged(r: Resource): boolean {
-  return /^arn:[^:]+:iam::aws:policy\//.test(r.provenance.arn ?? '');
-}
-
-const NAME_PROPERTIES: Record<string, string> = { 'AWS::IAM::Role': 'RoleName', 'AWS::IAM::User': 'UserName', 'AWS::IAM::Group': 'GroupName' };
-
-/** Every name a user might use for a resource in an option pattern: logical id, construct path, name, ARN. */
-export function namesOf(graph: ResourceGraph, r: Resource): string[] {
-  const prop = NAME_PROPERTIES[r.type];
-  const name = prop ? str(graph.props(r)[prop]) : undefined;
-  return [r.logicalId, r.provenance.constructPath, typeof name === 'string' ? name : undefined, r.provenance.arn].filter((x): x is string => !!x);
-}
-
 /** Glob match of any name against any pattern (`*Admin*`, `arn:aws:iam::*:role/admin/*`). */
 export function matchesAny(names: readonly string[], patterns: readonly string[]): boolean {
   return patterns.length > 0 && names.some((n) => picomatch.isMatch(n, [...patterns], { dot: true, bash: true }));
@@ -201,45 +159,4 @@ export function dedupe(verdicts: Verdict[]): Verdict[] {
     seen.add(key);
     return true;
   });
-}
-
-export type BotRole =
-  /** `resource`: the role of the graph it is, when the ARN leads to one. */
-  | { kind: 'slr'; service: string; label: string; resource?: Resource }
-  | { kind: 'role'; role: Resource }
-  | { kind: 'external'; arn: string };
-
-const SLR_PATH = /:role\/aws-service-role\/([^/]+)\//;
-
-/**
- * Where a bot's `RoleArn` leads: a service-linked role (by ARN path, an `AWS::IAM::ServiceLinkedRole`,
- * or a role read from an account with an `/aws-service-role/` path), a customer role of the graph, or a
- * role outside it. Unknown when the ARN cannot be known; undefined when there is none.
- */
-export function botRole(graph: ResourceGraph, bot: Resource): BotRole | Unknown | undefined {
-  const value = graph.props(bot).RoleArn;
-  if (value === undefined) return undefined;
-  const text = value instanceof Composite || typeof value === 'string' ? render(value) : undefined;
-  const path = text === undefined ? null : SLR_PATH.exec(text);
-  const t = graph.target(value, 'AWS::IAM::Role', SERVICE_LINKED_ROLE);
-  if (path && !(value instanceof Composite && value.unknowns.length > 0)) {
-    return { kind: 'slr', service: path[1].toLowerCase(), label: text!, resource: t && !(t instanceof Unknown) && 'resource' in t ? t.resource : undefined };
-  }
-  if (t === undefined) return undefined;
-  if (t instanceof Unknown) return t;
-  if ('external' in t) return { kind: 'external', arn: t.external };
-  const r = t.resource;
-  if (r.type === SERVICE_LINKED_ROLE) {
-    const service = str(graph.props(r).AWSServiceName);
-    if (service instanceof Unknown) return new Unknown(`AWSServiceName of ${r.logicalId}: ${service.reason}`);
-    return { kind: 'slr', service: (service ?? '').toLowerCase(), label: r.logicalId, resource: r };
-  }
-  if (r.type === 'AWS::IAM::Role') {
-    const rolePath = str(graph.props(r).Path);
-    if (typeof rolePath === 'string' && rolePath.startsWith('/aws-service-role/')) {
-      return { kind: 'slr', service: rolePath.split('/')[2].toLowerCase(), label: r.logicalId, resource: r };
-    }
-    return { kind: 'role', role: r };
-  }
-  return new Unknown(`RoleArn points at ${r.type} ${r.logicalId}, not a role`);
 }

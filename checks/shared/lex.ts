@@ -3,16 +3,14 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { bool, get, items, str, tags } from '../../lib/engine/read';
-import { parseArn } from '../../lib/model/arn';
 import type { Classification } from '../../lib/config/types';
 import { isSensitive } from './classification';
 import { resolveTarget } from './target';
-import { S3_BUCKET } from './bucket';
-
-export const BOT = 'AWS::Lex::Bot';
-export const BOT_ALIAS = 'AWS::Lex::BotAlias';
-/** Resources that carry alias settings: aliases, and bots (their built-in test alias `TSTALIASID`). */
-export const ALIAS_HOLDERS = [BOT_ALIAS, BOT];
+import { S3_BUCKET } from '../../lib/model/types/s3';
+import { BOT, type AliasSettings, type AudioLogSetting, type BotAliasProps, type BotProps, type TextLogSetting } from '../../lib/model/types/lex';
+import type { Cfn, CfnTags } from '../../lib/model/types/view';
+import { LOG_GROUP } from '../../lib/model/types/logs';
+import { botOf } from '../../lib/model/relations/lex';
 
 /** Where alias settings live: on an alias itself, or under `TestBotAliasSettings` of a bot. */
 export function aliasSettingsPrefix(r: Resource): string {
@@ -20,9 +18,8 @@ export function aliasSettingsPrefix(r: Resource): string {
 }
 
 /** The alias settings object (alias properties, or the bot's `TestBotAliasSettings`). */
-export function aliasSettings(graph: ResourceGraph, r: Resource): unknown {
-  const props = graph.props(r);
-  return r.type === BOT ? props.TestBotAliasSettings : props;
+export function aliasSettings(graph: ResourceGraph, r: Resource): Cfn<AliasSettings> | undefined {
+  return r.type === BOT ? graph.props<BotProps>(r).TestBotAliasSettings : graph.props<BotAliasProps>(r);
 }
 
 /** Human label: "alias ProdAlias" / "test alias of bot Bot". */
@@ -30,45 +27,39 @@ export function aliasLabel(r: Resource): string {
   return r.type === BOT ? `test alias (TSTALIASID) of bot ${r.logicalId}` : `alias ${r.logicalId}`;
 }
 
+export type LogKind = 'Audio' | 'Text';
+
 export interface LogSetting {
-  /** The setting object (`{Enabled, Destination…}`). */
-  value: unknown;
+  /** The setting object (`{Enabled, Destination…}`): an audio or a text log setting. */
+  value: Cfn<AudioLogSetting | TextLogSetting>;
   /** Property path of the setting, e.g. `ConversationLogSettings.AudioLogSettings.0`. */
   path: string;
 }
 
 /** Audio or text log settings of an alias holder; Unknown when the list itself cannot be known. */
-export function logSettings(graph: ResourceGraph, r: Resource, kind: 'Audio' | 'Text'): LogSetting[] | Unknown {
-  const list = items(get(aliasSettings(graph, r), `ConversationLogSettings.${kind}LogSettings`));
+export function logSettings(graph: ResourceGraph, r: Resource, kind: LogKind): LogSetting[] | Unknown {
+  const logs = get(aliasSettings(graph, r), 'ConversationLogSettings');
+  const list = items(kind === 'Audio' ? get(logs, 'AudioLogSettings') : get(logs, 'TextLogSettings'));
   if (list instanceof Unknown) return list;
   const prefix = `${aliasSettingsPrefix(r)}ConversationLogSettings.${kind}LogSettings`;
   return list.map((value, i) => ({ value, path: `${prefix}.${i}` }));
 }
 
-/** The bot an alias belongs to (`BotId` → `AWS::Lex::Bot`); a bot is its own. */
-export function botOf(graph: ResourceGraph, r: Resource): Resource | Unknown | undefined {
-  if (r.type === BOT) return r;
-  const botId = graph.props(r).BotId;
-  const t = graph.target(botId, BOT);
-  if (t instanceof Unknown) return t;
-  if (t && 'resource' in t) return t.resource;
-  // Live aliases carry a literal bot id; their bot is known by its ARN, in the alias's own scope.
-  const alias = r.provenance.arn ? parseArn(r.provenance.arn) : undefined;
-  if (typeof botId !== 'string' || !alias) return undefined;
-  const byArn = graph.target(`arn:${alias.partition}:lex:${alias.region}:${alias.account}:bot/${botId}`, BOT);
-  return byArn && !(byArn instanceof Unknown) && 'resource' in byArn ? byArn.resource : undefined;
+/** The tag list of a Lex resource: `BotTags` of a bot, `BotAliasTags` of an alias. */
+function tagList(graph: ResourceGraph, r: Resource): CfnTags | undefined {
+  return r.type === BOT ? graph.props<BotProps>(r).BotTags : graph.props<BotAliasProps>(r).BotAliasTags;
 }
 
 /** Tags of a Lex resource (`BotTags` / `BotAliasTags`). */
 export function lexTags(graph: ResourceGraph, r: Resource): Map<string, string> | Unknown {
-  return tags(graph.props(r)[r.type === BOT ? 'BotTags' : 'BotAliasTags']);
+  return tags(tagList(graph, r));
 }
 
 /**
  * Enabled log settings of an alias holder, and UNKNOWN verdicts for the settings (or the list) whose
  * `Enabled` cannot be known. Disabled settings are left out.
  */
-export function enabledLogSettings(graph: ResourceGraph, r: Resource, kind: 'Audio' | 'Text'): { settings: LogSetting[]; unknowns: Verdict[] } {
+export function enabledLogSettings(graph: ResourceGraph, r: Resource, kind: LogKind): { settings: LogSetting[]; unknowns: Verdict[] } {
   const all = logSettings(graph, r, kind);
   if (all instanceof Unknown) return { settings: [], unknowns: [unknown(`${kind.toLowerCase()} log settings of ${aliasLabel(r)}: ${all.reason}`)] };
   const settings: LogSetting[] = [];
@@ -92,7 +83,7 @@ export function misspelledKeys(node: unknown, expected: string): string[] {
  * passes through verbatim) is not a value CloudFormation reads: Unknown, with the reason.
  */
 export function childDirected(graph: ResourceGraph, bot: Resource): boolean | undefined | Unknown {
-  const privacy = graph.props(bot).DataPrivacy;
+  const privacy = graph.props<BotProps>(bot).DataPrivacy;
   const value = bool(get(privacy, 'ChildDirected'));
   if (value !== undefined) return value;
   const wrong = misspelledKeys(privacy, 'ChildDirected');
@@ -121,8 +112,6 @@ export function escalateIfSensitive(graph: ResourceGraph, r: Resource, classific
   });
 }
 
-export const LOG_GROUP = 'AWS::Logs::LogGroup';
-
 const DESTINATIONS = {
   Text: { property: 'Destination.CloudWatch.CloudWatchLogGroupArn', type: LOG_GROUP, what: 'log group' },
   Audio: { property: 'Destination.S3Bucket.S3BucketArn', type: S3_BUCKET, what: 'bucket' },
@@ -140,7 +129,7 @@ export interface LogDestination extends LogSetting {
  * of this run (across stacks through exports), or Unknown with the reason ("log group arn:… is not
  * defined in this app"). `unknowns` are settings whose `Enabled` cannot be known.
  */
-export function logDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind: 'Audio' | 'Text'): { destinations: LogDestination[]; unknowns: Verdict[] } {
+export function logDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind: LogKind): { destinations: LogDestination[]; unknowns: Verdict[] } {
   const { settings, unknowns } = enabledLogSettings(ctx.graph, r, kind);
   const d = DESTINATIONS[kind];
   const destinations = settings.map((s) => {
@@ -158,7 +147,7 @@ export function logDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, k
 export function logDestinationVerdicts(
   ctx: Pick<CheckContext, 'graph'>,
   r: Resource,
-  kind: 'Audio' | 'Text',
+  kind: LogKind,
   judge: (target: Resource, targetPath: string) => Verdict | Verdict[],
 ): Verdict[] {
   const { destinations, unknowns } = logDestinations(ctx, r, kind);
@@ -175,7 +164,7 @@ export function logDestinationVerdicts(
  * list or that tag's value cannot be known (`tags()` renders such values as text).
  */
 export function lexTagValue(graph: ResourceGraph, r: Resource, key: string): string | undefined | Unknown {
-  const list = items(graph.props(r)[r.type === BOT ? 'BotTags' : 'BotAliasTags']);
+  const list = items(tagList(graph, r));
   if (list instanceof Unknown) return list;
   for (const tag of list) {
     const k = str(get(tag, 'Key'));

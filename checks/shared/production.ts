@@ -4,7 +4,8 @@ import { str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { BOT } from './lex';
+import { BOT, type BotAliasProps } from '../../lib/model/types/lex';
+import { TEST_ALIAS_ID } from '../../lib/model/types/lex';
 
 /**
  * Which Lex aliases carry production traffic (LEX-MON-2, LEX-RES-2). The built-in test alias
@@ -16,14 +17,12 @@ export const PRODUCTION_OPTIONS = {
   nonProductionAliases: option.strings([], 'BotAliasName globs of aliases that are not production (e.g. ["dev*", "staging"]); the test alias TSTALIASID never is'),
 };
 
-export const TEST_ALIAS_ID = 'TSTALIASID';
-
 /** True for a production alias; otherwise why not (a string), or Unknown when its name cannot be known. */
 export function isProductionAlias(graph: ResourceGraph, r: Resource, options: Record<string, unknown>): true | string | Unknown {
   if (r.type === BOT) return 'the test alias (TSTALIASID) is not for production traffic';
-  const props = graph.props(r);
+  const props = graph.props<BotAliasProps>(r);
   // Live collectors may list the test alias among the bot's aliases.
-  if (props.BotAliasId === TEST_ALIAS_ID || r.provenance.arn?.endsWith(`/${TEST_ALIAS_ID}`)) {
+  if (props.BotAliasId === TEST_ALIAS_ID || graph.arnOf(r)?.endsWith(`/${TEST_ALIAS_ID}`)) {
     return 'the test alias (TSTALIASID) is not for production traffic';
   }
   const globs = (options.nonProductionAliases as string[] | undefined) ?? [];

@@ -4,6 +4,8 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { findOrReportAbsent } from './app-level';
+import { TRAIL, type TrailProps } from '../../lib/model/types/cloudtrail';
+import type { ItemOf } from '../../lib/model/types/view';
 
 /**
  * The CloudTrail requirement shared by LEX-MON-1 and TR-MON-1: an active, multi-Region trail with log
@@ -12,16 +14,14 @@ import { findOrReportAbsent } from './app-level';
  * `EnableLogFileValidation`/`KMSKeyId` from DescribeTrails, selectors from GetEventSelectors).
  */
 
-export const TRAIL = 'AWS::CloudTrail::Trail';
-
 /** A selector coverage answer: covered, not covered (with why), or not knowable. */
 type Coverage = true | string | Unknown;
 
 /** Verdicts of one trail: PASS, or one FAIL/UNKNOWN per unmet requirement (finding key = the property). */
 export function evaluateTrail(graph: ResourceGraph, trail: Resource, eventSource: string): Verdict[] {
-  const props = graph.props(trail);
+  const props = graph.props<TrailProps>(trail);
   const out: Verdict[] = [];
-  const flag = (prop: string, whenAbsent: boolean, problem: string) => {
+  const flag = (prop: 'IsLogging' | 'IsMultiRegionTrail' | 'IncludeGlobalServiceEvents' | 'EnableLogFileValidation', whenAbsent: boolean, problem: string) => {
     const v = bool(props[prop]);
     if (v instanceof Unknown) out.push(unknown(`${prop} cannot be known: ${v.reason}`, { findingKey: prop, path: prop }));
     else if (!(v ?? whenAbsent)) out.push(fail(`trail ${trail.logicalId} ${problem}`, { findingKey: prop, path: prop }));
@@ -55,7 +55,7 @@ export function trailVerdicts(ctx: CheckContext, workload: string[], eventSource
     anchorTypes: workload,
     // Live, a multi-Region trail is listed in every Region (shadow trails): judge it once.
     matches: (t) => {
-      const id = t.provenance.arn ?? t.key;
+      const id = ctx.graph.arnOf(t) ?? t.key;
       if (seen.has(id)) return false;
       seen.add(id);
       return true;
@@ -78,7 +78,7 @@ export function trailVerdicts(ctx: CheckContext, workload: string[], eventSource
   ];
 }
 
-function managementCoverage(props: Record<string, unknown>, source: string): Coverage {
+function managementCoverage(props: TrailProps, source: string): Coverage {
   const advanced = items(props.AdvancedEventSelectors);
   if (advanced instanceof Unknown) return advanced;
   // CloudTrail uses either advanced or basic selectors, never both.
@@ -116,7 +116,7 @@ function combine(read: boolean | Unknown, write: boolean | Unknown, source: stri
 }
 
 /** Advanced selectors are OR-ed; inside one, field selectors are AND-ed. Tested against one management event of `source`. */
-function advancedCoverage(selectors: unknown[], source: string): Coverage {
+function advancedCoverage(selectors: ReadonlyArray<ItemOf<TrailProps['AdvancedEventSelectors']>>, source: string): Coverage {
   let read: boolean | Unknown = false;
   let write: boolean | Unknown = false;
   for (const selector of selectors) {
@@ -137,7 +137,7 @@ function test(op: string, value: string, pattern: string): boolean {
   return value === pattern;
 }
 
-function selects(selector: unknown, event: Record<string, string>): boolean | Unknown {
+function selects(selector: ItemOf<TrailProps['AdvancedEventSelectors']>, event: Record<string, string>): boolean | Unknown {
   const fields = items(get(selector, 'FieldSelectors'));
   if (fields instanceof Unknown) return fields;
   for (const f of fields) {

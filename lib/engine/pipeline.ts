@@ -2,6 +2,7 @@ import { DEFAULT_CLASSIFICATION, LEGACY_CLASSIFICATION, type Classification, typ
 import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
 import { ResourceGraph, type GraphScope } from '../model/graph';
 import type { Resource, StackInput } from '../model/resource';
+import { DERIVATIONS } from '../sources/derive';
 import { TOPICS, isResourceSide, sideNeeds, type Check, type CheckContext, type Mode, type Side, type Verdict } from './check';
 import type { OptionsSchema } from './options';
 import { Suppressions, type Evaluated } from './suppressions';
@@ -135,7 +136,8 @@ export class Pipeline {
   add(app: AppInput): AppResult {
     if (this.finished) throw new Error('lexscribe: a finished run takes no more apps');
     const inputs = [...app.stacks, ...(app.context ?? []).map((s): StackInput => ({ ...s, evaluate: false }))];
-    const graph = new ResourceGraph(inputs, { scope: graphScope(this.opts.mode) });
+    // Every source's graph gets the same derived resources (jobs a state machine starts…).
+    const graph = new ResourceGraph(inputs, { scope: graphScope(this.opts.mode), derive: DERIVATIONS });
     const evaluated = this.verdicts(graph);
     const warnings = this.suppressions.apply(evaluated, graph);
     const resources = new Map<Finding, Resource>();
@@ -185,7 +187,9 @@ export class Pipeline {
       const ctx: CheckContext = { graph, options: checkOptions(check, config) as CheckContext['options'], classification: checkClassification(check, config) };
       const record = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => {
         if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
-        const resource = v.resource ?? fallback;
+        let resource = v.resource ?? fallback;
+        // A derived resource is reported where it is written: on its origin, at the property it was read from.
+        for (let origin = resource.origin; origin; origin = resource.origin) [resource, v] = [origin.resource, { ...v, path: origin.path }];
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
         out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity, deployment(resource)), resource });
       };

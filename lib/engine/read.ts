@@ -1,3 +1,4 @@
+import type { At, ItemOf, PathOf } from '../model/types/view';
 import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/values';
 
 /**
@@ -6,7 +7,11 @@ import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/
  * as `Unknown` (with the reason) and never as a silent pass.
  */
 
-/** The node at a dotted path (`DataPrivacy.ChildDirected`, `Items.0.Name`). `Fn::If` branches are followed. */
+/**
+ * The node at a dotted path (`DataPrivacy.ChildDirected`, `Items.0.Name`). `Fn::If` branches are
+ * followed. On a typed view (`lib/model/types/`) the path is checked against the view.
+ */
+export function get<T, P extends PathOf<T>>(tree: T, path: P): At<T, P>;
 export function get(tree: unknown, path: string): unknown {
   let node: unknown = tree;
   for (const step of steps(path)) {
@@ -57,6 +62,7 @@ function isPlain(v: unknown): boolean {
 }
 
 /** Items of a list node; a list that cannot be known is Unknown; absent is []. */
+export function items<T>(node: T): ItemOf<T>[] | Unknown;
 export function items(node: unknown): unknown[] | Unknown {
   if (node === undefined || node === null) return [];
   if (Array.isArray(node)) return node;

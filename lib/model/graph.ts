@@ -1,5 +1,6 @@
 import { isArn, nameProperty, namesInArn, parseArn, type ParsedArn } from './arn';
-import type { Resource, StackInfo, StackInput } from './resource';
+import { REGION, STACK } from './types/cloudformation';
+import type { Resource, ResourceOrigin, StackInfo, StackInput } from './resource';
 import { Choice, Composite, Pseudo, Reference, Unknown } from './values';
 import { partitionOf, resolveIntrinsics, type StackScope } from './resolve';
 
@@ -20,12 +21,43 @@ export type GraphScope = 'app' | 'account';
 export type Target = { resource: Resource } | { external: string } | Unknown | undefined;
 
 /**
+ * A fact about a whole graph that checks need (the policies each principal holds, the roles a service
+ * trusts, the buckets Transcribe writes to…): named and defined once, in `lib/model/relations/`, and
+ * computed at most once per graph by `graph.memo(relation)`.
+ */
+export interface Relation<T> {
+  /** For errors: `identity policies by principal`. */
+  readonly name: string;
+  readonly compute: (graph: ResourceGraph) => T;
+}
+
+export function relation<T>(name: string, compute: (graph: ResourceGraph) => T): Relation<T> {
+  return { name, compute };
+}
+
+/** A resource a derivation adds to the graph: its properties are already resolved. */
+export interface DerivedResource {
+  readonly type: string;
+  /** Unique in the origin's stack; never a CloudFormation logical id (`Flow#State::Transcribe`). */
+  readonly logicalId: string;
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly origin: ResourceOrigin;
+}
+
+/**
+ * A source step run once the graph is built: it reads resources (with references resolved) and adds
+ * resources of their own types that checks judge like any other (`lib/sources/derive/`).
+ */
+export type Derivation = (graph: ResourceGraph) => readonly DerivedResource[];
+
+/**
  * All resources of one app, assembly, template set or account scan, with the indexes checks need
  * (by type, by logical id, by name, by ARN) built once. References between resources, and between
  * stacks through exports, are resolved here and nowhere else.
  */
 export class ResourceGraph {
   readonly resources: readonly Resource[];
+  private readonly all: Resource[];
   private readonly byType = new Map<string, Resource[]>();
   private readonly byName = new Map<string, Resource>();
   private readonly byArn = new Map<string, Resource>();
@@ -45,7 +77,10 @@ export class ResourceGraph {
   /** An app or an account: what a resource outside the graph means ("not in this app" is no finding about the account). */
   readonly scope: GraphScope;
 
-  constructor(inputs: readonly StackInput[], opts: { scope?: GraphScope } = {}) {
+  private readonly memos = new Map<Relation<unknown>, unknown>();
+  private readonly computing = new Set<Relation<unknown>>();
+
+  constructor(inputs: readonly StackInput[], opts: { scope?: GraphScope; derive?: readonly Derivation[] } = {}) {
     this.scope = opts.scope ?? 'app';
     const all: Resource[] = [];
     for (const input of inputs) {
@@ -81,9 +116,33 @@ export class ResourceGraph {
     }
     // A resource whose condition is false under the parameter values is still checked, as it is when
     // the condition is true (see `deployment`): skipping it would leave it unchecked without a word.
-    this.resources = all;
+    this.resources = this.all = all;
     this.stacks = inputs.map((i) => i.stack);
     for (const r of this.resources) this.index(r);
+    for (const derive of opts.derive ?? []) for (const d of derive(this)) this.addDerived(d);
+  }
+
+  /** A derived resource: in its origin's stack, known by type only (no reference or name leads to it). */
+  private addDerived(d: DerivedResource): void {
+    const { stack, provenance, key } = d.origin.resource;
+    const r: Resource = {
+      type: d.type,
+      logicalId: d.logicalId,
+      stack,
+      key: `${stack.name}/${d.logicalId}`,
+      properties: d.properties,
+      metadata: {},
+      provenance: { constructPath: provenance.constructPath, file: provenance.file, line: provenance.line, column: provenance.column },
+      origin: d.origin,
+    };
+    this.all.push(r);
+    let list = this.byType.get(r.type);
+    if (!list) this.byType.set(r.type, (list = []));
+    list.push(r);
+    this.resolvedProps.set(r, r.properties as Record<string, unknown>);
+    const evaluated = this.evaluated.has(key);
+    if (evaluated) this.evaluated.add(r.key);
+    this.evaluatedObjects.set(r, evaluated);
   }
 
   private index(r: Resource): void {
@@ -100,6 +159,20 @@ export class ResourceGraph {
       // A resource with an ARN is also known by the name the ARN carries: a KMS key by its key id, a
       // live Lex bot by the bot id that its aliases' `BotId` holds.
       for (const n of namesInArn(r.provenance.arn)) if (n.type === r.type) this.byName.set(`${n.type}|${n.name}`, r);
+    }
+  }
+
+  /** The value of a relation over this graph: computed on first use, then shared by every check. */
+  memo<T>(relation: Relation<T>): T {
+    if (this.memos.has(relation)) return this.memos.get(relation) as T;
+    if (this.computing.has(relation)) throw new Error(`relation ${relation.name} depends on itself`);
+    this.computing.add(relation);
+    try {
+      const value = relation.compute(this);
+      this.memos.set(relation, value);
+      return value;
+    } finally {
+      this.computing.delete(relation);
     }
   }
 
@@ -134,7 +207,7 @@ export class ResourceGraph {
       const live = stack.name === `${stack.account}/${stack.region}`;
       r = {
         key: `${stack.name}/`,
-        type: live ? 'AWS::Region' : 'AWS::CloudFormation::Stack',
+        type: live ? REGION : STACK,
         logicalId: stack.name,
         stack,
         properties: {},
@@ -163,6 +236,11 @@ export class ResourceGraph {
     return this.scopes.get(stack)?.resources.get(logicalId);
   }
 
+  /** The ARN of a resource, when its source knows it (resources read from an account). */
+  arnOf(r: Resource): string | undefined {
+    return r.provenance.arn;
+  }
+
   byArnOrName(type: string, nameOrArn: string): Resource | undefined {
     return this.byArn.get(nameOrArn) ?? this.byName.get(`${type}|${nameOrArn}`);
   }
@@ -170,9 +248,11 @@ export class ResourceGraph {
   /**
    * Properties with every intrinsic resolved (see `values.ts` for what replaces what), computed once.
    * A resource deployed only under a condition that is false here is read as it would be deployed:
-   * its own `Fn::If`s on that condition take the true branch.
+   * its own `Fn::If`s on that condition take the true branch. `T` is the typed view of the resource's
+   * type (`lib/model/types/`: `graph.props<BotAliasProps>(alias)`), which the caller vouches for;
+   * untyped, a plain record.
    */
-  props(r: Resource): Record<string, unknown> {
+  props<T extends object = Record<string, unknown>>(r: Resource): T {
     let cached = this.resolvedProps.get(r);
     if (!cached) {
       let scope = this.scopes.get(r.stack.name);
@@ -181,7 +261,7 @@ export class ResourceGraph {
       if (cached === null || typeof cached !== 'object') cached = {};
       this.resolvedProps.set(r, cached);
     }
-    return cached;
+    return cached as T;
   }
 
   /** Resolve a raw value in the scope of a stack (used for template metadata and ad-hoc documents). */

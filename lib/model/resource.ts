@@ -22,6 +22,13 @@ export interface Provenance {
   readonly properties?: Readonly<Record<string, { line: number; column: number }>>;
 }
 
+/** What a derived resource was read from: a resource of the graph, and the property holding it. */
+export interface ResourceOrigin {
+  readonly resource: Resource;
+  /** `DefinitionString`, `Create`: where findings about the derived resource point. */
+  readonly path: string;
+}
+
 /**
  * A resource in CloudFormation shape: the same for a CDK L1, a template resource and a live resource
  * translated by a collector. `properties` hold raw CloudFormation values (intrinsics included); read
@@ -38,6 +45,12 @@ export interface Resource {
   /** Name of the CloudFormation condition that guards the resource, if any. */
   readonly condition?: string;
   readonly provenance: Provenance;
+  /**
+   * Set on resources a source step derived from another (a Transcribe job that a state machine
+   * starts, `lib/sources/derive/`): that resource and property. Such a resource lives in its origin's
+   * stack, is evaluated when its origin is, and findings about it are reported on its origin.
+   */
+  readonly origin?: ResourceOrigin;
 }
 
 /** One template (or live scope) as a source hands it to the graph. */

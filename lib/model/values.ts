@@ -58,7 +58,15 @@ export class Choice {
   }
 }
 
-export type Resolved = unknown;
+/** What a source could not read, or a check cannot know here: the value, or `Unknown` with the reason. */
+export type Tri<T> = T | Unknown;
+
+/**
+ * A property value once the graph has resolved it: literal where the template (or the account) states
+ * it, else the node standing for what is not literal — a reference, a string built around one, an
+ * undecidable `Fn::If`, a pseudo parameter, or `Unknown`.
+ */
+export type Resolved<T = unknown> = T | Unknown | Reference | Composite | Choice | Pseudo;
 
 export function isUnknown(v: unknown): v is Unknown {
   return v instanceof Unknown;

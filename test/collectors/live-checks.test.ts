@@ -5,8 +5,8 @@ import type { Check } from '../../lib/engine/check';
 import { runPipeline } from '../../lib/engine/pipeline';
 import type { StackInput } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from '../../lib/sources/account/collectors/live-types';
 import { ACCOUNT, REGION } from './audit';
+import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from '../../lib/model/types/lex';
 
 /** The Lex controls that exist only live, on live-shaped resources as the collectors emit them. */
 const resource = (type: string, logicalId: string, properties: Record<string, unknown>) => ({ type, logicalId, properties, metadata: {}, provenance: { api: 'test' } });

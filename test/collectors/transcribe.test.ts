@@ -20,16 +20,6 @@ import {
 } from '@aws-sdk/client-transcribe';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ALL_CHECKS } from '../../checks';
-import {
-  CALL_ANALYTICS_CATEGORY,
-  CALL_ANALYTICS_JOB,
-  LANGUAGE_MODEL,
-  MEDICAL_SCRIBE_JOB,
-  MEDICAL_TRANSCRIPTION_JOB,
-  TRANSCRIPTION_JOB,
-  VOCABULARY,
-  VOCABULARY_FILTER,
-} from '../../checks/shared/transcribe-live';
 import { Pipeline, type RunResult } from '../../lib/engine/pipeline';
 import { Unknown } from '../../lib/model/values';
 import { ClientPool } from '../../lib/sources/account/clients';
@@ -37,6 +27,7 @@ import { transcribeArtifacts } from '../../lib/sources/account/collectors/transc
 import { transcribeJobs } from '../../lib/sources/account/collectors/transcribe/jobs';
 import { isReadOnly, operationName, operationOfCommand } from '../../lib/sources/account/operations';
 import { collect, type Collected } from '../../lib/sources/account/runner';
+import { CALL_ANALYTICS_CATEGORY, CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';

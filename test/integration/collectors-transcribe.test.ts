@@ -10,17 +10,6 @@ import {
   StartTranscriptionJobCommand,
   TranscribeClient,
 } from '@aws-sdk/client-transcribe';
-import {
-  CALL_ANALYTICS_CATEGORY,
-  CALL_ANALYTICS_JOB,
-  LANGUAGE_MODEL,
-  MEDICAL_SCRIBE_JOB,
-  MEDICAL_TRANSCRIPTION_JOB,
-  MEDICAL_VOCABULARY,
-  TRANSCRIPTION_JOB,
-  VOCABULARY,
-  VOCABULARY_FILTER,
-} from '../../checks/shared/transcribe-live';
 import { Unknown } from '../../lib/model/values';
 import { iamIdentities } from '../../lib/sources/account/collectors/iam';
 import { transcribeArtifacts } from '../../lib/sources/account/collectors/transcribe/artifacts';
@@ -28,6 +17,7 @@ import { transcribeJobs } from '../../lib/sources/account/collectors/transcribe/
 import { undeclared, type LiveAudit } from '../collectors/audit';
 import { auditTranscribe, TranscribeEchoes } from '../collectors/transcribe-moto';
 import { ACCOUNT, REGION, useMoto } from './moto';
+import { CALL_ANALYTICS_CATEGORY, CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, TRANSCRIPTION_JOB, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
 
 const moto = useMoto();
 const echoes = new TranscribeEchoes();

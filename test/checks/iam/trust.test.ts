@@ -1,7 +1,8 @@
-import { confusedDeputyGaps, serviceName, trustStatementsFor } from '../../../checks/shared/trust';
+import { confusedDeputyGaps } from '../../../checks/shared/trust';
 import { ResourceGraph } from '../../../lib/model/graph';
 import { Composite, Pseudo, Unknown } from '../../../lib/model/values';
 import { parsePolicy, type PolicyDocument } from '../../../lib/policy/document';
+import { serviceName, trustStatementsFor } from '../../../lib/policy/trust';
 
 function statement(condition: unknown) {
   const doc = parsePolicy({ Statement: [{ Effect: 'Allow', Principal: { Service: 'lexv2.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: condition }] }) as PolicyDocument;

@@ -1,8 +1,8 @@
-import { parseJsonValue } from '../../../checks/shared/json-skeleton';
 import trDp12 from '../../../checks/data-protection/tr-dp-12-app-started-jobs';
 import { runPipeline } from '../../../lib/engine/pipeline';
 import type { StackInput } from '../../../lib/model/resource';
 import { Composite, Pseudo, Reference, Unknown } from '../../../lib/model/values';
+import { parseJsonValue } from '../../../lib/model/json';
 
 const bucket = { key: 'T/Out', type: 'AWS::S3::Bucket', logicalId: 'Out', stack: { name: 'T' }, properties: {}, metadata: {}, provenance: {} };
 

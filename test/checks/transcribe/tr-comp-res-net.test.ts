@@ -11,12 +11,12 @@ import trComp2 from '../../../checks/compliance/tr-comp-2-security-hub-config';
 import trNet1 from '../../../checks/infrastructure/tr-net-1-interface-endpoints';
 import trNet2 from '../../../checks/infrastructure/tr-net-2-endpoint-policy';
 import trRes1 from '../../../checks/resilience/tr-res-1-output-versioning';
-import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../../../checks/shared/transcribe-live';
 import type { Check } from '../../../lib/engine/check';
-import { AUDIT_MANAGER_ACCOUNT } from '../../../lib/sources/account/collectors/live-types';
 import { Unknown } from '../../../lib/model/values';
 import { synthStack } from '../../helpers/synth';
 import { byKey, byPath, jobStateMachine, live, runLive } from './fixtures';
+import { MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, TRANSCRIPTION_JOB } from '../../../lib/model/types/transcribe';
+import { AUDIT_MANAGER_ACCOUNT } from '../../../lib/model/types/auditmanager';
 
 const run = (checks: Check[], build: (stack: Stack) => void) => synthStack(build, { checks });
 const CMK = 'arn:aws:kms:us-east-1:123456789012:key/cmk';

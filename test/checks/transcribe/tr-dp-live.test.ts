@@ -8,17 +8,9 @@ import trDp7 from '../../../checks/data-protection/tr-dp-7-unredacted-output';
 import trDp8 from '../../../checks/data-protection/tr-dp-8-phi-identification';
 import trDp10 from '../../../checks/data-protection/tr-dp-10-custom-artifacts';
 import trDp11 from '../../../checks/data-protection/tr-dp-11-no-personal-data';
-import {
-  CALL_ANALYTICS_JOB,
-  LANGUAGE_MODEL,
-  MEDICAL_SCRIBE_JOB,
-  MEDICAL_TRANSCRIPTION_JOB,
-  MEDICAL_VOCABULARY,
-  TRANSCRIPTION_JOB,
-  VOCABULARY,
-} from '../../../checks/shared/transcribe-live';
 import { Unknown } from '../../../lib/model/values';
 import { ACCOUNT, live, runLive } from './fixtures';
+import { CALL_ANALYTICS_JOB, LANGUAGE_MODEL, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, MEDICAL_VOCABULARY, TRANSCRIPTION_JOB, VOCABULARY } from '../../../lib/model/types/transcribe';
 
 const job = (name: string, props: Record<string, unknown>, type = TRANSCRIPTION_JOB) =>
   live(type, `transcription-job/${name}`, { TranscriptionJobName: name, MedicalTranscriptionJobName: name, CallAnalyticsJobName: name, MedicalScribeJobName: name, ...props });

@@ -11,11 +11,11 @@ import trIam4 from '../../../checks/iam/tr-iam-4-full-access';
 import trIam5 from '../../../checks/iam/tr-iam-5-kms-key-policy';
 import trIam6 from '../../../checks/iam/tr-iam-6-tags';
 import trIam7 from '../../../checks/iam/tr-iam-7-long-term-keys';
-import { TRANSCRIPTION_JOB } from '../../../checks/shared/transcribe-live';
 import type { Check } from '../../../lib/engine/check';
 import { Unknown } from '../../../lib/model/values';
 import { synthStack } from '../../helpers/synth';
 import { ACCOUNT, byPath, jobStateMachine, live, runLive } from './fixtures';
+import { TRANSCRIPTION_JOB } from '../../../lib/model/types/transcribe';
 
 const TRANSCRIBE = 'transcribe.amazonaws.com';
 const run = (check: Check[], build: (stack: Stack) => void) => synthStack(build, { checks: check });

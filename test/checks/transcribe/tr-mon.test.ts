@@ -12,10 +12,10 @@ import trMon1 from '../../../checks/monitoring/tr-mon-1-cloudtrail';
 import trMon2 from '../../../checks/monitoring/tr-mon-2-eventbridge';
 import trMon3 from '../../../checks/monitoring/tr-mon-3-alarms';
 import trMon4 from '../../../checks/monitoring/tr-mon-4-config-recorder';
-import { TRANSCRIPTION_JOB } from '../../../checks/shared/transcribe-live';
 import type { Check } from '../../../lib/engine/check';
 import { synthStack } from '../../helpers/synth';
 import { ACCOUNT, byPath, jobStateMachine, live, runLive } from './fixtures';
+import { TRANSCRIPTION_JOB } from '../../../lib/model/types/transcribe';
 
 const run = (checks: Check[], build: (stack: Stack) => void) => synthStack(build, { checks });
 const vocabulary = (stack: Stack) => new transcribe.CfnVocabulary(stack, 'Vocab', { vocabularyName: 'v', languageCode: 'en-US', phrases: ['a'] });

@@ -1,7 +1,7 @@
 import { failed, type Collector } from '../collector';
-import { AUDIT_MANAGER_ACCOUNT } from './live-types';
 import { op } from './support/calls';
 import { live } from './support/shape';
+import { AUDIT_MANAGER_ACCOUNT } from '../../../model/types/auditmanager';
 
 const GET_ACCOUNT_STATUS = op('auditmanager', 'GetAccountStatus');
 

@@ -4,13 +4,13 @@ import { parseArn } from '../../../model/arn';
 import { op, orUnknown } from './support/calls';
 import { once } from './support/once';
 import { live } from './support/shape';
+import { TRAIL } from '../../../model/types/cloudtrail';
 
 const CLOUDTRAIL = {
   DescribeTrails: op('cloudtrail', 'DescribeTrails'),
   GetTrailStatus: op('cloudtrail', 'GetTrailStatus'),
   GetEventSelectors: op('cloudtrail', 'GetEventSelectors'),
 };
-const TRAIL = 'AWS::CloudTrail::Trail';
 
 /**
  * Trails that record this Region, shadow trails of multi-Region trails included, as

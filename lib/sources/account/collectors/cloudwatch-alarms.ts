@@ -2,9 +2,9 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { failed, type Collector } from '../collector';
 import { listAll, op } from './support/calls';
 import { cfnShape, live } from './support/shape';
+import { ALARM } from '../../../model/types/cloudwatch';
 
 const DESCRIBE = op('cloudwatch', 'DescribeAlarms');
-const ALARM = 'AWS::CloudWatch::Alarm';
 
 /** Namespaces whose alarms the checks look for. */
 const WATCHED = ['AWS/Lex', 'AWS/Transcribe'];

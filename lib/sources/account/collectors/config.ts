@@ -2,14 +2,13 @@ import { failed, type Collector } from '../collector';
 import { Unknown } from '../../../model/values';
 import { listAll, op, unknownFrom } from './support/calls';
 import { cfnShape, live } from './support/shape';
+import { CONFIG_RULE, RECORDER } from '../../../model/types/config';
 
 const CONFIG = {
   DescribeConfigurationRecorders: op('config', 'DescribeConfigurationRecorders'),
   DescribeConfigurationRecorderStatus: op('config', 'DescribeConfigurationRecorderStatus'),
   DescribeConfigRules: op('config', 'DescribeConfigRules'),
 };
-const RECORDER = 'AWS::Config::ConfigurationRecorder';
-const RULE = 'AWS::Config::ConfigRule';
 
 /**
  * AWS Config in this Region: `AWS::Config::ConfigurationRecorder` {Name, RoleARN, RecordingGroup,
@@ -19,7 +18,7 @@ const RULE = 'AWS::Config::ConfigRule';
 export const configService: Collector = {
   name: 'config',
   operations: Object.values(CONFIG),
-  emits: [RECORDER, RULE],
+  emits: [RECORDER, CONFIG_RULE],
   async collect(ctx) {
     const cfg = await import('@aws-sdk/client-config-service');
     const client = ctx.client(cfg.ConfigServiceClient);
@@ -49,11 +48,11 @@ export const configService: Collector = {
         );
       }
     }
-    if (failed(rules)) ctx.gap([RULE], rules.reason);
+    if (failed(rules)) ctx.gap([CONFIG_RULE], rules.reason);
     else {
       for (const rule of rules) {
         ctx.emit(
-          live(RULE, `config-rule/${rule.ConfigRuleName}`, rule.ConfigRuleArn, 'config:DescribeConfigRules', {
+          live(CONFIG_RULE, `config-rule/${rule.ConfigRuleName}`, rule.ConfigRuleArn, 'config:DescribeConfigRules', {
             ConfigRuleName: rule.ConfigRuleName,
             Description: rule.Description,
             Source: rule.Source && { Owner: rule.Source.Owner, SourceIdentifier: rule.Source.SourceIdentifier },

@@ -1,12 +1,12 @@
 import { failed, type Collector } from '../collector';
 import { listAll, mapLimit, op, orUnknown } from './support/calls';
 import { live, policyDocument } from './support/shape';
+import { EVENT_RULE } from '../../../model/types/events';
 
 const EVENTS = {
   ListRules: op('events', 'ListRules'),
   ListTargetsByRule: op('events', 'ListTargetsByRule'),
 };
-const RULE = 'AWS::Events::Rule';
 
 /**
  * Event-pattern rules of the default event bus (where AWS services such as Transcribe publish their
@@ -16,7 +16,7 @@ const RULE = 'AWS::Events::Rule';
 export const eventBridgeRules: Collector = {
   name: 'eventbridge-rules',
   operations: Object.values(EVENTS),
-  emits: [RULE],
+  emits: [EVENT_RULE],
   async collect(ctx) {
     const events = await import('@aws-sdk/client-eventbridge');
     const client = ctx.client(events.EventBridgeClient);
@@ -27,7 +27,7 @@ export const eventBridgeRules: Collector = {
       (page) => ({ items: page.Rules, next: page.NextToken }),
     );
     if (failed(rules)) {
-      ctx.gap([RULE], rules.reason);
+      ctx.gap([EVENT_RULE], rules.reason);
       return;
     }
     await mapLimit(
@@ -41,7 +41,7 @@ export const eventBridgeRules: Collector = {
           (page) => ({ items: page.Targets, next: page.NextToken }),
         );
         ctx.emit(
-          live(RULE, `rule/${rule.EventBusName ?? 'default'}/${rule.Name}`, rule.Arn, 'events:ListRules', {
+          live(EVENT_RULE, `rule/${rule.EventBusName ?? 'default'}/${rule.Name}`, rule.Arn, 'events:ListRules', {
             Name: rule.Name,
             EventBusName: rule.EventBusName,
             State: rule.State,

@@ -3,18 +3,13 @@ import { failed, type Collector, type CollectorContext } from '../collector';
 import { decodeIfEncoded } from '../../../policy/document';
 import { listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live, policyDocument, tagList } from './support/shape';
+import { ACCESS_KEY, GROUP, MANAGED_POLICY, ROLE, USER } from '../../../model/types/iam';
 
 const IAM = {
   GetAccountAuthorizationDetails: op('iam', 'GetAccountAuthorizationDetails'),
   ListAccessKeys: op('iam', 'ListAccessKeys'),
   GetAccessKeyLastUsed: op('iam', 'GetAccessKeyLastUsed'),
 };
-
-const ROLE = 'AWS::IAM::Role';
-const USER = 'AWS::IAM::User';
-const GROUP = 'AWS::IAM::Group';
-const MANAGED_POLICY = 'AWS::IAM::ManagedPolicy';
-const ACCESS_KEY = 'AWS::IAM::AccessKey';
 
 /** IAM documents arrive URL-encoded from some endpoints and plain from others. */
 const document = (text: string | undefined) => policyDocument(text, decodeIfEncoded);

@@ -17,8 +17,8 @@ import { transcribeJobs } from './transcribe/jobs';
  * Every collector of the live audit. Service collectors (Lex, Transcribe) read what they audit and
  * follow what it references (log groups, buckets, keys, functions: `follow/`, each read once per run
  * whoever refers to it); the others read account baselines (identities, trails, Config, Security
- * Hub, Organizations, endpoints, alarms, EventBridge rules). Live-only resource types are named in
- * `live-types.ts`.
+ * Hub, Organizations, endpoints, alarms, EventBridge rules). Resource types, live-only ones included,
+ * are named in `lib/model/types/`.
  */
 export const ALL_COLLECTORS: readonly Collector[] = [
   lexBots,

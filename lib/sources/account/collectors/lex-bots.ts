@@ -6,9 +6,10 @@ import { followFunction, LAMBDA_OPERATIONS, LAMBDA_TYPES } from './follow/lambda
 import { followKey } from './follow/kms';
 import { followLogGroup, LOGS_OPERATIONS, LOGS_TYPES } from './follow/logs';
 import { DEFINITION_OPERATIONS, readDefinition, type DefinitionRefs } from './lex/definition';
-import { aliasArn, aliasReferences, aliasSettings, botArn, lexShape, TEST_ALIAS_ID } from './lex/shape';
+import { aliasArn, aliasReferences, aliasSettings, botArn, lexShape } from './lex/shape';
 import { absentOn, listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live, tagList } from './support/shape';
+import { BOT, BOT_ALIAS, RESOURCE_POLICY, TEST_ALIAS_ID } from '../../../model/types/lex';
 
 const LEX = {
   ListBots: op('lex', 'ListBots'),
@@ -20,9 +21,6 @@ const LEX = {
   ListBotReplicas: op('lex', 'ListBotReplicas'),
 };
 
-const BOT = 'AWS::Lex::Bot';
-const ALIAS = 'AWS::Lex::BotAlias';
-const POLICY = 'AWS::Lex::ResourcePolicy';
 
 type Lex = typeof import('@aws-sdk/client-lex-models-v2');
 
@@ -47,7 +45,7 @@ interface BotScope {
 export const lexBots: Collector = {
   name: 'lex-bots',
   operations: [...Object.values(LEX), ...DEFINITION_OPERATIONS, ...LOGS_OPERATIONS, ...S3_OPERATIONS, ...LAMBDA_OPERATIONS],
-  emits: [BOT, ALIAS, POLICY, ...new Set([...LOGS_TYPES, ...S3_TYPES, ...LAMBDA_TYPES])],
+  emits: [BOT, BOT_ALIAS, RESOURCE_POLICY, ...new Set([...LOGS_TYPES, ...S3_TYPES, ...LAMBDA_TYPES])],
   async collect(ctx) {
     const lex = await import('@aws-sdk/client-lex-models-v2');
     const client = ctx.client(lex.LexModelsV2Client);
@@ -58,7 +56,7 @@ export const lexBots: Collector = {
       (page) => ({ items: page.botSummaries, next: page.nextToken }),
     );
     if (failed(bots)) {
-      ctx.gap([BOT, ALIAS, POLICY], bots.reason);
+      ctx.gap([BOT, BOT_ALIAS, RESOURCE_POLICY], bots.reason);
       return;
     }
     await mapLimit(
@@ -86,7 +84,7 @@ async function collectBot(scope: BotScope, summary: BotSummary): Promise<void> {
   // Deleted between ListBots and DescribeBot: nothing left to audit.
   if (!failed(bot) && bot === undefined) return;
   // Aliases not listed must not read as "no alias": their checks say UNKNOWN for the Region.
-  if (failed(aliases)) ctx.gap([ALIAS], aliases.reason);
+  if (failed(aliases)) ctx.gap([BOT_ALIAS], aliases.reason);
 
   const described = failed(aliases)
     ? []
@@ -158,13 +156,13 @@ async function collectAlias(scope: BotScope, aliasId: string): Promise<Collected
   await readPolicy(scope, arn, id);
   if (failed(alias)) {
     const reason = unknownFrom(alias);
-    if (aliasId !== TEST_ALIAS_ID) ctx.emit(live(ALIAS, id, arn, 'lex:DescribeBotAlias', { BotId: botId, BotAliasName: name, BotVersion: reason, ConversationLogSettings: reason, SentimentAnalysisSettings: reason, BotAliasLocaleSettings: reason, BotAliasTags: tags }));
+    if (aliasId !== TEST_ALIAS_ID) ctx.emit(live(BOT_ALIAS, id, arn, 'lex:DescribeBotAlias', { BotId: botId, BotAliasName: name, BotVersion: reason, ConversationLogSettings: reason, SentimentAnalysisSettings: reason, BotAliasLocaleSettings: reason, BotAliasTags: tags }));
     return { aliasId, settings: reason, tags };
   }
   await followAliasReferences(ctx, alias);
   const settings = aliasSettings(alias);
   if (aliasId !== TEST_ALIAS_ID) {
-    ctx.emit(live(ALIAS, id, arn, 'lex:DescribeBotAlias', { BotId: botId, BotAliasName: alias.botAliasName, BotVersion: alias.botVersion, ...settings, BotAliasTags: tags }));
+    ctx.emit(live(BOT_ALIAS, id, arn, 'lex:DescribeBotAlias', { BotId: botId, BotAliasName: alias.botAliasName, BotVersion: alias.botVersion, ...settings, BotAliasTags: tags }));
   }
   return { aliasId, version: alias.botVersion, settings, tags };
 }
@@ -191,5 +189,5 @@ async function readPolicy(scope: BotScope, resourceArn: string, ownerId: string)
   const { ctx, client, lex } = scope;
   const result = await ctx.call(LEX.DescribeResourcePolicy, () => absentOn(['ResourceNotFoundException'], () => client.send(new lex.DescribeResourcePolicyCommand({ resourceArn }))));
   if (!failed(result) && !result?.policy) return;
-  ctx.emit(live(POLICY, `${ownerId}/policy`, undefined, 'lex:DescribeResourcePolicy', { ResourceArn: resourceArn, Policy: orUnknown(result, (r) => r!.policy) }));
+  ctx.emit(live(RESOURCE_POLICY, `${ownerId}/policy`, undefined, 'lex:DescribeResourcePolicy', { ResourceArn: resourceArn, Policy: orUnknown(result, (r) => r!.policy) }));
 }

@@ -1,8 +1,7 @@
 import { failed, type Collector } from '../collector';
-import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from './live-types';
 import { absentOn, listAll, op, unknownFrom } from './support/calls';
 import { live } from './support/shape';
-
+import { LEX_V1_BOT, LEX_V1_SERVICE_ROLE } from '../../../model/types/lex';
 
 const GET_BOTS = op('lex', 'GetBots');
 const GET_ROLE = op('iam', 'GetRole');

@@ -1,8 +1,8 @@
 import { failed, type Collector } from '../collector';
 import { absentOn, answerOn, listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live } from './support/shape';
+import { ORG_POLICY } from '../../../model/types/organizations';
 
-const POLICY = 'AWS::Organizations::Policy';
 const DESCRIBE_EFFECTIVE = op('organizations', 'DescribeEffectivePolicy');
 const LIST_POLICIES = op('organizations', 'ListPolicies');
 const DESCRIBE_POLICY = op('organizations', 'DescribePolicy');
@@ -20,7 +20,7 @@ export const aiOptOutPolicy: Collector = {
   name: 'organizations-ai-opt-out',
   global: true,
   operations: [DESCRIBE_EFFECTIVE],
-  emits: [POLICY],
+  emits: [ORG_POLICY],
   async collect(ctx) {
     const org = await import('@aws-sdk/client-organizations');
     const client = ctx.client(org.OrganizationsClient);
@@ -30,17 +30,17 @@ export const aiOptOutPolicy: Collector = {
       ),
     );
     if (typeof result === 'symbol') {
-      ctx.gap([POLICY], 'the account is not in an AWS Organizations organization; AI-services opt-out is only expressed through organization policies');
+      ctx.gap([ORG_POLICY], 'the account is not in an AWS Organizations organization; AI-services opt-out is only expressed through organization policies');
       return;
     }
     if (failed(result)) {
-      ctx.gap([POLICY], result.reason);
+      ctx.gap([ORG_POLICY], result.reason);
       return;
     }
     const policy = result?.EffectivePolicy;
     if (!policy?.PolicyContent) return;
     ctx.emit(
-      live(POLICY, 'organizations/effective-ai-opt-out-policy', undefined, 'organizations:DescribeEffectivePolicy', {
+      live(ORG_POLICY, 'organizations/effective-ai-opt-out-policy', undefined, 'organizations:DescribeEffectivePolicy', {
         Name: 'effective AI-services opt-out policy',
         Type: 'AISERVICES_OPT_OUT_POLICY',
         Content: policy.PolicyContent,
@@ -60,7 +60,7 @@ export const serviceControlPolicies: Collector = {
   name: 'organizations-scps',
   global: true,
   operations: [LIST_POLICIES, DESCRIBE_POLICY],
-  emits: [POLICY],
+  emits: [ORG_POLICY],
   async collect(ctx) {
     const org = await import('@aws-sdk/client-organizations');
     const client = ctx.client(org.OrganizationsClient);
@@ -71,14 +71,14 @@ export const serviceControlPolicies: Collector = {
       (page) => ({ items: page?.Policies, next: page?.NextToken }),
     );
     if (failed(listed)) {
-      ctx.emit(live(POLICY, 'organizations/scps', undefined, 'organizations:ListPolicies', { Type: 'SERVICE_CONTROL_POLICY', Content: unknownFrom(listed) }));
+      ctx.emit(live(ORG_POLICY, 'organizations/scps', undefined, 'organizations:ListPolicies', { Type: 'SERVICE_CONTROL_POLICY', Content: unknownFrom(listed) }));
       return;
     }
     await mapLimit(listed, 4, async (summary) => {
       if (!summary.Id) return;
       const described = await ctx.call(DESCRIBE_POLICY, () => client.send(new org.DescribePolicyCommand({ PolicyId: summary.Id })));
       ctx.emit(
-        live(POLICY, `organizations/scp/${summary.Name ?? summary.Id}`, summary.Arn, 'organizations:DescribePolicy', {
+        live(ORG_POLICY, `organizations/scp/${summary.Name ?? summary.Id}`, summary.Arn, 'organizations:DescribePolicy', {
           Name: summary.Name,
           Description: summary.Description,
           Type: 'SERVICE_CONTROL_POLICY',

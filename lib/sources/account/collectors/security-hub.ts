@@ -1,13 +1,12 @@
 import { failed, type Collector } from '../collector';
 import { absentOn, listAll, op } from './support/calls';
 import { live } from './support/shape';
+import { HUB, STANDARD } from '../../../model/types/securityhub';
 
 const SECURITY_HUB = {
   DescribeHub: op('securityhub', 'DescribeHub'),
   GetEnabledStandards: op('securityhub', 'GetEnabledStandards'),
 };
-const HUB = 'AWS::SecurityHub::Hub';
-const STANDARD = 'AWS::SecurityHub::Standard';
 
 /** Security Hub answers "this account is not subscribed" with InvalidAccessException: that is "not enabled". */
 const NOT_ENABLED = ['InvalidAccessException'];

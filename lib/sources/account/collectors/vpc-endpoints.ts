@@ -1,9 +1,9 @@
 import { failed, type Collector } from '../collector';
 import { listAll, op } from './support/calls';
 import { live, policyDocument, tagList } from './support/shape';
+import { ENDPOINT } from '../../../model/types/ec2';
 
 const DESCRIBE = op('ec2', 'DescribeVpcEndpoints');
-const ENDPOINT = 'AWS::EC2::VPCEndpoint';
 
 /** Endpoint services of Lex V2 (runtime, build) and Transcribe (batch, streaming), as a Region names them. */
 export function endpointServices(region: string): string[] {

@@ -5,9 +5,10 @@ import { Unknown } from '../../../../model/values';
 import { absentOn, ops, orUnknown } from '../support/calls';
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
+import { KMS_ALIAS, KMS_KEY } from '../../../../model/types/kms';
 
 export const KMS_OPERATIONS = ops('kms', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy');
-export const KMS_TYPES = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
+export const KMS_TYPES = [KMS_KEY, KMS_ALIAS];
 
 /**
  * Read a KMS key that something collected refers to (`KmsKeyArn`, `KMSMasterKeyID`, a log group's
@@ -30,13 +31,13 @@ export async function followKey(ctx: CollectorContext, ref: string | undefined, 
     if (failed(described)) {
       // Nothing is known but the reference itself: emit it with unknown properties so checks say why.
       const reason = new Unknown(described.reason);
-      if (isAlias) ctx.emit(live('AWS::KMS::Alias', aliasName, arn && ref, 'kms:DescribeKey', { AliasName: aliasName, TargetKeyId: reason }));
-      else if (arn) ctx.emit(live('AWS::KMS::Key', `key/${ref.split('/').pop()}`, ref, 'kms:DescribeKey', unknownKey(reason)));
+      if (isAlias) ctx.emit(live(KMS_ALIAS, aliasName, arn && ref, 'kms:DescribeKey', { AliasName: aliasName, TargetKeyId: reason }));
+      else if (arn) ctx.emit(live(KMS_KEY, `key/${ref.split('/').pop()}`, ref, 'kms:DescribeKey', unknownKey(reason)));
       return;
     }
     const meta = described?.KeyMetadata;
     if (!meta?.Arn || !meta.KeyId) return;
-    if (isAlias) ctx.emit(live('AWS::KMS::Alias', aliasName, arn && ref, 'kms:DescribeKey', { AliasName: aliasName, TargetKeyId: meta.Arn }));
+    if (isAlias) ctx.emit(live(KMS_ALIAS, aliasName, arn && ref, 'kms:DescribeKey', { AliasName: aliasName, TargetKeyId: meta.Arn }));
     await once(client, `key|${meta.Arn}`, () => emitKey(ctx, client, meta.Arn!, meta.KeyId!, meta));
   });
 }
@@ -54,7 +55,7 @@ async function emitKey(ctx: CollectorContext, client: KMSClient, arn: string, ke
     ? new Unknown(`key ${arn} belongs to account ${meta.AWSAccountId}: its key policy can only be read there`)
     : orUnknown(await ctx.call(KMS_OPERATIONS[2], () => client.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' }))), (r) => policyDocument(r.Policy));
   ctx.emit(
-    live('AWS::KMS::Key', `key/${keyId}`, arn, 'kms:DescribeKey', {
+    live(KMS_KEY, `key/${keyId}`, arn, 'kms:DescribeKey', {
       Description: meta.Description,
       KeySpec: meta.KeySpec,
       KeyUsage: meta.KeyUsage,

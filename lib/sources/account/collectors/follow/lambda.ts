@@ -5,9 +5,10 @@ import { Conditions } from '../../../../policy/document';
 import { absentOn, ops, unknownFrom } from '../support/calls';
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
+import { FUNCTION, PERMISSION } from '../../../../model/types/lambda';
 
 export const LAMBDA_OPERATIONS = ops('lambda', 'GetFunctionConfiguration', 'GetPolicy');
-export const LAMBDA_TYPES = ['AWS::Lambda::Function', 'AWS::Lambda::Permission'];
+export const LAMBDA_TYPES = [FUNCTION, PERMISSION];
 
 /**
  * Read a Lambda function that something collected invokes (a Lex code hook) and emit
@@ -32,10 +33,10 @@ async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: st
     ctx.call(LAMBDA_OPERATIONS[1], () => absentOn(['ResourceNotFoundException'], () => client.send(new GetPolicyCommand({ FunctionName: ref })))),
   ]);
   if (failed(config)) {
-    ctx.emit(live('AWS::Lambda::Function', `function/${name}`, unqualified(ref), 'lambda:GetFunctionConfiguration', { FunctionName: name, Runtime: unknownFrom(config) }));
+    ctx.emit(live(FUNCTION, `function/${name}`, unqualified(ref), 'lambda:GetFunctionConfiguration', { FunctionName: name, Runtime: unknownFrom(config) }));
   } else if (config) {
     ctx.emit(
-      live('AWS::Lambda::Function', `function/${name}`, unqualified(config.FunctionArn ?? ref), 'lambda:GetFunctionConfiguration', {
+      live(FUNCTION, `function/${name}`, unqualified(config.FunctionArn ?? ref), 'lambda:GetFunctionConfiguration', {
         FunctionName: config.FunctionName ?? name,
         Runtime: config.Runtime,
         Role: config.Role,
@@ -46,7 +47,7 @@ async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: st
   if (failed(policy)) {
     // Which principals may invoke the function cannot be known: say so where a permission would be.
     const reason = unknownFrom(policy);
-    ctx.emit(live('AWS::Lambda::Permission', `function/${name}/permission`, undefined, 'lambda:GetPolicy', { FunctionName: ref, Action: reason, Principal: reason, SourceArn: reason, SourceAccount: reason }));
+    ctx.emit(live(PERMISSION, `function/${name}/permission`, undefined, 'lambda:GetPolicy', { FunctionName: ref, Action: reason, Principal: reason, SourceArn: reason, SourceAccount: reason }));
     return;
   }
   const doc = policyDocument(policy?.Policy) as { Statement?: unknown } | undefined;
@@ -54,7 +55,7 @@ async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: st
   statements.forEach((raw: Record<string, unknown>, i: number) => {
     const conditions = new Conditions(raw.Condition);
     ctx.emit(
-      live('AWS::Lambda::Permission', `function/${name}/permission/${typeof raw.Sid === 'string' ? raw.Sid : i}`, undefined, 'lambda:GetPolicy', {
+      live(PERMISSION, `function/${name}/permission/${typeof raw.Sid === 'string' ? raw.Sid : i}`, undefined, 'lambda:GetPolicy', {
         FunctionName: ref,
         Action: raw.Action,
         Principal: principalOf(raw.Principal),

@@ -5,9 +5,10 @@ import { absentOn, listAll, ops, orUnknown, unknownFrom } from '../support/calls
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { followKey, KMS_OPERATIONS, KMS_TYPES } from './kms';
+import { LOG_GROUP } from '../../../../model/types/logs';
 
 export const LOGS_OPERATIONS = [...ops('logs', 'DescribeLogGroups', 'GetDataProtectionPolicy'), ...KMS_OPERATIONS];
-export const LOGS_TYPES = ['AWS::Logs::LogGroup', ...KMS_TYPES];
+export const LOGS_TYPES = [LOG_GROUP, ...KMS_TYPES];
 
 /** Name and Region of `arn:…:logs:<region>:<account>:log-group:<name>[:*]`. */
 function groupOf(ref: string): { name: string; region: string } | undefined {
@@ -41,7 +42,7 @@ async function readLogGroup(ctx: CollectorContext, client: CloudWatchLogsClient,
   const arn = `arn:${ctx.partition}:logs:${region}:${ctx.account}:log-group:${name}`;
   if (failed(groups)) {
     const reason = unknownFrom(groups);
-    ctx.emit(live('AWS::Logs::LogGroup', `log-group/${name}`, arn, 'logs:DescribeLogGroups', { LogGroupName: name, KmsKeyId: reason, RetentionInDays: reason, DataProtectionPolicy: reason }));
+    ctx.emit(live(LOG_GROUP, `log-group/${name}`, arn, 'logs:DescribeLogGroups', { LogGroupName: name, KmsKeyId: reason, RetentionInDays: reason, DataProtectionPolicy: reason }));
     return;
   }
   // A group that no longer exists stays an external reference.
@@ -51,7 +52,7 @@ async function readLogGroup(ctx: CollectorContext, client: CloudWatchLogsClient,
     absentOn(['ResourceNotFoundException'], () => client.send(new GetDataProtectionPolicyCommand({ logGroupIdentifier: name }))),
   );
   ctx.emit(
-    live('AWS::Logs::LogGroup', `log-group/${name}`, group.logGroupArn ?? arn, 'logs:DescribeLogGroups', {
+    live(LOG_GROUP, `log-group/${name}`, group.logGroupArn ?? arn, 'logs:DescribeLogGroups', {
       LogGroupName: name,
       KmsKeyId: group.kmsKeyId,
       RetentionInDays: group.retentionInDays,

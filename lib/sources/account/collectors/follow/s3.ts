@@ -6,12 +6,13 @@ import { absentOn, ops, orUnknown, unknownFrom } from '../support/calls';
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { followKey, KMS_OPERATIONS, KMS_TYPES } from './kms';
+import { S3_BUCKET, S3_BUCKET_POLICY } from '../../../../model/types/s3';
 
 export const S3_OPERATIONS = [
   ...ops('s3', 'GetBucketLocation', 'GetBucketEncryption', 'GetPublicAccessBlock', 'GetBucketPolicy', 'GetBucketVersioning', 'HeadBucket'),
   ...KMS_OPERATIONS,
 ];
-export const S3_TYPES = ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy', ...KMS_TYPES];
+export const S3_TYPES = [S3_BUCKET, S3_BUCKET_POLICY, ...KMS_TYPES];
 
 /**
  * `my-bucket` from `arn:aws:s3:::my-bucket[/key]`, `s3://my-bucket/key`, an S3 HTTPS URL (path style
@@ -73,7 +74,7 @@ async function readBucket(ctx: CollectorContext, client: S3Client, name: string,
   const arn = `arn:${ctx.partition}:s3:::${name}`;
   const rules = orUnknown(encryption, (r) => r?.ServerSideEncryptionConfiguration?.Rules);
   ctx.emit(
-    live('AWS::S3::Bucket', `bucket/${name}`, arn, 's3:GetBucketEncryption', {
+    live(S3_BUCKET, `bucket/${name}`, arn, 's3:GetBucketEncryption', {
       BucketName: name,
       BucketEncryption:
         rules instanceof Unknown
@@ -93,8 +94,8 @@ async function readBucket(ctx: CollectorContext, client: S3Client, name: string,
       OwnerAccount: failed(head) ? unknownFrom(head) : ctx.account,
     }),
   );
-  if (failed(policy)) ctx.emit(live('AWS::S3::BucketPolicy', `bucket/${name}/policy`, undefined, 's3:GetBucketPolicy', { Bucket: name, PolicyDocument: unknownFrom(policy) }));
-  else if (policy?.Policy) ctx.emit(live('AWS::S3::BucketPolicy', `bucket/${name}/policy`, undefined, 's3:GetBucketPolicy', { Bucket: name, PolicyDocument: policyDocument(policy.Policy) }));
+  if (failed(policy)) ctx.emit(live(S3_BUCKET_POLICY, `bucket/${name}/policy`, undefined, 's3:GetBucketPolicy', { Bucket: name, PolicyDocument: unknownFrom(policy) }));
+  else if (policy?.Policy) ctx.emit(live(S3_BUCKET_POLICY, `bucket/${name}/policy`, undefined, 's3:GetBucketPolicy', { Bucket: name, PolicyDocument: policyDocument(policy.Policy) }));
   if (!(rules instanceof Unknown)) {
     for (const rule of rules ?? []) await followKey(ctx, rule.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID, typeof region === 'string' ? region : undefined);
   }

@@ -27,9 +27,6 @@ export function aliasArn(partition: string, region: string, account: string, bot
   return `arn:${partition}:lex:${region}:${account}:bot-alias/${botId}/${aliasId}`;
 }
 
-/** The built-in test alias: its settings are the bot's `TestBotAliasSettings` in CloudFormation. */
-export const TEST_ALIAS_ID = 'TSTALIASID';
-
 /**
  * Alias settings in CloudFormation shape. `SelectiveLoggingEnabled` is kept inside the log settings
  * although the CloudFormation schema has no such field: it is the live side of LEX-DP-11.

@@ -1,11 +1,4 @@
 import type { LanguageModel, TranscribeClient } from '@aws-sdk/client-transcribe';
-import {
-  CALL_ANALYTICS_CATEGORY,
-  LANGUAGE_MODEL,
-  MEDICAL_VOCABULARY,
-  VOCABULARY,
-  VOCABULARY_FILTER,
-} from '../../../../../checks/shared/transcribe-live';
 import { failed, type AwsOperation, type Collector, type CollectorContext } from '../../collector';
 import { followBucket, S3_OPERATIONS, S3_TYPES } from '../follow/s3';
 import { KMS_OPERATIONS } from '../follow/kms';
@@ -15,6 +8,7 @@ import { artifactEncryption } from './encryption';
 import { findEvent, LOOKUP_EVENTS, member, type TrailEvent } from './events';
 import { LIST_TAGS, plain, readTags, transcribeArn, transcribeId } from './shape';
 import { s3Location } from './uri';
+import { CALL_ANALYTICS_CATEGORY, LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER } from '../../../../model/types/transcribe';
 
 type Transcribe = typeof import('@aws-sdk/client-transcribe');
 

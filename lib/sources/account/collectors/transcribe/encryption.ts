@@ -1,6 +1,4 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { EncryptionLevel } from '../../../../../checks/shared/bucket';
-import type { ArtifactEncryption, EncryptionContextEvidence, OutputEncryption } from '../../../../../checks/shared/transcribe-live';
 import { failed, type CallFailure, type CollectorContext } from '../../collector';
 import { parseArn } from '../../../../model/arn';
 import { Unknown } from '../../../../model/values';
@@ -9,6 +7,8 @@ import { absentOn, op } from '../support/calls';
 import { once } from '../support/once';
 import { member, type TrailEvent } from './events';
 import type { S3Location } from './uri';
+import type { EncryptionLevel } from '../../../../model/types/encryption';
+import type { ArtifactEncryption, EncryptionContextEvidence, OutputEncryption } from '../../../../model/types/transcribe';
 
 export const ENCRYPTION_OPERATIONS = [op('s3', 'HeadObject'), op('s3', 'GetBucketEncryption'), op('kms', 'DescribeKey')];
 const [HEAD_OBJECT, GET_BUCKET_ENCRYPTION, DESCRIBE_KEY] = ENCRYPTION_OPERATIONS;

@@ -1,12 +1,4 @@
 import type { TranscribeClient } from '@aws-sdk/client-transcribe';
-import {
-  CALL_ANALYTICS_JOB,
-  JOB_TYPES,
-  MEDICAL_SCRIBE_JOB,
-  MEDICAL_TRANSCRIPTION_JOB,
-  NAME_PROPERTY,
-  TRANSCRIPTION_JOB,
-} from '../../../../../checks/shared/transcribe-live';
 import { failed, type AwsOperation, type Collector, type CollectorContext } from '../../collector';
 import { followBucket, S3_OPERATIONS, S3_TYPES } from '../follow/s3';
 import { absentOn, listAll, mapLimit, op, unknownFrom } from '../support/calls';
@@ -15,6 +7,7 @@ import { encryptionContext, ENCRYPTION_OPERATIONS, outputEncryption } from './en
 import { eventOf, LOOKUP_EVENTS } from './events';
 import { plain, tagsOf, transcribeArn, transcribeId } from './shape';
 import { s3Location } from './uri';
+import { CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, NAME_PROPERTY, TRANSCRIPTION_JOB } from '../../../../model/types/transcribe';
 
 type Transcribe = typeof import('@aws-sdk/client-transcribe');
 type Fields = Record<string, unknown>;
@@ -132,7 +125,7 @@ const JOB_OPERATIONS = FAMILIES.flatMap((f) => [f.list, f.get]);
 /**
  * Transcribe batch jobs of a Region created since `ctx.since` (jobs expire after ~90 days: the audit
  * is point-in-time), as `Live::Transcribe::TranscriptionJob`, `…MedicalTranscriptionJob`,
- * `…CallAnalyticsJob` and `…MedicalScribeJob` (`checks/shared/transcribe-live.ts`): the `Get…Job`
+ * `…CallAnalyticsJob` and `…MedicalScribeJob` (`lib/model/types/transcribe.ts`): the `Get…Job`
  * answer, `OutputLocationType` from the list summary, and the derived `OutputEncryption` and
  * `KMSEncryptionContext`, which no `Get…Job` returns. The buckets of media and customer-bucket outputs
  * are read too, and the keys that encrypt outputs. Calls per job are constant: one `Get…Job`, at most

@@ -1,9 +1,9 @@
 import type { TranscribeClient } from '@aws-sdk/client-transcribe';
-import { ARN_RESOURCE } from '../../../../../checks/shared/transcribe-live';
 import type { CollectorContext } from '../../collector';
 import type { Unknown } from '../../../../model/values';
 import { op, orUnknown } from '../support/calls';
 import { tagList } from '../support/shape';
+import { ARN_RESOURCE } from '../../../../model/types/transcribe';
 
 export const LIST_TAGS = op('transcribe', 'ListTagsForResource');
 

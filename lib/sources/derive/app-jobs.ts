@@ -1,67 +1,55 @@
-import { get, str } from '../../lib/engine/read';
-import type { ResourceGraph } from '../../lib/model/graph';
-import type { Resource } from '../../lib/model/resource';
-import { Composite, Unknown, render } from '../../lib/model/values';
-import { parseJsonValue, substitute } from './json-skeleton';
+import { get, str } from '../../engine/read';
+import type { Derivation, DerivedResource, ResourceGraph } from '../../model/graph';
+import { parseJsonValue, substitute } from '../../model/json';
+import type { Resource } from '../../model/resource';
+import { SDK_CALL, isCustomResourceType, type SdkCallProps } from '../../model/types/cloudformation';
+import { STATE_MACHINE, type StateMachineProps } from '../../model/types/stepfunctions';
+import {
+  APP_JOB_TYPE,
+  APP_UNREADABLE_JOB_START,
+  START_ACTIONS,
+  type AppJobStartProps,
+  type StartAction,
+  type StartJobParameters,
+  type UnreadableJobStartProps,
+} from '../../model/types/transcribe';
+import { Composite, Unknown, render, type Tri } from '../../model/values';
 
 /**
- * Transcription jobs an application starts itself (TR-DP-12, and the buckets, keys, roles and tags
- * other Transcribe checks follow from them): Step Functions tasks on the `aws-sdk:transcribe` service
+ * Transcription jobs an application starts itself, as `App::Transcribe::Start…` resources (see
+ * `lib/model/types/transcribe.ts`): Step Functions tasks on the `aws-sdk:transcribe` service
  * integration (CDK `CallAwsService`) and custom resources calling the Transcribe API on deploy (CDK
  * `AwsCustomResource`). Parameters computed at run time (JSONPath `Key.$`, JSONata `{% … %}`) or at
- * deploy time (a token inside `DefinitionString`) are `Unknown` for their key only.
+ * deploy time (a token inside `DefinitionString`) are `Unknown` for their key only. Run by the
+ * pipeline on every graph it builds, whichever source filled it.
  */
+export const appStartedJobs: Derivation = (graph) => {
+  const out = new Starts();
+  for (const sm of graph.ofType(STATE_MACHINE)) stateMachineJobs(graph, sm, out);
+  for (const cr of graph.resources.filter((r) => isCustomResourceType(r.type))) customResourceJobs(graph, cr, out);
+  return out.list;
+};
 
-export const STATE_MACHINE = 'AWS::StepFunctions::StateMachine';
-export const CUSTOM_RESOURCE = 'AWS::CloudFormation::CustomResource';
+/** The derived resources, in the order the definitions give them, each with a logical id of its own. */
+class Starts {
+  readonly list: DerivedResource[] = [];
+  private readonly ids = new Set<string>();
 
-export const START_ACTIONS = ['StartTranscriptionJob', 'StartMedicalTranscriptionJob', 'StartCallAnalyticsJob', 'StartMedicalScribeJob'] as const;
-export type StartAction = (typeof START_ACTIONS)[number];
-
-export interface AppJob {
-  /** The state machine or custom resource that starts the job. */
-  resource: Resource;
-  action: StartAction;
-  /** For reasons: `state "Transcribe"`, `the Create call`. */
-  label: string;
-  /** Finding-key prefix: `State::Transcribe`, `Create`. */
-  key: string;
-  /** Property path of the call: `DefinitionString`, `Definition`, `Create`. */
-  path: string;
-  /** Request parameters; Unknown as a whole when they are computed at run time. */
-  parameters: Record<string, unknown> | Unknown;
-}
-
-/** A state machine or custom resource that may start a job, but cannot be read. */
-export interface UnreadableCall {
-  resource: Resource;
-  path: string;
-  reason: string;
-  /** Finding key for the part that cannot be read. */
-  key: string;
-}
-
-export interface AppJobs {
-  jobs: AppJob[];
-  unreadable: UnreadableCall[];
-}
-
-const cache = new WeakMap<ResourceGraph, AppJobs>();
-
-/** Every job start the graph's state machines and custom resources make, computed once per graph. */
-export function appStartedJobs(graph: ResourceGraph): AppJobs {
-  let hit = cache.get(graph);
-  if (!hit) {
-    hit = { jobs: [], unreadable: [] };
-    for (const sm of graph.ofType(STATE_MACHINE)) stateMachineJobs(graph, sm, hit);
-    for (const cr of graph.resources.filter(isCustomResource)) customResourceJobs(graph, cr, hit);
-    cache.set(graph, hit);
+  job(from: Resource, path: string, action: StartAction, key: string, props: AppJobStartProps): void {
+    this.add(APP_JOB_TYPE[action], from, path, key, props);
   }
-  return hit;
-}
 
-function isCustomResource(r: Resource): boolean {
-  return r.type === CUSTOM_RESOURCE || r.type.startsWith('Custom::');
+  unreadable(from: Resource, path: string, key: string, props: UnreadableJobStartProps): void {
+    this.add(APP_UNREADABLE_JOB_START, from, path, key, props);
+  }
+
+  private add(type: string, from: Resource, path: string, key: string, properties: AppJobStartProps | UnreadableJobStartProps): void {
+    const base = `${from.logicalId}#${key}`;
+    let logicalId = base;
+    for (let n = 2; this.ids.has(`${from.stack.name}/${logicalId}`); n++) logicalId = `${base}#${n}`;
+    this.ids.add(`${from.stack.name}/${logicalId}`);
+    this.list.push({ type, logicalId, properties: { ...properties }, origin: { resource: from, path } });
+  }
 }
 
 /** `startTranscriptionJob`, `StartTranscriptionJobCommand` → `StartTranscriptionJob`; undefined when not a job start. */
@@ -72,11 +60,11 @@ function startAction(name: string): StartAction | undefined {
 
 const SDK_TASK = /^arn:[^:]+:states:::aws-sdk:transcribe:(\w+?)(\.waitForTaskToken)?$/i;
 
-function stateMachineJobs(graph: ResourceGraph, sm: Resource, out: AppJobs): void {
-  const props = graph.props(sm);
+function stateMachineJobs(graph: ResourceGraph, sm: Resource, out: Starts): void {
+  const props = graph.props<StateMachineProps>(sm);
   const path = props.Definition !== undefined ? 'Definition' : props.DefinitionString !== undefined ? 'DefinitionString' : 'DefinitionS3Location';
   if (path === 'DefinitionS3Location') {
-    if (props.DefinitionS3Location !== undefined) out.unreadable.push({ resource: sm, path, key: 'Definition', reason: 'the definition is read from S3 at deploy time' });
+    if (props.DefinitionS3Location !== undefined) out.unreadable(sm, path, 'Definition', { Reason: 'the definition is read from S3 at deploy time' });
     return;
   }
   let definition = parseJsonValue(props[path]);
@@ -85,14 +73,14 @@ function stateMachineJobs(graph: ResourceGraph, sm: Resource, out: AppJobs): voi
     definition = substitute(definition, substitutions as Record<string, unknown>);
   }
   if (definition instanceof Unknown) {
-    out.unreadable.push({ resource: sm, path, key: 'Definition', reason: `the definition cannot be read: ${definition.reason}` });
+    out.unreadable(sm, path, 'Definition', { Reason: `the definition cannot be read: ${definition.reason}` });
     return;
   }
   const topLanguage = str(get(definition, 'QueryLanguage'));
   walkStates(sm, path, get(definition, 'States'), typeof topLanguage === 'string' ? topLanguage : 'JSONPath', out);
 }
 
-function walkStates(sm: Resource, path: string, states: unknown, language: string, out: AppJobs): void {
+function walkStates(sm: Resource, path: string, states: unknown, language: string, out: Starts): void {
   if (!states || typeof states !== 'object' || states.constructor !== Object) return;
   for (const [name, state] of Object.entries(states as Record<string, unknown>)) {
     const own = str(get(state, 'QueryLanguage'));
@@ -109,11 +97,11 @@ function walkStates(sm: Resource, path: string, states: unknown, language: strin
   }
 }
 
-function taskJob(sm: Resource, path: string, name: string, state: unknown, language: string, out: AppJobs): void {
+function taskJob(sm: Resource, path: string, name: string, state: unknown, language: string, out: Starts): void {
   const resource = get(state, 'Resource');
   const key = `State::${name}`;
   if (resource instanceof Unknown) {
-    out.unreadable.push({ resource: sm, path, key, reason: `the Resource of state "${name}" cannot be known: ${resource.reason}` });
+    out.unreadable(sm, path, key, { Reason: `the Resource of state "${name}" cannot be known: ${resource.reason}`, State: name });
     return;
   }
   if (typeof resource !== 'string' && !(resource instanceof Composite)) return;
@@ -122,11 +110,11 @@ function taskJob(sm: Resource, path: string, name: string, state: unknown, langu
   if (!action) return;
   const jsonata = language.toLowerCase() === 'jsonata';
   const raw = get(state, jsonata ? 'Arguments' : 'Parameters');
-  out.jobs.push({ resource: sm, action, label: `state "${name}"`, key, path, parameters: jsonata ? arguments_(raw) : parameters(raw) });
+  out.job(sm, path, action, key, { Parameters: jsonata ? arguments_(raw) : parameters(raw), State: name });
 }
 
 /** JSONPath `Parameters`: a key ending in `.$` takes its value from the state input at run time. */
-function parameters(node: unknown): Record<string, unknown> | Unknown {
+function parameters(node: unknown): Tri<StartJobParameters> {
   if (node === undefined) return {};
   if (node instanceof Unknown) return node;
   if (!node || typeof node !== 'object' || node.constructor !== Object) return new Unknown(`Parameters is ${render(node)}`);
@@ -141,7 +129,7 @@ function parameters(node: unknown): Record<string, unknown> | Unknown {
 const JSONATA = /^\s*\{%[\s\S]*%\}\s*$/;
 
 /** JSONata `Arguments`: a `{% … %}` expression is evaluated at run time. */
-function arguments_(node: unknown): Record<string, unknown> | Unknown {
+function arguments_(node: unknown): Tri<StartJobParameters> {
   if (node === undefined) return {};
   if (node instanceof Unknown) return node;
   if (typeof node === 'string' && JSONATA.test(node)) return new Unknown(`the arguments are computed at run time (${node.trim()})`);
@@ -155,35 +143,28 @@ function arguments_(node: unknown): Record<string, unknown> | Unknown {
 }
 
 const TRANSCRIBE_SERVICE = /^(transcribe(service)?|@aws-sdk\/client-transcribe)$/i;
-const CALLS = ['Create', 'Update', 'Delete'];
-/** The type CDK's `AwsCustomResource` gives its resource. */
-const SDK_CALL = 'Custom::AWS';
+const CALLS = ['Create', 'Update', 'Delete'] as const;
 
-function customResourceJobs(graph: ResourceGraph, cr: Resource, out: AppJobs): void {
-  const props = graph.props(cr);
+function customResourceJobs(graph: ResourceGraph, cr: Resource, out: Starts): void {
+  const props = graph.props<SdkCallProps>(cr);
   for (const path of CALLS) {
     if (props[path] === undefined) continue;
     // Other custom resources may have a property of that name: only SDK calls, or what mentions Transcribe, count.
     const maybeTranscribe = cr.type === SDK_CALL || /transcribe/i.test(render(props[path]));
     const call = parseJsonValue(props[path]);
     if (call instanceof Unknown) {
-      if (maybeTranscribe) out.unreadable.push({ resource: cr, path, key: path, reason: `the ${path} call cannot be read: ${call.reason}` });
+      if (maybeTranscribe) out.unreadable(cr, path, path, { Reason: `the ${path} call cannot be read: ${call.reason}`, Call: path });
       continue;
     }
     const service = str(get(call, 'service'));
     const action = str(get(call, 'action'));
     if (service instanceof Unknown || action instanceof Unknown) {
-      if (maybeTranscribe) out.unreadable.push({ resource: cr, path, key: path, reason: `the service or action of the ${path} call cannot be known` });
+      if (maybeTranscribe) out.unreadable(cr, path, path, { Reason: `the service or action of the ${path} call cannot be known`, Call: path });
       continue;
     }
     if (!service || !action || !TRANSCRIBE_SERVICE.test(service)) continue;
     const start = startAction(action);
     if (!start) continue;
-    out.jobs.push({ resource: cr, action: start, label: `the ${path} call`, key: path, path, parameters: parameters(get(call, 'parameters')) });
+    out.job(cr, path, start, path, { Parameters: parameters(get(call, 'parameters')), Call: path });
   }
-}
-
-/** A request parameter at a dotted path (`Settings.ContentRedaction`), Unknown when it or its parent is computed. */
-export function param(job: AppJob, path: string): unknown {
-  return job.parameters instanceof Unknown ? job.parameters : get(job.parameters, path);
 }

@@ -1,5 +1,6 @@
-import type { Unknown } from '../../lib/model/values';
-import type { EncryptionLevel } from './bucket';
+import type { Tri } from '../values';
+import type { EncryptionLevel } from './encryption';
+import type { Cfn, CfnTags } from './view';
 
 /**
  * The live shape of Amazon Transcribe: the contract between the Transcribe collectors and the
@@ -18,7 +19,7 @@ import type { EncryptionLevel } from './bucket';
  *   `Unknown` with the reason, never left out: leaving it out would read as "not set".
  * - `Tags` is CloudFormation's `[{Key, Value}]` list (from `Get*Job → Tags`, or `ListTagsForResource`),
  *   `Unknown` when it could not be read. Dates are ISO strings.
- * - `logicalId` is `<arn resource part>` (`transcription-job/NAME`); the ARN (provenance) is
+ * - `logicalId` is `<arn resource part>` (`transcription-job/NAME`); the ARN is
  *   `arn:${Partition}:transcribe:${Region}:${Account}:<resource part>` with the parts in `ARN_RESOURCE`.
  * - When a `List*` call fails, report a gap for its type (`ctx.gap([TRANSCRIPTION_JOB], reason)`): the
  *   checks then say UNKNOWN for that Region instead of finding no job.
@@ -79,7 +80,7 @@ export type OutputEvidence = (typeof OUTPUT_EVIDENCE)[number];
 /**
  * How a job's output is encrypted. Transcribe's `Get*Job` responses never return the output key, so
  * the collector derives it and says from what (CloudSploit's ladder: `none` < `sse-s3` <
- * `aws-managed-kms` < `customer-managed-kms`, the same levels `bucket.ts` uses for buckets).
+ * `aws-managed-kms` < `customer-managed-kms`, the same levels as buckets: `./encryption.ts`).
  *
  * The collector tries, in this order, and emits the first that answers:
  * 1. `object-headers`: `s3:HeadObject` on `Transcript.TranscriptFileUri` (else `RedactedTranscriptFileUri`,
@@ -99,7 +100,7 @@ export type OutputEvidence = (typeof OUTPUT_EVIDENCE)[number];
  * a customer-bucket job, emit `OutputEncryption` as an `Unknown` with the reason.
  */
 export interface OutputEncryption {
-  Level: EncryptionLevel | Unknown;
+  Level: Tri<EncryptionLevel>;
   KeyId?: string;
   Evidence: OutputEvidence;
   /**
@@ -138,11 +139,11 @@ interface JobCommon {
   Status?: string;
   CreationTime?: string;
   CompletionTime?: string;
-  Tags?: Array<{ Key: string; Value: string }> | Unknown;
+  Tags?: Tri<Array<{ Key: string; Value: string }>>;
   /** Derived, see `OutputEncryption`. */
-  OutputEncryption?: OutputEncryption | Unknown;
+  OutputEncryption?: Tri<OutputEncryption>;
   /** Derived, see `EncryptionContextEvidence` (standard, medical and HealthScribe jobs; TR-DP-4). */
-  KMSEncryptionContext?: EncryptionContextEvidence | Unknown;
+  KMSEncryptionContext?: Tri<EncryptionContextEvidence>;
 }
 
 /**
@@ -156,8 +157,8 @@ export interface TranscriptionJobProperties extends JobCommon {
   Media?: { MediaFileUri?: string; RedactedMediaFileUri?: string };
   Transcript?: { TranscriptFileUri?: string; RedactedTranscriptFileUri?: string };
   /** `CUSTOMER_BUCKET` | `SERVICE_BUCKET`, from the summary. */
-  OutputLocationType?: string | Unknown;
-  ContentRedaction?: ContentRedaction | Unknown;
+  OutputLocationType?: Tri<string>;
+  ContentRedaction?: Tri<ContentRedaction>;
   JobExecutionSettings?: { DataAccessRoleArn?: string; AllowDeferredExecution?: boolean };
   Settings?: Record<string, unknown>;
   ModelSettings?: { LanguageModelName?: string };
@@ -172,9 +173,9 @@ export interface MedicalTranscriptionJobProperties extends JobCommon {
   TranscriptionJobStatus?: string;
   Media?: { MediaFileUri?: string };
   Transcript?: { TranscriptFileUri?: string };
-  OutputLocationType?: string | Unknown;
+  OutputLocationType?: Tri<string>;
   /** `PHI` when PHI identification is on; absent otherwise. */
-  ContentIdentificationType?: string | Unknown;
+  ContentIdentificationType?: Tri<string>;
   Specialty?: string;
   Type?: string;
 }
@@ -193,7 +194,7 @@ export interface CallAnalyticsJobProperties extends JobCommon {
   Media?: { MediaFileUri?: string; RedactedMediaFileUri?: string };
   Transcript?: { TranscriptFileUri?: string; RedactedTranscriptFileUri?: string };
   DataAccessRoleArn?: string;
-  Settings?: { ContentRedaction?: ContentRedaction; [k: string]: unknown } | Unknown;
+  Settings?: Tri<{ ContentRedaction?: ContentRedaction; [k: string]: unknown }>;
 }
 
 /** `Live::Transcribe::MedicalScribeJob`: `GetMedicalScribeJob → MedicalScribeJob` (HealthScribe). */
@@ -230,8 +231,8 @@ export interface LanguageModelProperties {
   LanguageCode?: string;
   ModelStatus?: string;
   InputDataConfig?: { S3Uri?: string; TuningDataS3Uri?: string; DataAccessRoleArn?: string };
-  Tags?: Array<{ Key: string; Value: string }> | Unknown;
-  EncryptionConfiguration?: ArtifactEncryption | Unknown;
+  Tags?: Tri<Array<{ Key: string; Value: string }>>;
+  EncryptionConfiguration?: Tri<ArtifactEncryption>;
 }
 
 /**
@@ -246,8 +247,47 @@ export interface VocabularyLiveProperties {
   /** `READY` | `PENDING` | `FAILED` (`VocabularyState`). */
   VocabularyState?: string;
   /** See `ArtifactEncryption` (vocabularies and filters). */
-  EncryptionConfiguration?: ArtifactEncryption | Unknown;
+  EncryptionConfiguration?: Tri<ArtifactEncryption>;
 }
+
+/** `AWS::Transcribe::Vocabulary`. */
+export interface VocabularyProps extends VocabularyLiveProperties {
+  VocabularyName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFileUri?: Cfn<string>;
+  DataAccessRoleArn?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::MedicalVocabulary`. */
+export interface MedicalVocabularyProps extends VocabularyLiveProperties {
+  VocabularyName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFileUri?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::VocabularyFilter`. */
+export interface VocabularyFilterProps extends VocabularyLiveProperties {
+  VocabularyFilterName?: Cfn<string>;
+  LanguageCode?: Cfn<string>;
+  VocabularyFilterFileUri?: Cfn<string>;
+  DataAccessRoleArn?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** `AWS::Transcribe::CallAnalyticsCategory`. */
+export interface CallAnalyticsCategoryProps {
+  CategoryName?: Cfn<string>;
+  InputType?: Cfn<string>;
+  Tags?: CfnTags;
+}
+
+/** A batch job of any of the four types: the members of each (a job has those of its own type). */
+export type AnyJobProperties = Partial<TranscriptionJobProperties & MedicalTranscriptionJobProperties & CallAnalyticsJobProperties & MedicalScribeJobProperties>;
+
+/** A custom artifact (vocabulary, medical vocabulary, filter, language model): the members of each. */
+export type ArtifactProperties = VocabularyProps & MedicalVocabularyProps & VocabularyFilterProps & Partial<LanguageModelProperties>;
 
 /** Data-access role members, per type, as the checks follow them (TR-IAM-2). */
 export const ROLE_PATHS: Readonly<Record<string, string>> = {
@@ -260,8 +300,95 @@ export const ROLE_PATHS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Not Transcribe's, but TR-MON-2 reads it live: `AWS::Events::Rule` {Name, EventBusName, State,
- * EventPattern (parsed JSON object), Targets: [{Id, Arn}]} from `events:ListRules` +
- * `ListTargetsByRule`, one per rule, ARN as provenance; a gap for `AWS::Events::Rule` when listing fails.
+ * Transcription jobs the application starts itself. CloudFormation has no job type, but an app can
+ * start jobs from a Step Functions task on the `aws-sdk:transcribe` service integration (CDK
+ * `CallAwsService`) or from a custom resource calling the Transcribe API on deploy (CDK
+ * `AwsCustomResource`). A source step (`lib/sources/derive/app-jobs.ts`) reads those definitions once
+ * per graph and adds one `App::Transcribe::Start…` resource per job start, so checks judge them like
+ * any other resource:
+ * - in the stack of the state machine or custom resource that starts the job, evaluated when it is,
+ *   with a logical id extending its own (`Flow#State::Transcribe`, `StartJob#Create`);
+ * - `origin` (see `Resource.origin`) is that state machine or custom resource and the property the
+ *   call is written in (`DefinitionString`, `Definition`, `Create`): findings about the job belong there;
+ * - properties: `Parameters`, the request as written (`OutputBucketName`, `Media.MediaFileUri`…), with a
+ *   parameter computed at run time (JSONPath `Key.$`, JSONata `{% … %}`) or at deploy time (a token
+ *   inside `DefinitionString`) `Unknown` for its key only, and `Parameters` itself `Unknown` when the
+ *   whole request is computed; `State` (the task state's name) or `Call` (`Create`, `Update`, `Delete`).
+ * A call that may start a job but cannot be read (a definition in S3 or behind a token, a task whose
+ * `Resource` is not known, an SDK call whose service or action is not known) is an
+ * `App::Transcribe::UnreadableJobStart` with the `Reason`.
  */
-export const EVENT_RULE = 'AWS::Events::Rule';
+export const START_ACTIONS = ['StartTranscriptionJob', 'StartMedicalTranscriptionJob', 'StartCallAnalyticsJob', 'StartMedicalScribeJob'] as const;
+export type StartAction = (typeof START_ACTIONS)[number];
+
+export const APP_TRANSCRIPTION_JOB = 'App::Transcribe::StartTranscriptionJob';
+export const APP_MEDICAL_TRANSCRIPTION_JOB = 'App::Transcribe::StartMedicalTranscriptionJob';
+export const APP_CALL_ANALYTICS_JOB = 'App::Transcribe::StartCallAnalyticsJob';
+export const APP_MEDICAL_SCRIBE_JOB = 'App::Transcribe::StartMedicalScribeJob';
+export const APP_UNREADABLE_JOB_START = 'App::Transcribe::UnreadableJobStart';
+
+/** The type of the job starts of each action. */
+export const APP_JOB_TYPE: Readonly<Record<StartAction, string>> = {
+  StartTranscriptionJob: APP_TRANSCRIPTION_JOB,
+  StartMedicalTranscriptionJob: APP_MEDICAL_TRANSCRIPTION_JOB,
+  StartCallAnalyticsJob: APP_CALL_ANALYTICS_JOB,
+  StartMedicalScribeJob: APP_MEDICAL_SCRIBE_JOB,
+};
+/** Every type of job start an app makes. */
+export const APP_JOB_TYPES: readonly string[] = START_ACTIONS.map((a) => APP_JOB_TYPE[a]);
+
+/** The action of an `App::Transcribe::Start…` type. */
+export function startActionOf(type: string): StartAction | undefined {
+  return START_ACTIONS.find((a) => APP_JOB_TYPE[a] === type);
+}
+
+/** The `Start…Job` request members lexscribe reads (all four actions; each takes some of them). */
+export interface StartJobParameters {
+  TranscriptionJobName?: Cfn<string>;
+  Media?: Cfn<{ MediaFileUri?: Cfn<string> }>;
+  /** Standard, medical and HealthScribe jobs. */
+  OutputBucketName?: Cfn<string>;
+  /** Call Analytics jobs (`s3://bucket/prefix/`). */
+  OutputLocation?: Cfn<string>;
+  OutputEncryptionKMSKeyId?: Cfn<string>;
+  /** Call Analytics and HealthScribe jobs. */
+  DataAccessRoleArn?: Cfn<string>;
+  JobExecutionSettings?: Cfn<{ DataAccessRoleArn?: Cfn<string> }>;
+  ContentRedaction?: Cfn<{ RedactionType?: Cfn<string>; RedactionOutput?: Cfn<string> }>;
+  /** Medical jobs: `PHI` turns PHI identification on. */
+  ContentIdentificationType?: Cfn<string>;
+  Settings?: Cfn<{ ContentRedaction?: Cfn<{ RedactionType?: Cfn<string>; RedactionOutput?: Cfn<string> }> }>;
+  Tags?: CfnTags;
+}
+
+/** Properties of an `App::Transcribe::Start…` resource. */
+export interface AppJobStartProps {
+  /** The request; `Unknown` when it is computed at run time as a whole. */
+  Parameters: Tri<StartJobParameters>;
+  /** The task state that starts the job (state machines). */
+  State?: string;
+  /** The custom resource call that starts the job: `Create`, `Update` or `Delete`. */
+  Call?: string;
+}
+
+/** Properties of an `App::Transcribe::UnreadableJobStart`: which part cannot be read, and why. */
+export interface UnreadableJobStartProps {
+  Reason: string;
+  /** The task state whose `Resource` cannot be known. */
+  State?: string;
+  /** The custom resource call that cannot be read. */
+  Call?: string;
+}
+
+/** How reasons name a job start: `state "Transcribe"`, `the Create call`. */
+export function jobStartLabel(props: { State?: string; Call?: string }): string {
+  return props.State !== undefined ? `state "${props.State}"` : `the ${props.Call} call`;
+}
+
+/** The finding-key prefix of a job start (or an unreadable one): `State::Transcribe`, `Create`, `Definition`. */
+export function jobStartKey(props: { State?: string; Call?: string }): string {
+  return props.State !== undefined ? `State::${props.State}` : (props.Call ?? 'Definition');
+}
+
+/** Transcribe's service principals (data-access roles trust the first). */
+export const TRANSCRIBE_PRINCIPALS = ['transcribe.amazonaws.com', 'transcribe.streaming.amazonaws.com'];

@@ -1,4 +1,4 @@
-import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../../lib/model/values';
+import { Choice, Composite, Pseudo, Reference, Unknown, render } from './values';
 
 /**
  * JSON documents that templates carry as strings (Step Functions `DefinitionString`, the `Create`/

@@ -1,0 +1,54 @@
+import { ResourceGraph } from '../../lib/model/graph';
+import type { AppJobStartProps, UnreadableJobStartProps } from '../../lib/model/types/transcribe';
+import { Reference, Unknown } from '../../lib/model/values';
+import { DERIVATIONS } from '../../lib/sources/derive';
+
+const stack = { name: 'S', account: '123456789012', region: 'us-east-1' };
+const task = (parameters: Record<string, unknown>, action = 'startMedicalTranscriptionJob') => ({
+  StartAt: 'Transcribe',
+  States: { Transcribe: { Type: 'Task', Resource: `arn:aws:states:::aws-sdk:transcribe:${action}`, Parameters: parameters, End: true } },
+});
+
+function graphOf(resources: Array<{ type: string; logicalId: string; properties: Record<string, unknown> }>, evaluate = true): ResourceGraph {
+  return new ResourceGraph([{ stack, evaluate, resources: resources.map((r) => ({ ...r, metadata: {}, provenance: { constructPath: `S/${r.logicalId}` } })) }], { derive: DERIVATIONS });
+}
+
+describe('jobs an app starts, derived into App::Transcribe resources', () => {
+  test('a state machine task becomes a job start in its stack, linked to the state machine and property', () => {
+    const graph = graphOf([
+      { type: 'AWS::S3::Bucket', logicalId: 'Out', properties: {} },
+      { type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { Definition: task({ OutputBucketName: { Ref: 'Out' }, 'MedicalTranscriptionJobName.$': '$.name' }) } },
+    ]);
+    const [job] = graph.ofType('App::Transcribe::StartMedicalTranscriptionJob');
+    expect(job.logicalId).toBe('Flow#State::Transcribe');
+    expect(job.origin).toEqual({ resource: graph.get('S', 'Flow'), path: 'Definition' });
+    expect(graph.isEvaluated(job)).toBe(true);
+    const props = graph.props<AppJobStartProps>(job);
+    expect(props.State).toBe('Transcribe');
+    const parameters = props.Parameters as Record<string, unknown>;
+    expect(parameters.OutputBucketName).toBeInstanceOf(Reference);
+    expect(parameters.MedicalTranscriptionJobName).toBeInstanceOf(Unknown);
+    // Known by type only: no reference or name leads to a derived resource.
+    expect(graph.get('S', job.logicalId)).toBeUndefined();
+  });
+
+  test('a definition that cannot be read is an unreadable job start; a context stack derives unevaluated ones', () => {
+    const graph = graphOf([{ type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { DefinitionS3Location: { Bucket: 'b', Key: 'k' } } }], false);
+    const [start] = graph.ofType('App::Transcribe::UnreadableJobStart');
+    expect(graph.props<UnreadableJobStartProps>(start).Reason).toBe('the definition is read from S3 at deploy time');
+    expect(start.origin?.path).toBe('DefinitionS3Location');
+    expect(graph.isEvaluated(start)).toBe(false);
+  });
+
+  test('a custom resource call names its job start by the call', () => {
+    const call = JSON.stringify({ service: 'TranscribeService', action: 'startTranscriptionJob', parameters: { TranscriptionJobName: 'j' } });
+    const graph = graphOf([{ type: 'Custom::AWS', logicalId: 'StartJob', properties: { Create: call } }]);
+    const [job] = graph.ofType('App::Transcribe::StartTranscriptionJob');
+    expect([job.logicalId, graph.props<AppJobStartProps>(job).Call, job.origin?.path]).toEqual(['StartJob#Create', 'Create', 'Create']);
+  });
+
+  test('without derivations the graph holds only what the sources gave', () => {
+    const graph = new ResourceGraph([{ stack, resources: [{ type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { Definition: task({}) }, metadata: {}, provenance: {} }] }]);
+    expect(graph.resources.map((r) => r.type)).toEqual(['AWS::StepFunctions::StateMachine']);
+  });
+});
