@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { ALL_CHECKS } from '../../checks';
+import type { Mode } from '../../lib/engine/check';
+import { checkEntries, runnerFile, tableOf, type CheckEntry } from '../tester/tables';
+import { isMockedCase, isMotoCase, TABLE_STATUSES, type CheckTable, type LiveCase, type TableStatus } from '../tester/types';
+
+type Status = (typeof TABLE_STATUSES)[number];
+
+/**
+ * Live statuses of a check that no moto-backed case shows, each with why moto cannot hold it. Every
+ * other (check, status) of a live side has a case against moto_server; the cases of a status listed
+ * here are emulated (hand-built live resources or mocked SDK clients) and say so themselves.
+ */
+const LIVE_EXCEPTIONS: Readonly<Record<string, Partial<Record<Status, string>>>> = {};
+
+/** Checks whose tables are still to be written (this list only shrinks). */
+const PENDING = new Set<string>(ALL_CHECKS.map((c) => c.id).filter((id) => !['LEX-DP-2'].includes(id)));
+
+const ENTRIES = checkEntries();
+const rel = (file: string) => relative(process.cwd(), file);
+
+function casesOf(table: CheckTable, mode: Mode, status: TableStatus): readonly unknown[] {
+  return table[mode]?.[status as Status] ?? [];
+}
+
+describe('every check has a tester table with PASS, FAIL and UNKNOWN for each of its modes', () => {
+  test('every registered check is found in its topic folder', () => {
+    expect(ENTRIES.map((e) => e.check.id).sort()).toEqual(ALL_CHECKS.map((c) => c.id).sort());
+  });
+
+  test.each(ENTRIES.filter((e) => !PENDING.has(e.check.id)).map((e): [string, CheckEntry] => [e.check.id, e]))('%s', (_id, entry) => {
+    const table = tableOf(entry);
+    if (!table) throw new Error(`${entry.check.id} has no table: write ${rel(entry.tableFile)} (default export: a CheckTable)`);
+    expect(existsSync(runnerFile(entry)) ? [] : [`${rel(runnerFile(entry))} is missing: it runs the tables of its folder`]).toEqual([]);
+    const problems: string[] = [];
+    for (const mode of ['synth', 'live'] as const) {
+      const has = entry.check.modes.includes(mode);
+      if (!has && table[mode]) problems.push(`${mode}: the check has no ${mode} side, but the table has ${mode} cases`);
+      if (!has) continue;
+      for (const status of TABLE_STATUSES) if (casesOf(table, mode, status).length === 0) problems.push(`${mode}: no ${status} case`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('PENDING names only checks without a table', () => {
+    expect(ENTRIES.filter((e) => PENDING.has(e.check.id) && existsSync(e.tableFile)).map((e) => e.check.id)).toEqual([]);
+  });
+});
+
+describe('live sides are shown against moto, except where the exception list says why moto cannot', () => {
+  const live = ENTRIES.filter((e) => e.check.modes.includes('live') && !PENDING.has(e.check.id)).map((e): [string, CheckEntry] => [e.check.id, e]);
+
+  test.each(live)('%s', (id, entry) => {
+    const table = tableOf(entry);
+    if (!table?.live) return; // reported by the test above
+    const problems: string[] = [];
+    for (const status of TABLE_STATUSES) {
+      const cases = table.live[status] as readonly LiveCase[];
+      const moto = cases.filter(isMotoCase);
+      const exception = LIVE_EXCEPTIONS[id]?.[status];
+      if (moto.length === 0 && !exception?.trim()) problems.push(`live ${status}: no moto case, and no reason in LIVE_EXCEPTIONS`);
+      if (moto.length > 0 && exception !== undefined) problems.push(`live ${status}: LIVE_EXCEPTIONS gives a reason, but a moto case exists (remove the exception)`);
+      for (const c of cases) {
+        if (!isMotoCase(c) && !c.emulated.trim()) problems.push(`live ${status}: "${c.name}" is emulated without saying why`);
+        if (isMotoCase(c) && c.bridged !== undefined && !c.bridged.trim()) problems.push(`live ${status}: "${c.name}" is bridged without saying why`);
+        if (isMockedCase(c) && c.collectors.length === 0) problems.push(`live ${status}: "${c.name}" mocks the SDK but runs no collector`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('every exception names a live check and a status of its table', () => {
+    const liveIds = new Set(ENTRIES.filter((e) => e.check.modes.includes('live')).map((e) => e.check.id));
+    const stale = Object.entries(LIVE_EXCEPTIONS).flatMap(([id, statuses]) =>
+      Object.keys(statuses).filter((s) => !liveIds.has(id) || !(TABLE_STATUSES as readonly string[]).includes(s)).map((s) => `${id} ${s}`),
+    );
+    expect(stale).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAliasCommand, CreateKeyCommand, EnableKeyRotationCommand, KMSClient, type KeySpec } from '@aws-sdk/client-kms';
+import {
+  CreateBotAliasCommand,
+  CreateBotCommand,
+  CreateResourcePolicyCommand,
+  LexModelsV2Client,
+  type ConversationLogSettings,
+  type CreateBotAliasCommandInput,
+  type CreateBotCommandInput,
+} from '@aws-sdk/client-lex-models-v2';
+import {
+  CreateBucketCommand,
+  PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
+  PutBucketVersioningCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { Seed } from './types';
+
+/**
+ * Small builders of real resources in moto, for the live cases of the tester tables. Each takes the
+ * case's `aws` and returns what the next one needs (an id or an ARN). Where moto differs from AWS,
+ * the builder makes moto hold what AWS would (a bucket always has default encryption).
+ */
+
+export const ACCOUNT = '123456789012';
+export const REGION = 'us-east-1';
+export const SLR_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots_Support`;
+
+export const doc = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+/** A trust policy letting `service` assume the role, with optional conditions. */
+export const trustPolicy = (service: string | string[], condition?: Record<string, unknown>) =>
+  doc([{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }]);
+
+export interface BotProps {
+  name?: string;
+  roleArn?: string;
+  childDirected?: boolean;
+  ttl?: number;
+  tags?: Record<string, string>;
+  extra?: Partial<CreateBotCommandInput>;
+}
+
+/** A Lex V2 bot (moto adds its own alias "test", which the adapter hides as AWS has none). Returns its id. */
+export async function lexBot(aws: Seed, p: BotProps = {}): Promise<string> {
+  const bot = await aws.client(LexModelsV2Client).send(
+    new CreateBotCommand({
+      botName: p.name ?? 'Support',
+      roleArn: p.roleArn ?? SLR_ARN,
+      dataPrivacy: { childDirected: p.childDirected ?? false },
+      idleSessionTTLInSeconds: p.ttl ?? 300,
+      botTags: p.tags,
+      ...p.extra,
+    }),
+  );
+  return bot.botId!;
+}
+
+/** An alias "Prod" on version 1 of `botId` unless told otherwise. Returns its id. */
+export async function lexAlias(aws: Seed, botId: string, p: Partial<CreateBotAliasCommandInput> = {}): Promise<string> {
+  const alias = await aws.client(LexModelsV2Client).send(new CreateBotAliasCommand({ botId, botAliasName: 'Prod', botVersion: '1', ...p }));
+  return alias.botAliasId!;
+}
+
+export const botArn = (botId: string) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot/${botId}`;
+export const aliasArn = (botId: string, aliasId: string) => `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/${botId}/${aliasId}`;
+
+/** A resource policy on a bot or alias ARN. */
+export async function lexPolicy(aws: Seed, resourceArn: string, statements: unknown[]): Promise<void> {
+  await aws.client(LexModelsV2Client).send(new CreateResourcePolicyCommand({ resourceArn, policy: doc(statements) }));
+}
+
+/** Enabled text logs to a log group. */
+export const textLogs = (logGroupArn: string, selective?: boolean): ConversationLogSettings => ({
+  textLogSettings: [{ enabled: true, selectiveLoggingEnabled: selective, destination: { cloudWatch: { cloudWatchLogGroupArn: logGroupArn, logPrefix: 'text/' } } }],
+});
+
+/** Enabled audio logs to a bucket, with a KMS key when given. */
+export const audioLogs = (s3BucketArn: string, kmsKeyArn?: string, selective?: boolean): ConversationLogSettings => ({
+  audioLogSettings: [{ enabled: true, selectiveLoggingEnabled: selective, destination: { s3Bucket: { s3BucketArn, kmsKeyArn, logPrefix: 'audio/' } } }],
+});
+
+export interface KeyProps {
+  rotation?: boolean;
+  spec?: KeySpec;
+  policy?: unknown[];
+  alias?: string;
+}
+
+/** A KMS key (symmetric unless `spec` says otherwise). Returns its ARN. */
+export async function kmsKey(aws: Seed, p: KeyProps = {}): Promise<string> {
+  const kms = aws.client(KMSClient);
+  const asymmetric = p.spec && p.spec !== 'SYMMETRIC_DEFAULT';
+  const key = await kms.send(new CreateKeyCommand({ KeySpec: p.spec, KeyUsage: asymmetric ? 'SIGN_VERIFY' : undefined, Policy: p.policy ? doc(p.policy) : undefined }));
+  if (p.rotation) await kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyMetadata!.KeyId }));
+  if (p.alias) await kms.send(new CreateAliasCommand({ AliasName: p.alias, TargetKeyId: key.KeyMetadata!.KeyId }));
+  return key.KeyMetadata!.Arn!;
+}
+
+export interface BucketProps {
+  /** Default encryption with this KMS key; SSE-S3 otherwise (AWS always has one; moto answers 404 until set). */
+  kmsKey?: string;
+  /** Full Block Public Access and a TLS-only bucket policy. */
+  hardened?: boolean;
+  versioning?: boolean;
+}
+
+/** A bucket as real AWS has it: default encryption always set. Returns its ARN. */
+export async function bucket(aws: Seed, name: string, p: BucketProps = {}): Promise<string> {
+  const s3 = aws.client(S3Client);
+  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  const byDefault = p.kmsKey ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: p.kmsKey } : { SSEAlgorithm: 'AES256' as const };
+  await s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }));
+  if (p.hardened) {
+    await s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
+    const tlsOnly = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: name, Policy: doc([tlsOnly]) }));
+  }
+  if (p.versioning) await s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+  return `arn:aws:s3:::${name}`;
+}
+
+/** A log group, optionally KMS-encrypted and with a retention. Returns its ARN as Lex names it (`…:*`). */
+export async function logGroup(aws: Seed, name: string, p: { kmsKeyId?: string; retention?: number } = {}): Promise<string> {
+  const logs = aws.client(CloudWatchLogsClient);
+  await logs.send(new CreateLogGroupCommand({ logGroupName: name, kmsKeyId: p.kmsKeyId }));
+  if (p.retention) await logs.send(new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: p.retention }));
+  return `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${name}:*`;
+}
+
+export interface RoleProps {
+  path?: string;
+  /** Inline policies: name → statements. */
+  inline?: Record<string, unknown[]>;
+  /** Managed policies to attach (ARNs). */
+  managed?: string[];
+}
+
+/** An IAM role with a trust policy (JSON text), inline and attached policies. Returns its ARN. */
+export async function role(aws: Seed, name: string, trust: string, p: RoleProps = {}): Promise<string> {
+  const iam = aws.client(IAMClient);
+  const r = await iam.send(new CreateRoleCommand({ RoleName: name, Path: p.path, AssumeRolePolicyDocument: trust }));
+  for (const [policyName, statements] of Object.entries(p.inline ?? {})) await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: doc(statements) }));
+  for (const arn of p.managed ?? []) await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+  return r.Role!.Arn!;
+}
+
+/** A customer-managed policy. Returns its ARN. */
+export async function managedPolicy(aws: Seed, name: string, statements: unknown[]): Promise<string> {
+  const p = await aws.client(IAMClient).send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc(statements) }));
+  return p.Policy!.Arn!;
+}
