@@ -15,7 +15,7 @@ type Status = (typeof TABLE_STATUSES)[number];
 const LIVE_EXCEPTIONS: Readonly<Record<string, Partial<Record<Status, string>>>> = {};
 
 /** Checks whose tables are still to be written (this list only shrinks). */
-const PENDING = new Set<string>(ALL_CHECKS.map((c) => c.id).filter((id) => !['LEX-DP-2'].includes(id)));
+const PENDING = new Set<string>(ALL_CHECKS.map((c) => c.id).filter((id) => !['LEX-DP-1', 'LEX-DP-2', 'LEX-DP-3', 'LEX-DP-4', 'LEX-DP-5'].includes(id)));
 
 const ENTRIES = checkEntries();
 const rel = (file: string) => relative(process.cwd(), file);

@@ -7,6 +7,10 @@ import type { Finding } from '../../lib/model/finding';
 import type { StackInput } from '../../lib/model/resource';
 import type { Collector } from '../../lib/sources/account/collector';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
+import { KMS_TYPES } from '../../lib/sources/account/collectors/follow/kms';
+import { LAMBDA_TYPES } from '../../lib/sources/account/collectors/follow/lambda';
+import { LOGS_TYPES } from '../../lib/sources/account/collectors/follow/logs';
+import { S3_TYPES } from '../../lib/sources/account/collectors/follow/s3';
 import { ACCOUNT, audit, REGION, undeclared } from '../collectors/audit';
 import { BridgingHandler } from '../collectors/moto-live';
 import { awsError } from '../collectors/sdk-mock';
@@ -30,12 +34,20 @@ class TesterHandler extends BridgingHandler {
   }
 }
 
-/** The collectors that emit a type the check's live side evaluates or reads. */
+/** Types collectors read only because something else refers to them (`follow/`): every service collector emits them. */
+const FOLLOWED = new Set([...LOGS_TYPES, ...S3_TYPES, ...LAMBDA_TYPES, ...KMS_TYPES]);
+
+/**
+ * The collectors that emit a type the check's live side evaluates or reads, leaving out those that
+ * would only bring followed resources (buckets, keys, log groups, functions) when another collector
+ * brings what refers to them.
+ */
 export function collectorsFor(check: Check): readonly Collector[] {
   const side = check.sides.live;
   if (!side) throw new Error(`${check.id} has no live side`);
   const needs = new Set(sideNeeds(side));
-  return ALL_COLLECTORS.filter((c) => c.emits.some((t) => needs.has(t)));
+  const own = ALL_COLLECTORS.filter((c) => c.emits.some((t) => needs.has(t) && !FOLLOWED.has(t)));
+  return own.length > 0 ? own : ALL_COLLECTORS.filter((c) => c.emits.some((t) => needs.has(t)));
 }
 
 /** A moto harness's clients, one per class and Region for the whole file (moto's reset keeps them valid). */

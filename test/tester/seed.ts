@@ -107,12 +107,15 @@ export interface BucketProps {
   /** Full Block Public Access and a TLS-only bucket policy. */
   hardened?: boolean;
   versioning?: boolean;
+  /** The bucket's Region (default us-east-1). */
+  region?: string;
 }
 
 /** A bucket as real AWS has it: default encryption always set. Returns its ARN. */
 export async function bucket(aws: Seed, name: string, p: BucketProps = {}): Promise<string> {
-  const s3 = aws.client(S3Client);
-  await s3.send(new CreateBucketCommand({ Bucket: name }));
+  const s3 = aws.client(S3Client, p.region);
+  const elsewhere = p.region && p.region !== REGION;
+  await s3.send(new CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: elsewhere ? { LocationConstraint: p.region as never } : undefined }));
   const byDefault = p.kmsKey ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: p.kmsKey } : { SSEAlgorithm: 'AES256' as const };
   await s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }));
   if (p.hardened) {
