@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { HttpHandlerOptions } from '@smithy/types';
 import type { LexscribeConfig } from '../../lib/config/types';
@@ -20,7 +21,20 @@ import type { MockedCase, MotoCase, ResourcesCase, Seed } from './types';
 
 type Out = { response: HttpResponse };
 
-/** TEST-ONLY: the Lex adapter and its bridges, plus the Transcribe members moto drops. */
+/**
+ * Transcribe lists moto 5.2 does not implement (HTTP 500), answered as AWS answers for an account
+ * that has none: moto cannot create such resources, so "none" is what the moto account holds.
+ * Without this every Transcribe check would be UNKNOWN for the Region whatever the case seeds.
+ */
+const EMPTY_TRANSCRIBE_LISTS: Readonly<Record<string, string>> = {
+  'Transcribe.ListCallAnalyticsJobs': 'CallAnalyticsJobSummaries',
+  'Transcribe.ListMedicalScribeJobs': 'MedicalScribeJobSummaries',
+  'Transcribe.ListVocabularyFilters': 'VocabularyFilters',
+  'Transcribe.ListCallAnalyticsCategories': 'Categories',
+  'Transcribe.ListLanguageModels': 'Models',
+};
+
+/** TEST-ONLY: the Lex adapter and its bridges, plus the Transcribe members and lists moto lacks. */
 class TesterHandler extends BridgingHandler {
   constructor(
     options: ConstructorParameters<typeof BridgingHandler>[0],
@@ -29,7 +43,14 @@ class TesterHandler extends BridgingHandler {
     super(options);
   }
 
-  handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
+  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
+    const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
+    const list = target ? EMPTY_TRANSCRIBE_LISTS[target] : undefined;
+    if (list) {
+      const body = JSON.stringify({ [list]: [] });
+      const headers = { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(body)) };
+      return { response: { statusCode: 200, headers, body: Readable.from([Buffer.from(body)]) } as HttpResponse };
+    }
     return echoTranscribe(request, this.echoes, (r) => super.handle(r, options));
   }
 }

@@ -15,9 +15,19 @@ import {
   PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
+  PutObjectCommand,
   PutPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import {
+  CreateMedicalVocabularyCommand,
+  CreateVocabularyCommand,
+  GetMedicalTranscriptionJobCommand,
+  GetTranscriptionJobCommand,
+  StartMedicalTranscriptionJobCommand,
+  StartTranscriptionJobCommand,
+  TranscribeClient,
+} from '@aws-sdk/client-transcribe';
 import type { Seed } from './types';
 
 /**
@@ -156,4 +166,89 @@ export async function role(aws: Seed, name: string, trust: string, p: RoleProps 
 export async function managedPolicy(aws: Seed, name: string, statements: unknown[]): Promise<string> {
   const p = await aws.client(IAMClient).send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc(statements) }));
   return p.Policy!.Arn!;
+}
+
+export type Sse = 'AES256' | { kmsKey: string };
+
+/** The transcript Transcribe would have written to a customer bucket (moto's Transcribe writes none). */
+export async function putTranscript(aws: Seed, bucketName: string, key: string, encryption: Sse): Promise<void> {
+  const sse = encryption === 'AES256' ? { ServerSideEncryption: 'AES256' as const } : { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: encryption.kmsKey };
+  await aws.client(S3Client).send(new PutObjectCommand({ Bucket: bucketName, Key: key, Body: '{"results":{}}', ...sse }));
+}
+
+export interface JobProps {
+  /** Customer bucket; none = the service-managed bucket. */
+  bucket?: string;
+  kmsKey?: string;
+  /** Media bucket (default `media`). */
+  media?: string;
+  /**
+   * PII redaction with this RedactionOutput. moto never echoes ContentRedaction: it goes into
+   * `aws.echoes`, and the case must say so (`bridged`).
+   */
+  redaction?: 'redacted' | 'redacted_and_unredacted';
+  /** Data-access role (JobExecutionSettings, echoed through `aws.echoes` too). */
+  role?: string;
+}
+
+/** moto moves a job one state per read and writes its transcript URI on the last step; audited jobs are long finished. */
+async function finish(read: () => Promise<string | undefined>): Promise<void> {
+  for (let i = 0; i < 5 && (await read()) !== 'COMPLETED'; i++);
+}
+
+/** A finished standard transcription job. */
+export async function transcriptionJob(aws: Seed, name: string, p: JobProps = {}): Promise<void> {
+  const ContentRedaction = p.redaction ? { RedactionType: 'PII' as const, RedactionOutput: p.redaction } : undefined;
+  const JobExecutionSettings = p.role ? { DataAccessRoleArn: p.role, AllowDeferredExecution: false } : undefined;
+  const client = aws.client(TranscribeClient);
+  await client.send(
+    new StartTranscriptionJobCommand({
+      TranscriptionJobName: name,
+      LanguageCode: 'en-US',
+      Media: { MediaFileUri: `s3://${p.media ?? 'media'}/${name}.wav` },
+      OutputBucketName: p.bucket,
+      OutputEncryptionKMSKeyId: p.kmsKey,
+      ContentRedaction,
+      JobExecutionSettings,
+    }),
+  );
+  if (ContentRedaction || JobExecutionSettings) {
+    aws.echoes.jobs.set(name, { ContentRedaction, JobExecutionSettings });
+    aws.echoes.summaries.set(name, { ContentRedaction });
+  }
+  await finish(() => client.send(new GetTranscriptionJobCommand({ TranscriptionJobName: name })).then((r) => r.TranscriptionJob?.TranscriptionJobStatus));
+}
+
+/** A finished medical transcription job to bucket `transcripts`; PHI identification goes into `aws.echoes` (moto drops it). */
+export async function medicalJob(aws: Seed, name: string, p: { phi?: boolean; bucket?: string; kmsKey?: string } = {}): Promise<void> {
+  const ContentIdentificationType = p.phi ? ('PHI' as const) : undefined;
+  const client = aws.client(TranscribeClient);
+  await client.send(
+    new StartMedicalTranscriptionJobCommand({
+      MedicalTranscriptionJobName: name,
+      LanguageCode: 'en-US',
+      Media: { MediaFileUri: `s3://media/${name}.wav` },
+      OutputBucketName: p.bucket ?? 'transcripts',
+      OutputEncryptionKMSKeyId: p.kmsKey,
+      Specialty: 'PRIMARYCARE',
+      Type: 'CONVERSATION',
+      ContentIdentificationType,
+    }),
+  );
+  if (ContentIdentificationType) {
+    aws.echoes.jobs.set(name, { ContentIdentificationType });
+    aws.echoes.summaries.set(name, { ContentIdentificationType });
+  }
+  await finish(() => client.send(new GetMedicalTranscriptionJobCommand({ MedicalTranscriptionJobName: name })).then((r) => r.MedicalTranscriptionJob?.TranscriptionJobStatus));
+}
+
+/** A custom vocabulary; its tags go into `aws.echoes` (moto has no transcribe ListTagsForResource). */
+export async function vocabulary(aws: Seed, name: string, p: { tags?: Record<string, string> } = {}): Promise<void> {
+  await aws.client(TranscribeClient).send(new CreateVocabularyCommand({ VocabularyName: name, LanguageCode: 'en-US', Phrases: ['lexscribe'] }));
+  if (p.tags) aws.echoes.tags.set(`arn:aws:transcribe:${REGION}:${ACCOUNT}:vocabulary/${name}`, Object.entries(p.tags).map(([Key, Value]) => ({ Key, Value })));
+}
+
+/** A medical vocabulary. */
+export async function medicalVocabulary(aws: Seed, name: string, fileUri = 'https://s3.us-east-1.amazonaws.com/terms/terms.txt'): Promise<void> {
+  await aws.client(TranscribeClient).send(new CreateMedicalVocabularyCommand({ VocabularyName: name, LanguageCode: 'en-US', VocabularyFileUri: fileUri }));
 }
