@@ -1,5 +1,16 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
+import { AddPermissionCommand, CreateFunctionCommand, LambdaClient, type Runtime } from '@aws-sdk/client-lambda';
 import { CreateAliasCommand, CreateKeyCommand, EnableKeyRotationCommand, KMSClient, type KeySpec } from '@aws-sdk/client-kms';
 import {
   CreateBotAliasCommand,
@@ -162,6 +173,16 @@ export async function role(aws: Seed, name: string, trust: string, p: RoleProps 
   return r.Role!.Arn!;
 }
 
+/** An IAM user with inline and attached policies, and an access key when `accessKey`. Returns its ARN. */
+export async function user(aws: Seed, name: string, p: Omit<RoleProps, 'path'> & { accessKey?: boolean } = {}): Promise<string> {
+  const iam = aws.client(IAMClient);
+  const u = await iam.send(new CreateUserCommand({ UserName: name }));
+  for (const [policyName, statements] of Object.entries(p.inline ?? {})) await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: policyName, PolicyDocument: doc(statements) }));
+  for (const arn of p.managed ?? []) await iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: arn }));
+  if (p.accessKey) await iam.send(new CreateAccessKeyCommand({ UserName: name }));
+  return u.User!.Arn!;
+}
+
 /** A customer-managed policy. Returns its ARN. */
 export async function managedPolicy(aws: Seed, name: string, statements: unknown[]): Promise<string> {
   const p = await aws.client(IAMClient).send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc(statements) }));
@@ -251,4 +272,29 @@ export async function vocabulary(aws: Seed, name: string, p: { tags?: Record<str
 /** A medical vocabulary. */
 export async function medicalVocabulary(aws: Seed, name: string, fileUri = 'https://s3.us-east-1.amazonaws.com/terms/terms.txt'): Promise<void> {
   await aws.client(TranscribeClient).send(new CreateMedicalVocabularyCommand({ VocabularyName: name, LanguageCode: 'en-US', VocabularyFileUri: fileUri }));
+}
+
+/** A Lambda function (code in bucket `code`). Returns its ARN. */
+export async function lambdaFunction(aws: Seed, name: string, runtime: Runtime = 'python3.12'): Promise<string> {
+  const r = await role(aws, `${name}-role`, trustPolicy('lambda.amazonaws.com'));
+  const s3 = aws.client(S3Client);
+  await s3.send(new CreateBucketCommand({ Bucket: 'code' })).catch(() => undefined);
+  await s3.send(new PutObjectCommand({ Bucket: 'code', Key: `${name}.zip`, Body: 'code' }));
+  const fn = await aws.client(LambdaClient).send(new CreateFunctionCommand({ FunctionName: name, Runtime: runtime, Role: r, Handler: 'hook.handler', Code: { S3Bucket: 'code', S3Key: `${name}.zip` } }));
+  return fn.FunctionArn!;
+}
+
+/** A permission for the Lex V2 service to invoke a function, scoped by `sourceArn` when given. */
+export async function lexInvokePermission(aws: Seed, functionName: string, sourceArn?: string): Promise<void> {
+  await aws.client(LambdaClient).send(new AddPermissionCommand({ FunctionName: functionName, StatementId: 'lex', Action: 'lambda:InvokeFunction', Principal: 'lexv2.amazonaws.com', SourceArn: sourceArn }));
+}
+
+/** A bot with alias Prod whose en_US code hook is the function `hook` (made with `runtime`). Returns the alias ARN. */
+export async function codeHookAlias(aws: Seed, runtime: Runtime = 'python3.12'): Promise<{ aliasArn: string; functionArn: string }> {
+  const functionArn = await lambdaFunction(aws, 'hook', runtime);
+  const botId = await lexBot(aws);
+  const aliasId = await lexAlias(aws, botId, {
+    botAliasLocaleSettings: { en_US: { enabled: true, codeHookSpecification: { lambdaCodeHook: { lambdaARN: functionArn, codeHookInterfaceVersion: '1.0' } } } },
+  });
+  return { aliasArn: aliasArn(botId, aliasId), functionArn };
 }
