@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks';
 import type { Check } from '../../lib/engine/check';
-import { checkTester } from './index';
+import { checkTester, type RunOptions } from './index';
 import type { CheckTable } from './types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,14 +47,20 @@ export function runnerFile(entry: CheckEntry): string {
   return join(ROOT, 'test', 'checks', entry.topic, `${entry.check.service}.tables.test.ts`);
 }
 
+/** The runner of a folder's moto cases that attach AWS managed policies: `test/checks/<topic>/managed-policies.tables.test.ts`. */
+export function managedPoliciesRunnerFile(entry: CheckEntry): string {
+  return join(ROOT, 'test', 'checks', entry.topic, 'managed-policies.tables.test.ts');
+}
+
 /**
- * Run the tables of the checks of one topic folder (the runner's own folder) and service through
- * the check tester. Called at the top level of the folder's `<service>.tables.test.ts`.
+ * Run the tables of the checks of one topic folder (the runner's own folder) through the check
+ * tester: those of one service, or with `awsManagedPolicies` only their moto cases that attach AWS
+ * managed policies (of every service). Called at the top level of the folder's runner files.
  */
-export function runTables(dir: string, service: Check['service']): void {
+export function runTables(dir: string, service: Check['service'] | 'any', opts: RunOptions = {}): void {
   const topic = basename(dir);
-  for (const entry of checkEntries().filter((e) => e.topic === topic && e.check.service === service)) {
+  for (const entry of checkEntries().filter((e) => e.topic === topic && (service === 'any' || e.check.service === service))) {
     const table = tableOf(entry);
-    if (table) checkTester.run(entry.check, table);
+    if (table) checkTester.run(entry.check, table, opts);
   }
 }

@@ -38,6 +38,13 @@ describe('assertCase', () => {
     expect(() => assertCase(...args)).toThrow();
   });
 
+  test('othersMayFail limits the PASS rule to the resource, and needs a reason', () => {
+    const findings = [finding('PASS', 'Key'), finding('FAIL', 'User')];
+    expect(() => assertCase('PASS', { resource: 'Key', othersMayFail: 'the user fails by design' }, findings)).not.toThrow();
+    expect(() => assertCase('PASS', { resource: 'Key', othersMayFail: ' ' }, findings)).toThrow();
+    expect(() => assertCase('PASS', { othersMayFail: 'no resource named' }, findings)).toThrow();
+  });
+
   test('statuses are keyed by construct path inside the stack, with the finding key', () => {
     expect(statusMap([finding('FAIL', 'Key/Resource', { findingKey: 'Rotation' }), finding('PASS', 'Key/Resource', { findingKey: 'KeySpec' }), finding('PASS', 'Alias')])).toEqual({
       'Key[Rotation]': 'FAIL',

@@ -35,6 +35,12 @@ export interface Expectation {
    * logical ids of templates, or live collector ids (`bot/Support/alias/Prod`).
    */
   readonly statuses?: Readonly<Record<string, string>>;
+  /**
+   * A PASS case asserts that nothing of the check FAILs or is UNKNOWN. Where the check cannot pass
+   * without failing something else (the user of an inactive key still fails), say why here: the
+   * rule then holds for `resource` only.
+   */
+  readonly othersMayFail?: string;
   /** Anything else, on the check's findings (kept for the odd assertion a field above cannot say). */
   readonly then?: (findings: Finding[]) => void;
 }
@@ -86,6 +92,12 @@ export interface MotoCase extends CaseBase {
   readonly deny?: readonly string[];
   /** Why the case needs `aws.echoes` (what moto drops from its answers). */
   readonly bridged?: string;
+  /**
+   * The case attaches AWS managed policies (`arn:aws:iam::aws:policy/…`), which moto holds only when
+   * started with MOTO_IAM_LOAD_MANAGED_POLICIES (about 2 s on the first IAM call after every reset):
+   * such cases run in their folder's `managed-policies.tables.test.ts`, with a moto of their own.
+   */
+  readonly awsManagedPolicies?: true;
 }
 
 /** A live case moto cannot hold: it must say why (`emulated`). */

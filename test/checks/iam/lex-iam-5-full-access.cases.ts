@@ -48,19 +48,31 @@ export default {
   },
   live: {
     PASS: [
+      {
+        name: 'AmazonLexReadOnly on a workload role (an AWS managed policy, kept as its ARN)',
+        moto: async (aws) => void (await role(aws, 'App', LAMBDA, { managed: ['arn:aws:iam::aws:policy/AmazonLexReadOnly'] })),
+        awsManagedPolicies: true,
+        statuses: { 'role/App': 'PASS' },
+      },
       { name: 'a customer-managed policy with lex:RecognizeText on an alias', moto: motoLexPolicy([{ Effect: 'Allow', Action: 'lex:RecognizeText', Resource: `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/B/A` }]), resource: 'policy/Lex' },
       {
         name: 'AmazonLexReadOnly on a role read from the account',
-        emulated: 'AWS managed policies exist in moto only with MOTO_IAM_LOAD_MANAGED_POLICIES, seconds after every reset (collectors-iam-managed.test.ts attaches them)',
+        emulated: 'a second shape of the same answer, kept from the unit test it replaces',
         stacks: [scope([liveResource('AWS::IAM::Role', 'role/Admin', { RoleName: 'Admin', ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonLexReadOnly'] }, `arn:aws:iam::${ACCOUNT}:role/Admin`)], { region: 'global' })],
         statuses: { 'role/Admin': 'PASS' },
       },
     ],
     FAIL: [
+      {
+        name: 'AmazonLexFullAccess on a workload role',
+        moto: async (aws) => void (await role(aws, 'App', LAMBDA, { managed: ['arn:aws:iam::aws:policy/AmazonLexFullAccess'] })),
+        awsManagedPolicies: true,
+        statuses: { 'role/App[Policy::AmazonLexFullAccess]': 'FAIL' },
+      },
       { name: 'a customer-managed policy with lex:* on "*" attached to a workload role', moto: motoLexPolicy([{ Effect: 'Allow', Action: 'lex:*', Resource: '*' }]), resource: 'policy/Lex' },
       {
-        name: 'AmazonLexFullAccess as a literal ARN (any partition) on a role read from the account',
-        emulated: 'AWS managed policies exist in moto only with MOTO_IAM_LOAD_MANAGED_POLICIES, seconds after every reset (collectors-iam-managed.test.ts attaches them)',
+        name: 'AmazonLexFullAccess as a literal ARN of another partition',
+        emulated: 'moto has the aws partition only',
         stacks: [scope([liveResource('AWS::IAM::Role', 'role/App', { RoleName: 'App', ManagedPolicyArns: ['arn:aws-us-gov:iam::aws:policy/AmazonLexFullAccess'] }, `arn:aws:iam::${ACCOUNT}:role/App`)], { region: 'global' })],
         statuses: { 'role/App[Policy::AmazonLexFullAccess]': 'FAIL' },
       },
