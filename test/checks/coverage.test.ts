@@ -27,13 +27,14 @@ const LIVE_EXCEPTIONS: Readonly<Record<string, Partial<Record<Status, string>>>>
   'LEX-DP-13': { PASS: NO_LOCALES, FAIL: NO_LOCALES },
   'LEX-DP-14': { PASS: NO_LOCALES, FAIL: NO_LOCALES },
   'LEX-DP-15': { PASS: 'moto 5.2 has no Lex V1 model-building API (GetBots: HTTP 404)', FAIL: 'moto 5.2 has no Lex V1 model-building API (GetBots: HTTP 404)' },
+  'LEX-MON-5': { PASS: 'moto 5.2 keeps no errorLogSettings: DescribeBot never returns it, so error logging never reads as enabled' },
   'TR-DP-4': { PASS: NO_TRAIL, FAIL: NO_TRAIL },
   'TR-DP-9': { PASS: NO_EFFECTIVE_POLICY, FAIL: NO_EFFECTIVE_POLICY },
   'TR-DP-10': { PASS: NO_ARTIFACT_KEY, FAIL: NO_ARTIFACT_KEY },
 };
 
 /** Checks whose tables are still to be written (this list only shrinks). */
-const PENDING = new Set<string>(ALL_CHECKS.map((c) => c.id).filter((id) => !['LEX-DP-1', 'LEX-DP-2', 'LEX-DP-3', 'LEX-DP-4', 'LEX-DP-5', 'LEX-DP-6', 'LEX-DP-7', 'LEX-DP-8', 'LEX-DP-9', 'LEX-DP-10', 'LEX-DP-11', 'LEX-DP-12', 'LEX-DP-13', 'LEX-DP-14', 'LEX-DP-15', 'LEX-DP-16', 'TR-DP-1', 'TR-DP-2', 'TR-DP-3', 'TR-DP-4', 'TR-DP-5', 'TR-DP-6', 'TR-DP-7', 'TR-DP-8', 'TR-DP-9', 'TR-DP-10', 'TR-DP-11', 'TR-DP-12', 'LEX-IAM-1', 'LEX-IAM-2', 'LEX-IAM-3', 'LEX-IAM-4', 'LEX-IAM-5', 'LEX-IAM-6', 'LEX-IAM-7', 'LEX-IAM-8', 'LEX-IAM-9', 'LEX-IAM-10', 'TR-IAM-1', 'TR-IAM-2', 'TR-IAM-3', 'TR-IAM-4', 'TR-IAM-5', 'TR-IAM-6', 'TR-IAM-7'].includes(id)));
+const PENDING = new Set<string>(ALL_CHECKS.map((c) => c.id).filter((id) => !['LEX-DP-1', 'LEX-DP-2', 'LEX-DP-3', 'LEX-DP-4', 'LEX-DP-5', 'LEX-DP-6', 'LEX-DP-7', 'LEX-DP-8', 'LEX-DP-9', 'LEX-DP-10', 'LEX-DP-11', 'LEX-DP-12', 'LEX-DP-13', 'LEX-DP-14', 'LEX-DP-15', 'LEX-DP-16', 'TR-DP-1', 'TR-DP-2', 'TR-DP-3', 'TR-DP-4', 'TR-DP-5', 'TR-DP-6', 'TR-DP-7', 'TR-DP-8', 'TR-DP-9', 'TR-DP-10', 'TR-DP-11', 'TR-DP-12', 'LEX-IAM-1', 'LEX-IAM-2', 'LEX-IAM-3', 'LEX-IAM-4', 'LEX-IAM-5', 'LEX-IAM-6', 'LEX-IAM-7', 'LEX-IAM-8', 'LEX-IAM-9', 'LEX-IAM-10', 'TR-IAM-1', 'TR-IAM-2', 'TR-IAM-3', 'TR-IAM-4', 'TR-IAM-5', 'TR-IAM-6', 'TR-IAM-7', 'LEX-MON-1', 'LEX-MON-2', 'LEX-MON-3', 'LEX-MON-4', 'LEX-MON-5', 'LEX-MON-6', 'LEX-MON-7', 'TR-MON-1', 'TR-MON-2', 'TR-MON-3', 'TR-MON-4'].includes(id)));
 
 const ENTRIES = checkEntries();
 const rel = (file: string) => relative(process.cwd(), file);

@@ -38,6 +38,8 @@ export interface MockedBot {
   /** External-grammar slot types, as DescribeSlotType answers. */
   grammars?: Array<Partial<DescribeSlotTypeResponse>>;
   replicas?: BotReplicaSummary[];
+  /** DescribeBot's errorLogSettings.enabled. */
+  errorLogs?: boolean;
   /** Operations that fail with AccessDenied. */
   denied?: Array<'ListBotLocales' | 'DescribeSlot' | 'ListBotReplicas' | 'DescribeBotLocale'>;
 }
@@ -57,7 +59,7 @@ export function mockedLexBot(name: string, emulated: string, bot: MockedBot, exp
       const denied = new Set(bot.denied ?? []);
       const answer = <T>(op: string, value: T) => (denied.has(op as never) ? Promise.reject(awsError('AccessDeniedException', 403, `not authorized to perform lex:${op}`)) : Promise.resolve(value));
       lex.on(ListBotsCommand).resolves({ botSummaries: [{ botId: 'BOT1', botName: 'Support' }] });
-      lex.on(DescribeBotCommand).resolves({ botId: 'BOT1', botName: 'Support', roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 });
+      lex.on(DescribeBotCommand).resolves({ botId: 'BOT1', botName: 'Support', roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300, ...(bot.errorLogs === undefined ? {} : { errorLogSettings: { enabled: bot.errorLogs } }) });
       lex.on(ListTagsForResourceCommand).resolves({ tags: {} });
       lex.on(ListBotReplicasCommand).callsFake(() => answer('ListBotReplicas', { botReplicaSummaries: bot.replicas ?? [] }));
       lex.on(DescribeResourcePolicyCommand).rejects(awsError('ResourceNotFoundException', 404));

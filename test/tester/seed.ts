@@ -1,3 +1,7 @@
+import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { ConfigServiceClient, PutConfigurationRecorderCommand, PutDeliveryChannelCommand, StartConfigurationRecorderCommand, type RecordingGroup } from '@aws-sdk/client-config-service';
+import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   AttachRolePolicyCommand,
@@ -297,4 +301,60 @@ export async function codeHookAlias(aws: Seed, runtime: Runtime = 'python3.12'):
     botAliasLocaleSettings: { en_US: { enabled: true, codeHookSpecification: { lambdaCodeHook: { lambdaARN: functionArn, codeHookInterfaceVersion: '1.0' } } } },
   });
   return { aliasArn: aliasArn(botId, aliasId), functionArn };
+}
+
+export interface TrailProps {
+  logging?: boolean;
+  multiRegion?: boolean;
+  validation?: boolean;
+  /** Encrypt with a new KMS key. */
+  kms?: boolean;
+  /** Management events of these sources are left out (ExcludeManagementEventSources). */
+  excludeSources?: string[];
+}
+
+/** A CloudTrail trail `main` (multi-Region, validated, KMS-encrypted, logging unless told otherwise) into bucket trail-logs. */
+export async function trail(aws: Seed, p: TrailProps = {}): Promise<void> {
+  await bucket(aws, 'trail-logs');
+  const key = p.kms === false ? undefined : await kmsKey(aws);
+  const trails = aws.client(CloudTrailClient);
+  await trails.send(new CreateTrailCommand({ Name: 'main', S3BucketName: 'trail-logs', IsMultiRegionTrail: p.multiRegion ?? true, EnableLogFileValidation: p.validation ?? true, KmsKeyId: key }));
+  if (p.excludeSources) {
+    await trails.send(new PutEventSelectorsCommand({ TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, ExcludeManagementEventSources: p.excludeSources }] }));
+  }
+  if (p.logging ?? true) await trails.send(new StartLoggingCommand({ Name: 'main' }));
+}
+
+/** A metric alarm on `namespace`/`metric`, notifying an SNS topic unless `actions` is false. */
+export async function metricAlarm(aws: Seed, name: string, namespace: string, metric: string, actions = true): Promise<void> {
+  await aws.client(CloudWatchClient).send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: namespace,
+      MetricName: metric,
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: actions ? [`arn:aws:sns:${REGION}:${ACCOUNT}:ops`] : [],
+    }),
+  );
+}
+
+/** An AWS Config recorder `default` with `group` (all supported types by default), recording when `started` (with a delivery channel). */
+export async function configRecorder(aws: Seed, started: boolean, group: RecordingGroup = { allSupported: true, includeGlobalResourceTypes: true }): Promise<void> {
+  const config = aws.client(ConfigServiceClient);
+  await config.send(new PutConfigurationRecorderCommand({ ConfigurationRecorder: { name: 'default', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: group } }));
+  if (!started) return;
+  await bucket(aws, 'config-history');
+  await config.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: 'default', s3BucketName: 'config-history' } }));
+  await config.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
+}
+
+/** An EventBridge rule with an event pattern, targeting an SNS topic unless `target` is false. */
+export async function eventRule(aws: Seed, name: string, pattern: Record<string, unknown>, p: { target?: boolean; enabled?: boolean } = {}): Promise<void> {
+  const events = aws.client(EventBridgeClient);
+  await events.send(new PutRuleCommand({ Name: name, EventPattern: JSON.stringify(pattern), State: p.enabled === false ? 'DISABLED' : 'ENABLED' }));
+  if (p.target !== false) await events.send(new PutTargetsCommand({ Rule: name, Targets: [{ Id: 'ops', Arn: `arn:aws:sns:${REGION}:${ACCOUNT}:ops` }] }));
 }
