@@ -1,3 +1,4 @@
+import { CreateVpcCommand, CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CloudTrailClient, CreateTrailCommand, PutEventSelectorsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient, PutConfigurationRecorderCommand, PutDeliveryChannelCommand, StartConfigurationRecorderCommand, type RecordingGroup } from '@aws-sdk/client-config-service';
@@ -357,4 +358,20 @@ export async function eventRule(aws: Seed, name: string, pattern: Record<string,
   const events = aws.client(EventBridgeClient);
   await events.send(new PutRuleCommand({ Name: name, EventPattern: JSON.stringify(pattern), State: p.enabled === false ? 'DISABLED' : 'ENABLED' }));
   if (p.target !== false) await events.send(new PutTargetsCommand({ Rule: name, Targets: [{ Id: 'ops', Arn: `arn:aws:sns:${REGION}:${ACCOUNT}:ops` }] }));
+}
+
+/** An interface VPC endpoint for `service` (`runtime-v2-lex`, `transcribe`) in a new VPC, with `policy` (the default allow-all when none). Returns its id. */
+export async function vpcEndpoint(aws: Seed, service: string, p: { privateDns?: boolean; policy?: unknown[] } = {}): Promise<string> {
+  const ec2 = aws.client(EC2Client);
+  const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
+  const endpoint = await ec2.send(
+    new CreateVpcEndpointCommand({
+      VpcId: vpc.Vpc!.VpcId,
+      ServiceName: `com.amazonaws.${REGION}.${service}`,
+      VpcEndpointType: 'Interface',
+      PrivateDnsEnabled: p.privateDns ?? true,
+      PolicyDocument: p.policy ? doc(p.policy) : undefined,
+    }),
+  );
+  return endpoint.VpcEndpoint!.VpcEndpointId!;
 }
