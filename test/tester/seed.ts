@@ -6,6 +6,7 @@ import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/c
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   AttachRolePolicyCommand,
+  CreateServiceLinkedRoleCommand,
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
@@ -374,4 +375,10 @@ export async function vpcEndpoint(aws: Seed, service: string, p: { privateDns?: 
     }),
   );
   return endpoint.VpcEndpoint!.VpcEndpointId!;
+}
+
+/** A Lex V2 service-linked role (moto names it AWSServiceRoleForlexv2_<suffix>; AWS: AWSServiceRoleForLexV2Bots_<suffix>; the path is what checks read). Returns its ARN. */
+export async function lexServiceLinkedRole(aws: Seed, suffix: string): Promise<string> {
+  const r = await aws.client(IAMClient).send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'lexv2.amazonaws.com', CustomSuffix: suffix }));
+  return r.Role!.Arn!;
 }
