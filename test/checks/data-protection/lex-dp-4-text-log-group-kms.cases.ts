@@ -43,6 +43,25 @@ export default {
         },
         statuses: onAlias('PASS'),
       },
+      {
+        name: 'a YAML template: the alias names the group by !GetAtt, the group its key by !GetAtt',
+        template: `
+Resources:
+  Key: { Type: AWS::KMS::Key, Properties: { KeyPolicy: { Statement: [] } } }
+  Group: { Type: AWS::Logs::LogGroup, Properties: { KmsKeyId: !GetAtt Key.Arn } }
+  Bot:
+    Type: AWS::Lex::Bot
+    Properties: { Name: Support, RoleArn: !Sub 'arn:aws:iam::\${AWS::AccountId}:role/lex', DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 }
+  Alias:
+    Type: AWS::Lex::BotAlias
+    Properties:
+      BotId: !Ref Bot
+      BotAliasName: prod
+      ConversationLogSettings:
+        TextLogSettings: [{ Enabled: true, Destination: { CloudWatch: { CloudWatchLogGroupArn: !GetAtt Group.Arn, LogPrefix: t/ } } }]
+`,
+        statuses: onAlias('PASS'),
+      },
     ],
     FAIL: [
       { name: 'a log group without a key', cdk: aliasLogsTo((s) => new logs.LogGroup(s, 'Group').logGroupArn), statuses: onAlias('FAIL'), reason: /has no KMS key/ },

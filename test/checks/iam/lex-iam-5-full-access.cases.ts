@@ -48,12 +48,6 @@ export default {
   },
   live: {
     PASS: [
-      {
-        name: 'AmazonLexReadOnly on a workload role (an AWS managed policy, kept as its ARN)',
-        moto: async (aws) => void (await role(aws, 'App', LAMBDA, { managed: ['arn:aws:iam::aws:policy/AmazonLexReadOnly'] })),
-        awsManagedPolicies: true,
-        statuses: { 'role/App': 'PASS' },
-      },
       { name: 'a customer-managed policy with lex:RecognizeText on an alias', moto: motoLexPolicy([{ Effect: 'Allow', Action: 'lex:RecognizeText', Resource: `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/B/A` }]), resource: 'policy/Lex' },
       {
         name: 'AmazonLexReadOnly on a role read from the account',
