@@ -43,6 +43,16 @@ export default {
   live: {
     PASS: [{ name: 'an inline policy pinned to a source IP (GetAccountAuthorizationDetails)', moto: motoCaller({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), collectors, resource: 'role/web-bot-caller' }],
     FAIL: [{ name: 'lex:RecognizeText from anywhere', moto: motoCaller(), collectors, resource: 'role/web-bot-caller' }],
-    UNKNOWN: [{ name: 'iam:GetAccountAuthorizationDetails denied', moto: motoCaller(), collectors, deny: ['iam:GetAccountAuthorizationDetails'] }],
+    UNKNOWN: [
+      {
+        // DISPUTED: beside the UNKNOWN of the unread identities, the Region of the bot gets NOT_APPLICABLE
+        // "no identity policy in this app grants Lex runtime actions", an absence the check could not observe.
+        name: 'iam:GetAccountAuthorizationDetails denied',
+        moto: motoCaller(),
+        collectors,
+        deny: ['iam:GetAccountAuthorizationDetails'],
+        statuses: { '123456789012/global': 'UNKNOWN', '123456789012/us-east-1': 'NOT_APPLICABLE' },
+      },
+    ],
   },
 } satisfies CheckTable;
