@@ -7,34 +7,35 @@ import { isMockedCase, isMotoCase, TABLE_STATUSES, type CheckTable, type LiveCas
 
 type Status = (typeof TABLE_STATUSES)[number];
 
+const NO_LOCALES = 'moto 5.2 has no ListBotLocales (HTTP 500): a bot definition (locales, intents, slots, slot types, generative AI settings) is never listed';
+const NO_EFFECTIVE_POLICY = 'moto 5.2 has no organizations:DescribeEffectivePolicy (HTTP 500): no effective AI-services opt-out policy, nor its absence, can be read';
+const NO_STANDARDS = 'moto 5.2 has no securityhub:GetEnabledStandards (HTTP 404): an enabled standard is never listed, so Security Hub never passes in full';
+const NO_MASKING = 'moto 5.2 implements neither GetDataProtectionPolicy nor account policies (HTTP 500): a log group’s masking is never known';
+const NO_V1 = 'moto 5.2 has no Lex V1 model-building API (GetBots: HTTP 404)';
+const NO_REPLICAS = 'moto 5.2 has no ListBotReplicas (HTTP 500)';
+const NO_TRAIL = 'moto 5.2 has no cloudtrail:LookupEvents (HTTP 500): the Start…Job request, the only record of a job’s KMS encryption context, is never found';
+const NO_ARTIFACT_KEY =
+  'moto 5.2 returns no EncryptionConfiguration, has no cloudtrail:LookupEvents and no language models or vocabulary filters: the key of a Transcribe artifact is never known, and its medical vocabularies carry no source URI';
+
 /**
  * Live statuses of a check that no moto-backed case shows, each with why moto cannot hold it. Every
  * other (check, status) of a live side has a case against moto_server; the cases of a status listed
  * here are emulated (hand-built live resources or mocked SDK clients) and say so themselves.
  */
-const NO_LOCALES = 'moto 5.2 has no ListBotLocales (HTTP 500): a bot definition (locales, intents, slots, slot types, generative AI settings) is never listed';
-const NO_EFFECTIVE_POLICY = 'moto 5.2 has no organizations:DescribeEffectivePolicy (HTTP 500): no effective AI-services opt-out policy, nor its absence, can be read';
-const NO_STANDARDS = 'moto 5.2 has no securityhub:GetEnabledStandards (HTTP 404): an enabled standard is never listed, so Security Hub never passes in full';
-const NO_TRAIL = 'moto 5.2 has no cloudtrail:LookupEvents (HTTP 500): the Start…Job request, the only record of a job’s KMS encryption context, is never found';
-const NO_ARTIFACT_KEY =
-  'moto 5.2 returns no EncryptionConfiguration, has no cloudtrail:LookupEvents and no language models or vocabulary filters: the key of a Transcribe artifact is never known, and its medical vocabularies carry no source URI';
 const LIVE_EXCEPTIONS: Readonly<Record<string, Partial<Record<Status, string>>>> = {
   'LEX-DP-6': { PASS: NO_LOCALES, FAIL: NO_LOCALES },
-  'LEX-DP-7': {
-    PASS: 'moto 5.2 implements neither GetDataProtectionPolicy nor account policies (HTTP 500): a log group’s masking is never known',
-    FAIL: 'moto 5.2 implements neither GetDataProtectionPolicy nor account policies (HTTP 500): a log group’s masking is never known',
-  },
+  'LEX-DP-7': { PASS: NO_MASKING, FAIL: NO_MASKING },
   'LEX-DP-9': { PASS: NO_EFFECTIVE_POLICY, FAIL: NO_EFFECTIVE_POLICY },
   'LEX-DP-13': { PASS: NO_LOCALES, FAIL: NO_LOCALES },
   'LEX-DP-14': { PASS: NO_LOCALES, FAIL: NO_LOCALES },
-  'LEX-DP-15': { PASS: 'moto 5.2 has no Lex V1 model-building API (GetBots: HTTP 404)', FAIL: 'moto 5.2 has no Lex V1 model-building API (GetBots: HTTP 404)' },
-  'LEX-COMP-2': { PASS: NO_STANDARDS },
-  'TR-COMP-2': { PASS: `${NO_STANDARDS}; nor auditmanager:GetAccountStatus` },
-  'LEX-MON-5': { PASS: 'moto 5.2 keeps no errorLogSettings: DescribeBot never returns it, so error logging never reads as enabled' },
-  'LEX-RES-1': { PASS: 'moto 5.2 has no ListBotReplicas (HTTP 500)', FAIL: 'moto 5.2 has no ListBotReplicas (HTTP 500)' },
+  'LEX-DP-15': { PASS: NO_V1, FAIL: NO_V1 },
   'TR-DP-4': { PASS: NO_TRAIL, FAIL: NO_TRAIL },
   'TR-DP-9': { PASS: NO_EFFECTIVE_POLICY, FAIL: NO_EFFECTIVE_POLICY },
   'TR-DP-10': { PASS: NO_ARTIFACT_KEY, FAIL: NO_ARTIFACT_KEY },
+  'LEX-MON-5': { PASS: 'moto 5.2 keeps no errorLogSettings: DescribeBot never returns it, so error logging never reads as enabled' },
+  'LEX-COMP-2': { PASS: NO_STANDARDS },
+  'TR-COMP-2': { PASS: `${NO_STANDARDS}; nor auditmanager:GetAccountStatus` },
+  'LEX-RES-1': { PASS: NO_REPLICAS, FAIL: NO_REPLICAS },
 };
 
 /**
