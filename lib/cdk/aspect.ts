@@ -166,8 +166,9 @@ export class LexscribeChecks implements IAspect {
   private evaluate(stage: IConstruct, scopes: readonly IConstruct[]): string[] {
     CHECKED.add(stage);
     const root = stage.node.root;
-    const { inputs, resources, stacks } = readCdkStacks(stage, scopes);
+    const { inputs, resources, stacks, warnings: read } = readCdkStacks(stage, scopes);
     const result = this.pipeline(root).add({ stacks: inputs });
+    result.warnings.unshift(...read);
     this.results.set(stage.node.path, result);
     const targets: Targets = { resources, stacks };
     withoutStackTraces(() => {

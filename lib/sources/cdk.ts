@@ -1,10 +1,16 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { RunWarning } from '../model/finding';
 import type { StackInput } from '../model/resource';
 import { templateToStackInput, type CfnTemplate } from './template';
+import { sourceSteps } from './template/steps';
 
 export interface CdkStacks {
   inputs: StackInput[];
+  /** What the source steps could not read (a bot definition that is not there), as `scan` reports it. */
+  warnings: RunWarning[];
   /** Each L1 by construct path, for annotations. */
   resources: Map<string, CfnResource>;
   /** Each stack by the name the graph knows it under. */
@@ -76,10 +82,16 @@ export function readCdkStacks(stage: IConstruct, evaluateUnder: readonly IConstr
   const { stacks, resources } = stageContents(stage);
   const byStack = new Map<Stack, CfnResource[]>(stacks.map((s) => [s, []]));
   for (const r of resources) byStack.get(r.stack)?.push(r);
-  const out: CdkStacks = { inputs: [], resources: new Map(resources.map((r) => [r.node.path, r])), stacks: new Map() };
+  const out: CdkStacks = { inputs: [], warnings: [], resources: new Map(resources.map((r) => [r.node.path, r])), stacks: new Map() };
+  const outdir = (Stage.isStage(stage) ? stage.outdir : undefined) ?? '.';
+  const assets = stagedAssets(outdir);
   for (const [stack, elements] of byStack) {
     const name = stackName(stack);
-    const template = renderTemplate(stack);
+    // The same source steps as a scan of the written assembly (SAM, bot definition files), on a copy:
+    // the rendering itself is the one synthesis writes.
+    const stepped = sourceSteps({ template: renderTemplate(stack), positions: new Map(), warnings: [] }, { file: join(outdir, stack.templateFile), assets });
+    out.warnings.push(...stepped.warnings);
+    const template = stepped.parsed.template;
     out.stacks.set(name, stack);
     out.inputs.push(
       templateToStackInput(template, {
@@ -94,6 +106,27 @@ export function readCdkStacks(stage: IConstruct, evaluateUnder: readonly IConstr
     );
   }
   return out;
+}
+
+/**
+ * Assets CDK has staged into the assembly (`asset.<hash>`, a folder or a file), by hash: read when a
+ * source step first asks (a bot definition uploaded as an asset), as a scan reads the asset manifest.
+ */
+function stagedAssets(outdir: string): () => Record<string, string> {
+  let index: Record<string, string> | undefined;
+  return () => {
+    if (index) return index;
+    index = {};
+    try {
+      for (const entry of readdirSync(outdir)) {
+        const hash = /^asset\.([0-9a-f]{64})/.exec(entry)?.[1];
+        if (hash) index[hash] = join(outdir, entry);
+      }
+    } catch {
+      // No assembly folder yet: no staged asset.
+    }
+    return index;
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { ALL_CHECKS } from '../../checks';
+import type { LexscribeConfig } from '../../lib/config/types';
+import type { Check } from '../../lib/engine/check';
 import { Pipeline, type RunResult } from '../../lib/engine/pipeline';
 import { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
@@ -32,11 +34,14 @@ export interface AuditOptions {
   regions?: readonly string[];
   endpoint?: string;
   hooks?: (sent: string[]) => TestHooks;
+  /** The live checks to run (default: all of them). */
+  checks?: readonly Check[];
+  config?: LexscribeConfig;
 }
 
 /**
  * Run collectors through the audit runner (its ClientPool: the read-only guard, the failure
- * classification, one client per class and Region), build the graph and run every live check.
+ * classification, one client per class and Region), build the graph and run the live checks (every one unless `checks` says otherwise).
  */
 export async function audit(collectors: readonly Collector[], opts: AuditOptions = {}): Promise<LiveAudit> {
   const sent: string[] = [];
@@ -51,7 +56,7 @@ export async function audit(collectors: readonly Collector[], opts: AuditOptions
   await pool.open();
   try {
     const collected = await collect({ account: ACCOUNT, partition: 'aws', regions: opts.regions ?? [REGION], collectors, pool, concurrency: 4 });
-    const pipeline = new Pipeline({ checks: ALL_CHECKS, mode: 'live' });
+    const pipeline = new Pipeline({ checks: opts.checks ?? ALL_CHECKS, mode: 'live', config: opts.config });
     const { graph } = pipeline.add({ stacks: collected.stacks });
     const result = pipeline.finish();
     const find = (type: string, id: string) => graph.resources.find((r) => r.type === type && r.logicalId === id);

@@ -47,6 +47,30 @@ const JOBS: Record<string, { list?: string; one?: string; name: string }> = {
   'Transcribe.GetMedicalTranscriptionJob': { one: 'MedicalTranscriptionJob', name: 'MedicalTranscriptionJobName' },
 };
 
+type Out = { response: HttpResponse };
+
+/**
+ * Send `request` through `send` (a moto handler) and put back into Transcribe's answer what moto
+ * dropped (see `TranscribeEchoes`); any other request passes through unchanged.
+ */
+export async function echoTranscribe(request: HttpRequest, echoes: TranscribeEchoes, send: (request: HttpRequest) => Promise<Out>): Promise<Out> {
+  const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
+  if (target === 'Transcribe.ListTagsForResource') {
+    const body = request.body as string | Uint8Array;
+    const { ResourceArn } = JSON.parse(typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) as { ResourceArn: string };
+    const out = await send(request);
+    await readAll(out.response.body);
+    return respond(out, 200, JSON.stringify({ ResourceArn, Tags: echoes.tags.get(ResourceArn) ?? [] }));
+  }
+  const where = target ? JOBS[target] : undefined;
+  const out = await send(request);
+  if (!where || out.response.statusCode !== 200) return out;
+  const body = JSON.parse(await readAll(out.response.body)) as Json;
+  const jobs = where.list ? ((body[where.list] ?? []) as Json[]) : [body[where.one!] as Json];
+  for (const job of jobs) Object.assign(job, (where.list ? echoes.summaries : echoes.jobs).get(String(job[where.name])));
+  return respond(out, 200, JSON.stringify(body));
+}
+
 /** TEST-ONLY: the framework's moto adapter, plus the Transcribe members moto drops (see `TranscribeEchoes`). */
 export class TranscribeBridge extends MotoRequestHandler {
   constructor(
@@ -56,21 +80,8 @@ export class TranscribeBridge extends MotoRequestHandler {
     super(options);
   }
 
-  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
-    const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
-    if (target === 'Transcribe.ListTagsForResource') {
-      const { ResourceArn } = JSON.parse(String(request.body)) as { ResourceArn: string };
-      const out = await super.handle(request, options);
-      await readAll(out.response.body);
-      return respond(out, 200, JSON.stringify({ ResourceArn, Tags: this.echoes.tags.get(ResourceArn) ?? [] }));
-    }
-    const where = target ? JOBS[target] : undefined;
-    const out = await super.handle(request, options);
-    if (!where || out.response.statusCode !== 200) return out;
-    const body = JSON.parse(await readAll(out.response.body)) as Json;
-    const jobs = where.list ? ((body[where.list] ?? []) as Json[]) : [body[where.one!] as Json];
-    for (const job of jobs) Object.assign(job, (where.list ? this.echoes.summaries : this.echoes.jobs).get(String(job[where.name])));
-    return respond(out, 200, JSON.stringify(body));
+  handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
+    return echoTranscribe(request, this.echoes, (r) => super.handle(r, options));
   }
 }
 

@@ -5,14 +5,13 @@ import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
 import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
-import { readBotFiles } from './bot-files';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
 import type { ResourcePositions } from './positions';
 import { exportOutputs, linkParent, localTemplatePaths, MAX_NESTING, nestedStacksOf } from './nested';
 import { kindOf, readInput } from './read';
-import { expandSam, hasSamTransform, SAM_TRANSFORM } from './sam';
+import { sourceSteps } from './steps';
 
 /** What `lexscribe scan` reads: every stack found, and each input that could not be read. */
 export interface LoadedTemplates {
@@ -352,28 +351,11 @@ class Loader {
     }
   }
 
-  /** What a template holds once the source steps have run: the SAM transform, then the bot definition files. */
+  /** What a template holds once the source steps have run (see `sourceSteps`). */
   private prepare(parsed: ParsedTemplate, file: string, assets?: () => Record<string, string>): ParsedTemplate {
-    const transformed = this.transform(parsed, file);
-    const bots = readBotFiles(transformed, { file, assets, dirs: this.opts.botFiles ?? [] });
-    this.warnings.push(...bots.warnings);
-    return bots.parsed;
-  }
-
-  private transform(parsed: ParsedTemplate, file: string): ParsedTemplate {
-    if (hasSamTransform(parsed.template)) {
-      const expanded = expandSam(parsed, file);
-      this.warnings.push(...expanded.warnings);
-      return expanded.parsed;
-    }
-    const serverless = Object.entries(parsed.template.Resources ?? {}).filter(([, r]) => typeof r?.Type === 'string' && r.Type.startsWith('AWS::Serverless::'));
-    if (serverless.length > 0) {
-      this.warnings.push({
-        kind: 'coverage',
-        message: `${file}: ${serverless.map(([id, r]) => `${id} (${r.Type})`).join(', ')} without Transform: ${SAM_TRANSFORM}, which CloudFormation refuses; not expanded, so not checked`,
-      });
-    }
-    return parsed;
+    const stepped = sourceSteps(parsed, { file, assets, botFiles: this.opts.botFiles });
+    this.warnings.push(...stepped.warnings);
+    return stepped.parsed;
   }
 
   /** Each file once, however it is reached (named twice, through a symbolic link, listed by two manifests). */

@@ -1,9 +1,5 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as lex from 'aws-cdk-lib/aws-lex';
-import type { Check } from '../../../lib/engine/check';
-import { runPipeline } from '../../../lib/engine/pipeline';
-import type { StackInput } from '../../../lib/model/resource';
-import { statusesBy } from '../../helpers/statuses';
 
 /** Small Lex apps shared by the IAM and service-linked-role tests. */
 
@@ -28,18 +24,3 @@ export function aliasPolicy(stack: Stack, statement: (aliasArn: string) => unkno
 function policyOf(statements: unknown[] | string): unknown {
   return typeof statements === 'string' ? statements : { Version: '2012-10-17', Statement: statements };
 }
-
-type LiveResource = StackInput['resources'][number];
-
-/** A resource as a live collector emits it: literal values, an ARN, no construct path. */
-export function liveResource(type: string, logicalId: string, arn: string, properties: Record<string, unknown>): LiveResource {
-  return { type, logicalId, properties, metadata: {}, provenance: { arn, api: 'test' } };
-}
-
-/** Run one check in live mode over resources of account 123456789012 in us-east-1; statuses by logical id. */
-export function runLive(check: Check, resources: LiveResource[]): Record<string, string> {
-  const stacks: StackInput[] = [{ stack: { name: `${ACCOUNT}/us-east-1`, account: ACCOUNT, region: 'us-east-1' }, resources }];
-  return statusesBy(runPipeline([{ stacks }], { checks: [check], mode: 'live' }).findings, (f) => f.resource.logicalId ?? f.resource.arn ?? '?');
-}
-
-export { byPath } from '../../helpers/statuses';

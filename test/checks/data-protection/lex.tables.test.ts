@@ -1,0 +1,3 @@
+import { runTables } from '../../tester/tables';
+
+runTables(__dirname, 'lex');

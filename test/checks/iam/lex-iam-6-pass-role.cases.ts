@@ -1,0 +1,57 @@
+import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { lexBot, role, trustPolicy, user } from '../../tester/seed';
+import type { CdkCase, CheckTable, Seed } from '../../tester';
+import { ACCOUNT, bot } from './lex-fixtures';
+
+const PASSED_TO_LEX = { StringEquals: { 'iam:PassedToService': 'lexv2.amazonaws.com' } };
+/** A deployer role with one PassRole statement, and a bot whose role is BotRole. */
+const deployer = (name: string, statement: (botRole: iam.Role) => iam.PolicyStatement, status: string): CdkCase => ({
+  name,
+  cdk: (stack: Stack) => {
+    const botRole = new iam.Role(stack, 'BotRole', { assumedBy: new iam.ServicePrincipal('lexv2.amazonaws.com') });
+    bot(stack, { roleArn: botRole.roleArn });
+    new iam.Role(stack, 'Deployer', { assumedBy: new iam.AccountRootPrincipal() }).addToPolicy(statement(botRole));
+  },
+  resource: 'Deployer/DefaultPolicy',
+  then: (findings) => expect(findings.filter((f) => f.resource.constructPath === 'Test/Deployer/DefaultPolicy/Resource').map((f) => f.status)).toEqual([status]),
+});
+const motoDeployer = (statement: Record<string, unknown>) => async (aws: Seed) => {
+  await role(aws, 'Deployer', trustPolicy('codebuild.amazonaws.com'), { inline: { pass: [statement] } });
+  await lexBot(aws, { roleArn: await role(aws, 'LexBotRole', trustPolicy('lexv2.amazonaws.com')) });
+};
+const ON_BOT_ROLE = { Effect: 'Allow', Action: 'iam:PassRole', Resource: `arn:aws:iam::${ACCOUNT}:role/LexBotRole` };
+
+export default {
+  synth: {
+    PASS: [deployer('PassRole on the bot role, to Lex only', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [r.roleArn], conditions: PASSED_TO_LEX }), 'PASS')],
+    FAIL: [
+      deployer('PassRole on "*" without iam:PassedToService', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }), 'FAIL'),
+      deployer('PassRole to Lex on every role', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'], conditions: PASSED_TO_LEX }), 'FAIL'),
+      deployer('PassRole on the bot role without iam:PassedToService', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [r.roleArn] }), 'FAIL'),
+    ],
+    UNKNOWN: [deployer('PassRole on a role named by a parameter', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [new CfnParameter(r.stack, 'RoleArn').valueAsString] }), 'UNKNOWN')],
+    NOT_APPLICABLE: [
+      {
+        ...deployer('PassRole on "*" but only to ECS tasks', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'], conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } }), 'NOT_APPLICABLE'),
+      },
+    ],
+  },
+  live: {
+    PASS: [{ name: 'PassRole on one role, to Lex only', moto: motoDeployer({ ...ON_BOT_ROLE, Condition: PASSED_TO_LEX }), resource: 'role/Deployer' }],
+    FAIL: [
+      { name: 'PassRole on every role', moto: motoDeployer({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), resource: 'role/Deployer' },
+      { name: 'PassRole on the bot role without iam:PassedToService', moto: motoDeployer(ON_BOT_ROLE), resource: 'role/Deployer' },
+      {
+        name: 'an inline policy of a user read from the account',
+        moto: async (aws) => {
+          await user(aws, 'loose', { inline: { p: [ON_BOT_ROLE] } });
+          await user(aws, 'tight', { inline: { p: [{ ...ON_BOT_ROLE, Condition: PASSED_TO_LEX }] } });
+          await lexBot(aws, { roleArn: await role(aws, 'LexBotRole', trustPolicy('lexv2.amazonaws.com')) });
+        },
+        then: (findings) => expect(Object.fromEntries(findings.filter((f) => f.resource.logicalId?.startsWith('user/')).map((f) => [f.resource.logicalId, f.status]))).toEqual({ 'user/loose': 'FAIL', 'user/tight': 'PASS' }),
+      },
+    ],
+    UNKNOWN: [{ name: 'iam:GetAccountAuthorizationDetails denied', moto: motoDeployer({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), deny: ['iam:GetAccountAuthorizationDetails'], statuses: { '123456789012/global': 'UNKNOWN' } }],
+  },
+} satisfies CheckTable;

@@ -1,0 +1,34 @@
+import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { role, trustPolicy } from '../../tester/seed';
+import type { CdkCase, CheckTable, Seed } from '../../tester';
+
+const withPolicy = (name: string, policy: string, status: string, options?: Record<string, unknown>): CdkCase => ({
+  name,
+  cdk: (stack: Stack) => void new iam.Role(stack, 'App', { roleName: 'app', assumedBy: new iam.AccountRootPrincipal(), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(policy)] }),
+  statuses: { [status === 'FAIL' ? 'App[Policy::AmazonTranscribeFullAccess]' : 'App']: status },
+  options,
+});
+const motoRole = (policy: string) => async (aws: Seed) => void (await role(aws, 'App', trustPolicy('lambda.amazonaws.com'), { managed: [`arn:aws:iam::aws:policy/${policy}`] }));
+
+export default {
+  synth: {
+    PASS: [withPolicy('AmazonTranscribeReadOnlyAccess', 'AmazonTranscribeReadOnlyAccess', 'PASS'), withPolicy('AmazonTranscribeFullAccess on a role matched by adminRolePatterns', 'AmazonTranscribeFullAccess', 'PASS', { adminRolePatterns: ['app'] })],
+    FAIL: [withPolicy('AmazonTranscribeFullAccess', 'AmazonTranscribeFullAccess', 'FAIL')],
+    UNKNOWN: [
+      {
+        name: 'a managed policy ARN from a parameter',
+        cdk: (stack) => void new iam.CfnRole(stack, 'App', { assumeRolePolicyDocument: {}, managedPolicyArns: [new CfnParameter(stack, 'P').valueAsString] }),
+        statuses: { App: 'UNKNOWN' },
+      },
+    ],
+  },
+  live: {
+    PASS: [
+      { name: 'a role with AmazonTranscribeReadOnlyAccess', moto: motoRole('AmazonTranscribeReadOnlyAccess'), awsManagedPolicies: true, statuses: { 'role/App': 'PASS' } },
+    ],
+    FAIL: [{ name: 'a workload role with AmazonTranscribeFullAccess', moto: motoRole('AmazonTranscribeFullAccess'), awsManagedPolicies: true, statuses: { 'role/App[Policy::AmazonTranscribeFullAccess]': 'FAIL' } }],
+    NOT_APPLICABLE: [{ name: 'a role without managed policies', moto: async (aws) => void (await role(aws, 'App', trustPolicy('lambda.amazonaws.com'))), statuses: { 'role/App': 'NOT_APPLICABLE' } }],
+    UNKNOWN: [{ name: 'iam:GetAccountAuthorizationDetails denied', moto: async (aws) => void (await role(aws, 'App', trustPolicy('lambda.amazonaws.com'))), deny: ['iam:GetAccountAuthorizationDetails'], statuses: { '123456789012/global': 'UNKNOWN' } }],
+  },
+} satisfies CheckTable;

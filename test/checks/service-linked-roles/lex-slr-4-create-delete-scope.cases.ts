@@ -1,0 +1,70 @@
+import { CfnParameter, Fn, type Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { managedPolicy } from '../../tester/seed';
+import { liveResource, scope, type CdkCase, type CheckTable, type Seed } from '../../tester';
+import { ACCOUNT } from '../iam/lex-fixtures';
+
+const LEX_ONLY = { StringEquals: { 'iam:AWSServiceName': 'lexv2.amazonaws.com' } };
+const deployer = (name: string, statement: iam.PolicyStatement, statuses: Record<string, string>): CdkCase => ({
+  name,
+  cdk: (stack: Stack) => void new iam.Role(stack, 'Deployer', { assumedBy: new iam.AccountRootPrincipal() }).addToPolicy(statement),
+  statuses: { Deployer: 'NOT_APPLICABLE', ...Object.fromEntries(Object.entries(statuses).map(([k, v]) => [`Deployer/DefaultPolicy${k}`, v])) },
+});
+const motoPolicy = (statement: Record<string, unknown>) => async (aws: Seed) => void (await managedPolicy(aws, 'slr', [statement]));
+
+export default {
+  synth: {
+    PASS: [
+      deployer('with iam:AWSServiceName', new iam.PolicyStatement({ actions: ['iam:CreateServiceLinkedRole'], resources: ['*'], conditions: LEX_ONLY }), { '': 'PASS' }),
+      deployer('on the Lex role path', new iam.PolicyStatement({ actions: ['iam:DeleteServiceLinkedRole'], resources: ['arn:aws:iam::*:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots*'] }), { '': 'PASS' }),
+    ],
+    FAIL: [
+      deployer('create and delete on "*"', new iam.PolicyStatement({ actions: ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'], resources: ['*'] }), {
+        '[Action::iam:CreateServiceLinkedRole]': 'FAIL',
+        '[Action::iam:DeleteServiceLinkedRole]': 'FAIL',
+      }),
+      deployer('iam:* on "*"', new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] }), { '[Action::iam:*]': 'FAIL' }),
+    ],
+    UNKNOWN: [
+      {
+        name: 'a policy document built at deploy time',
+        cdk: (stack) => void new iam.CfnManagedPolicy(stack, 'Computed', { policyDocument: Fn.join('', ['{"Statement":', new CfnParameter(stack, 'Doc').valueAsString, '}']) }),
+        resource: 'Computed',
+      },
+    ],
+    NOT_APPLICABLE: [
+      deployer('no SLR action', new iam.PolicyStatement({ actions: ['lex:RecognizeText'], resources: ['*'] }), { '': 'NOT_APPLICABLE' }),
+      {
+        // DISPUTED: the actions come from a parameter without default and may include
+        // iam:CreateServiceLinkedRole on "*"; the check reads them as "no grant" (NOT_APPLICABLE), not UNKNOWN.
+        name: 'actions from a parameter (a hand-written template)',
+        template: {
+          Parameters: { Actions: { Type: 'CommaDelimitedList' } },
+          Resources: { Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: { Ref: 'Actions' }, Resource: '*' }] } } } },
+        },
+        statuses: { Policy: 'NOT_APPLICABLE' },
+      },
+    ],
+  },
+  live: {
+    PASS: [{ name: 'CreateServiceLinkedRole scoped with iam:AWSServiceName', moto: motoPolicy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*', Condition: LEX_ONLY }), statuses: { 'policy/slr': 'PASS' } }],
+    FAIL: [
+      { name: 'a customer managed policy with CreateServiceLinkedRole on "*"', moto: motoPolicy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }), statuses: { 'policy/slr[Action::iam:CreateServiceLinkedRole]': 'FAIL' } },
+      {
+        name: 'an AWS managed policy is AWS’s: not applicable',
+        emulated: 'the IAM collector lists customer-managed policies only (GetAccountAuthorizationDetails LocalManagedPolicy): an AWS managed one reaches no check this way',
+        stacks: [
+          scope(
+            [
+              liveResource('AWS::IAM::ManagedPolicy', 'policy/slr', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }] } }, `arn:aws:iam::${ACCOUNT}:policy/slr`),
+              liveResource('AWS::IAM::ManagedPolicy', 'policy/aws', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }] } }, 'arn:aws:iam::aws:policy/AmazonLexFullAccess'),
+            ],
+            { region: 'global' },
+          ),
+        ],
+        statuses: { 'policy/slr[Action::iam:CreateServiceLinkedRole]': 'FAIL', 'policy/aws': 'NOT_APPLICABLE' },
+      },
+    ],
+    UNKNOWN: [{ name: 'iam:GetAccountAuthorizationDetails denied', moto: motoPolicy({ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }), deny: ['iam:GetAccountAuthorizationDetails'], statuses: { '123456789012/global': 'UNKNOWN' } }],
+  },
+} satisfies CheckTable;
