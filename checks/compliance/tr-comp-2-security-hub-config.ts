@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from '../shared/app-level';
-import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
 import { AUDIT_MANAGER_ACCOUNT, type AuditManagerAccountProps } from '../../lib/model/types/auditmanager';
 import { HUB, STANDARD } from '../../lib/model/types/securityhub';
 import { CONFIG_RULE } from '../../lib/model/types/config';
@@ -19,12 +19,12 @@ export default defineCheck({
     'Enable Security Hub with at least one standard, deploy AWS Config rules and enable Audit Manager in every Region that runs Transcribe jobs, usually from an account baseline.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/transcribe-compliance.html',
   synth: {
-    reads: [HUB, STANDARD, CONFIG_RULE],
+    reads: [HUB, STANDARD, CONFIG_RULE, ...TRANSCRIBE_TYPES],
     evaluateGraph: (ctx) => baselineParts(ctx),
   },
   // Audit Manager has no CloudFormation switch: its part of the control is judged live only.
   live: {
-    reads: [HUB, STANDARD, CONFIG_RULE, AUDIT_MANAGER_ACCOUNT],
+    reads: [HUB, STANDARD, CONFIG_RULE, AUDIT_MANAGER_ACCOUNT, ...TRANSCRIBE_TYPES],
     evaluateGraph: (ctx) => [
       ...baselineParts(ctx),
       ...findOrReportAbsent(ctx, {

@@ -22,7 +22,8 @@ export default defineCheck({
     const out: Verdict[] = [];
     for (const other of others) {
       if (!graph.isEvaluated(other.from)) continue;
-      const at = { resource: other.from, path: other.path, findingKey: `Key::${render(other.value)}` };
+      // A key that cannot be known is keyed by what names it: its reason (a date, a job status) changes from run to run.
+      const at = { resource: other.from, path: other.path, findingKey: `Key::${other.value instanceof Unknown ? other.what : render(other.value)}` };
       if (other.key instanceof Unknown) out.push(unknown(`the key named by ${other.what} cannot be known: ${other.key.reason}`, at));
       else if (other.key.kind === 'aws-managed') out.push(fail(`${other.what} is the AWS-managed key ${other.key.label}, not a customer-managed key`, at));
       else {

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
 import { evaluatePolicy, mayBeAiOptOutPolicy } from '../shared/ai-opt-out';
 import { findOrReportAbsent } from '../shared/app-level';
-import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
 import { AI_OPT_OUT_POLICY, ORG_POLICY } from '../../lib/model/types/organizations';
 
 export default defineCheck({
@@ -12,7 +12,8 @@ export default defineCheck({
   remediation: `Attach an ${AI_OPT_OUT_POLICY} whose content sets services.transcribe (or services.default) opt_out_policy "@@assign": "optOut", from the organization's management account.`,
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/opt-out.html',
   modes: ['synth', 'live'],
-  reads: [ORG_POLICY],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [ORG_POLICY, ...TRANSCRIBE_TYPES],
   // Apps often use Transcribe without any Transcribe resource (jobs from a state machine, a data-access
   // role), so the workload is found per run rather than by a fixed list of types.
   evaluateGraph(ctx) {

@@ -19,13 +19,13 @@ export default defineCheck({
   },
   // VPCs defined next to a bot are taken to call it.
   synth: {
-    reads: [ENDPOINT, VPC],
+    reads: [ENDPOINT, VPC, BOT, BOT_ALIAS],
     evaluateGraph: ({ graph, options }) =>
       endpointVerdicts(graph, { anchor: graph.anchor(BOT, BOT_ALIAS), services: LEX_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Lex' }),
   },
   // An account's VPCs are not all Lex callers: only the Lex endpoints that exist are judged.
   live: {
-    reads: [ENDPOINT, VPC],
+    reads: [ENDPOINT, VPC, BOT, BOT_ALIAS],
     evaluateGraph({ graph, options }) {
       const anchor = graph.anchor(BOT, BOT_ALIAS);
       const verdicts = endpointVerdicts(graph, { services: LEX_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Lex' });

@@ -24,7 +24,7 @@ export default defineCheck({
     'Add aws:SourceVpce, aws:SourceVpc or aws:SourceIp (aws:VpcSourceIp) conditions to identity-policy statements that allow Lex runtime actions, and replace AmazonLexRunBotsOnly with such a custom policy.',
   docs: 'https://docs.aws.amazon.com/lex/latest/dg/infrastructure-security.html',
   modes: ['synth', 'live'],
-  reads: [...PRINCIPAL_TYPES, 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
+  reads: [...PRINCIPAL_TYPES, 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', BOT, BOT_ALIAS],
   // Admin grants (`Action: "*"`) are left to the IAM checks: only statements naming lex: actions are judged.
   evaluateGraph({ graph }) {
     const out: Verdict[] = [];

@@ -1,7 +1,7 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, notApplicable } from '../../lib/engine/check';
 import { endpointVerdicts } from '../shared/endpoints';
-import { transcribeAnchor } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeAnchor } from '../shared/transcribe';
 import { TRANSCRIBE_BATCH_ENDPOINT, TRANSCRIBE_ENDPOINT_SERVICES } from './tr-endpoint-services';
 import { ENDPOINT, VPC } from '../../lib/model/types/ec2';
 
@@ -22,13 +22,13 @@ export default defineCheck({
   },
   // As for Lex: VPCs defined next to a Transcribe workload are taken to call it.
   synth: {
-    reads: [ENDPOINT, VPC],
+    reads: [ENDPOINT, VPC, ...TRANSCRIBE_TYPES],
     evaluateGraph: ({ graph, options }) =>
       endpointVerdicts(graph, { anchor: transcribeAnchor(graph), services: TRANSCRIBE_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Transcribe' }),
   },
   // Live, only the Transcribe endpoints that exist are judged.
   live: {
-    reads: [ENDPOINT, VPC],
+    reads: [ENDPOINT, VPC, ...TRANSCRIBE_TYPES],
     evaluateGraph({ graph, options }) {
       const anchor = transcribeAnchor(graph);
       const verdicts = endpointVerdicts(graph, { services: TRANSCRIBE_ENDPOINT_SERVICES, required: options.requiredEndpoints, label: 'Transcribe' });

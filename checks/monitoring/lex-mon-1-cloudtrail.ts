@@ -13,7 +13,8 @@ export default defineCheck({
     'Use (or deploy) a trail with IsLogging, IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation on, a KMSKeyId, and event selectors that record read and write management events without excluding lex.amazonaws.com.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/logging-using-cloudtrail.html',
   modes: ['synth', 'live'],
-  reads: [TRAIL],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [TRAIL, BOT, BOT_ALIAS],
   // A trail is usually defined once per organization or account; only apps with Lex resources need one.
   evaluateGraph(ctx) {
     return trailVerdicts(ctx, [BOT, BOT_ALIAS], 'lex.amazonaws.com');

@@ -13,7 +13,8 @@ export default defineCheck({
     'Record AWS::Lex::Bot and AWS::Lex::BotAlias (or all supported types) with an AWS Config configuration recorder in every Region where bots run.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/compliance.html',
   modes: ['synth', 'live'],
-  reads: [RECORDER],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [RECORDER, BOT, BOT_ALIAS],
   // A Region has one recorder, normally deployed by a baseline stack: absence from an app is INFO.
   evaluateGraph(ctx) {
     return recorderVerdicts(ctx, { workload: [BOT, BOT_ALIAS], types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });

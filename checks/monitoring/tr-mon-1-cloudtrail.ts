@@ -1,5 +1,5 @@
 import { defineCheck } from '../../lib/engine/check';
-import { TRANSCRIBE_EVENT_SOURCE, transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_EVENT_SOURCE, TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
 import { trailVerdicts } from '../shared/trail';
 import { TRAIL } from '../../lib/model/types/cloudtrail';
 
@@ -13,7 +13,8 @@ export default defineCheck({
     'Use (or deploy) a trail with IsLogging, IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation on, a KMSKeyId, and event selectors recording read and write management events without excluding transcribe.amazonaws.com.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/monitoring-transcribe-cloud-trail.html',
   modes: ['synth', 'live'],
-  reads: [TRAIL],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [TRAIL, ...TRANSCRIBE_TYPES],
   evaluateGraph(ctx) {
     return trailVerdicts(ctx, transcribeWorkloadTypes(ctx.graph), TRANSCRIBE_EVENT_SOURCE);
   },

@@ -3,7 +3,7 @@ import { get, items, str } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
-import { transcribeAnchor } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeAnchor } from '../shared/transcribe';
 import { parseJsonValue } from '../../lib/model/json';
 import { EVENT_RULE, type RuleProps } from '../../lib/model/types/events';
 
@@ -19,7 +19,8 @@ export default defineCheck({
     'Add an enabled EventBridge rule with EventPattern {"source": ["aws.transcribe"]} (optionally narrowed to the job state change detail types, keeping FAILED) and a target such as an SNS topic, queue or function.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/monitoring-events.html',
   modes: ['synth', 'live'],
-  reads: [EVENT_RULE],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [EVENT_RULE, ...TRANSCRIBE_TYPES],
   evaluateGraph({ graph }) {
     const anchor = transcribeAnchor(graph);
     if (!anchor) return [];

@@ -1,7 +1,7 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck } from '../../lib/engine/check';
 import { alarmVerdicts } from '../shared/alarms';
-import { transcribeAnchor } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeAnchor } from '../shared/transcribe';
 import { ALARM } from '../../lib/model/types/cloudwatch';
 
 const METRICS = ['AsyncUserErrorCount', 'SyncUserErrorCount', 'ThrottledCount', 'LimitExceededCount'];
@@ -18,7 +18,8 @@ export default defineCheck({
   options: {
     requiredMetrics: option.strings([], `AWS/Transcribe metrics that each need an alarm (e.g. ${METRICS.join(', ')}); empty: one alarm on any AWS/Transcribe metric is enough`),
   },
-  reads: [ALARM],
+  // The workload too: an account scan that could not read it cannot say the control is not needed.
+  reads: [ALARM, ...TRANSCRIBE_TYPES],
   evaluateGraph({ graph, options }) {
     const anchor = transcribeAnchor(graph);
     if (!anchor) return [];

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
 import { findOrReportAbsent } from '../shared/app-level';
 import { recorderVerdicts } from '../shared/config-recorder';
-import { transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
 import { RECORDER, DELIVERY_CHANNEL } from '../../lib/model/types/config';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { KMS_KEY } from '../../lib/model/types/kms';
@@ -20,7 +20,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-best-practices.html',
   // Recorders and channels are regional singletons from a baseline stack: absence from an app is INFO.
   synth: {
-    reads: [RECORDER, DELIVERY_CHANNEL],
+    reads: [RECORDER, DELIVERY_CHANNEL, ...TRANSCRIBE_TYPES],
     evaluateGraph(ctx) {
       const workload = transcribeWorkloadTypes(ctx.graph);
       return [
@@ -40,7 +40,7 @@ export default defineCheck({
   },
   // A recorder that is recording delivers: the collectors read no channel.
   live: {
-    reads: [RECORDER, DELIVERY_CHANNEL],
+    reads: [RECORDER, DELIVERY_CHANNEL, ...TRANSCRIBE_TYPES],
     evaluateGraph: (ctx) => recorderVerdicts(ctx, { workload: transcribeWorkloadTypes(ctx.graph), types: DEPENDENCIES, baselineSeverity: 'INFO' }),
   },
 });

@@ -96,7 +96,8 @@ export function defineAiOptOutCheck(spec: AiOptOutCheckSpec): Check {
   const { aiService, anchorTypes, ...meta } = spec;
   return defineCheck({
     ...meta,
-    reads: [ORG_POLICY],
+    // The workload too: an account scan that could not read it cannot say the control is not needed.
+    reads: [ORG_POLICY, ...anchorTypes],
     evaluateGraph: (ctx) =>
       findOrReportAbsent(ctx, {
         types: [ORG_POLICY],

@@ -14,6 +14,17 @@ function graphOf(resources: Array<{ type: string; logicalId: string; properties:
 }
 
 describe('jobs an app starts, derived into App::Transcribe resources', () => {
+  test.each([
+    ['arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob'],
+    ['arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob'],
+    ['arn:aws-us-gov:states:us-gov-west-1:123456789012:aws-sdk:transcribe:startTranscriptionJob'],
+    ['arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob.waitForTaskToken'],
+  ])('every form of the SDK integration ARN starts a job: %s', (arn) => {
+    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: arn, Parameters: {}, End: true } } };
+    const graph = graphOf([{ type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { Definition: definition } }]);
+    expect(graph.ofType('App::Transcribe::StartTranscriptionJob').map((j) => j.logicalId)).toEqual(['Flow#State::T']);
+  });
+
   test('a state machine task becomes a job start in its stack, linked to the state machine and property', () => {
     const graph = graphOf([
       { type: 'AWS::S3::Bucket', logicalId: 'Out', properties: {} },

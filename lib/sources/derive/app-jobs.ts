@@ -58,7 +58,12 @@ function startAction(name: string): StartAction | undefined {
   return START_ACTIONS.find((a) => a.toLowerCase() === bare);
 }
 
-const SDK_TASK = /^arn:[^:]+:states:::aws-sdk:transcribe:(\w+?)(\.waitForTaskToken)?$/i;
+/**
+ * The SDK integration's task ARN in every form Step Functions takes: `arn:aws:states:::aws-sdk:…`, or
+ * with a Region and account (`arn:aws:states:us-east-1:123456789012:aws-sdk:…`), and a service
+ * integration pattern suffix.
+ */
+const SDK_TASK = /^arn:[^:]+:states:[^:]*:[^:]*:aws-sdk:transcribe:(\w+?)(\.waitForTaskToken|\.sync(?::2)?)?$/i;
 
 function stateMachineJobs(graph: ResourceGraph, sm: Resource, out: Starts): void {
   const props = graph.props<StateMachineProps>(sm);

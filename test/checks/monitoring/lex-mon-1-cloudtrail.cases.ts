@@ -78,6 +78,10 @@ export default {
       { name: 'no trail in the account and Region: a HIGH failure', moto: async (aws) => void (await lexBot(aws)), collectors, statuses: { '123456789012/us-east-1[Missing::AWS::CloudTrail::Trail]': 'FAIL' }, severity: 'HIGH' },
       { name: 'management events of lex.amazonaws.com excluded (GetEventSelectors)', moto: motoTrail({ excludeSources: ['lex.amazonaws.com'] }), collectors, statuses: { 'trail/main[EventSelectors]': 'FAIL' } },
     ],
-    UNKNOWN: [{ name: 'trails that could not be listed give UNKNOWN, not a failure', moto: motoTrail({}), collectors, deny: ['cloudtrail:DescribeTrails'], statuses: { '123456789012/us-east-1': 'UNKNOWN' } }],
+    UNKNOWN: [
+      { name: 'trails that could not be listed give UNKNOWN, not a failure', moto: motoTrail({}), collectors, deny: ['cloudtrail:DescribeTrails'], statuses: { '123456789012/us-east-1': 'UNKNOWN' } },
+      // Without the bots, the Region's Lex workload is unknown: the HIGH finding must not vanish.
+      { name: 'lex:ListBots denied and no trail: UNKNOWN, never nothing', moto: async (aws) => void (await lexBot(aws)), collectors, deny: ['lex:ListBots'], statuses: { '123456789012/us-east-1': 'UNKNOWN' }, reason: /AWS::Lex::Bot.*could not be read/ },
+    ],
   },
 } satisfies CheckTable;

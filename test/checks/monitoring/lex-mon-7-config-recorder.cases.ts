@@ -41,6 +41,9 @@ export default {
       { name: 'a recorder of bots only', moto: motoRecorder(true, { allSupported: false, resourceTypes: ['AWS::Lex::Bot'] }), collectors, statuses: { 'config-recorder/default': 'FAIL' } },
       { name: 'no recorder in the Region is a LOW failure', moto: async (aws) => void (await lexBot(aws)), collectors, statuses: { '123456789012/us-east-1[Missing::AWS::Config::ConfigurationRecorder]': 'FAIL' }, severity: 'LOW' },
     ],
-    UNKNOWN: [{ name: 'config:DescribeConfigurationRecorders denied', moto: motoRecorder(true), collectors, deny: ['config:DescribeConfigurationRecorders'], statuses: { '123456789012/us-east-1': 'UNKNOWN' } }],
+    UNKNOWN: [
+      { name: 'config:DescribeConfigurationRecorders denied', moto: motoRecorder(true), collectors, deny: ['config:DescribeConfigurationRecorders'], statuses: { '123456789012/us-east-1': 'UNKNOWN' } },
+      { name: 'lex:ListBots denied and no recorder: UNKNOWN, never nothing', moto: async (aws) => void (await lexBot(aws)), collectors, deny: ['lex:ListBots'], statuses: { '123456789012/us-east-1': 'UNKNOWN' }, reason: /AWS::Lex::Bot.*could not be read/ },
+    ],
   },
 } satisfies CheckTable;
