@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
+import { registerMergeCommand } from '../lib/cli/merge-command';
 import { EXIT } from '../lib/cli/exit';
 import { registerScanCommand } from '../lib/cli/scan-command';
 import { registerPolicyCommand } from '../lib/cli/policy-command';
@@ -18,6 +19,7 @@ const program = new Command('lexscribe')
 registerCheckCommands(program);
 registerScanCommand(program);
 registerAuditCommand(program);
+registerMergeCommand(program);
 registerPolicyCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -149,7 +149,7 @@ function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
+  const [{ renderReport }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
   const { flags } = run;
   let baseline = run.baseline;
   if (flags.writeBaseline) {
@@ -176,7 +176,7 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
     const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
     if (flags.writeBaseline) say(`baseline ${flags.writeBaseline} records ${baseline!.entries.length} finding${baseline!.entries.length === 1 ? '' : 's'}`);
     else if (run.baseline && gate.accepted.length > 0) say(`${gate.accepted.length} finding${gate.accepted.length === 1 ? ' is' : 's are'} in the baseline ${flags.baseline}`);
-    for (const e of gone) say(`baseline entry no longer occurs: ${e.checkId} on ${e.resource}${e.findingKey ? ` (${e.findingKey})` : ''}; remove it with --write-baseline`);
+    for (const e of gone) say(`baseline entry no longer occurs: ${describeEntry(e)}; remove it${e.fingerprint ? ' with --write-baseline' : ''}`);
     if (gate.failed) {
       const what = run.policy.failOnUnknown ? `at or above ${run.policy.failOn}, or UNKNOWN` : `at or above ${run.policy.failOn}`;
       say(`gate failed: ${gate.blocking.length} finding${gate.blocking.length === 1 ? '' : 's'} ${what}${run.baseline ? ' not in the baseline' : ''}`);
