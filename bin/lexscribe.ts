@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
+import { registerDriftCommand } from '../lib/cli/drift-command';
 import { registerMergeCommand } from '../lib/cli/merge-command';
 import { EXIT } from '../lib/cli/exit';
 import { registerScanCommand } from '../lib/cli/scan-command';
@@ -20,6 +21,7 @@ registerCheckCommands(program);
 registerScanCommand(program);
 registerAuditCommand(program);
 registerMergeCommand(program);
+registerDriftCommand(program);
 registerPolicyCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

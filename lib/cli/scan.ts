@@ -27,7 +27,8 @@ export function scanLoaded(loaded: LoadedTemplates, config: LexscribeConfig, opt
   return buildReport(result.findings, warnings, 'scan', { verbose: opts.verbose, startedAt: now });
 }
 
-function parameterValues(flags: ScanFlags): ParameterValues {
+/** `--parameters` and `--parameters-file`, as the template loader takes them. */
+export function parameterValues(flags: ScanFlags): ParameterValues {
   const values = emptyParameters();
   try {
     for (const file of flags.parametersFile ?? []) Object.assign(values.all, readParametersFile(file));
@@ -38,7 +39,7 @@ function parameterValues(flags: ScanFlags): ParameterValues {
   }
 }
 
-function readStdin(): Buffer {
+export function readStdin(): Buffer {
   if (process.stdin.isTTY) throw new InputError('-', 'standard input is a terminal; pipe a template into it');
   return readFileSync(0);
 }

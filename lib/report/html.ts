@@ -18,7 +18,7 @@ import {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for element content and quoted attributes. Every value of a report goes through here. */
-function esc(value: string | number): string {
+export function esc(value: string | number): string {
   // Control characters have no visible form (a browser draws a box): drop them.
   return String(value)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
@@ -26,7 +26,7 @@ function esc(value: string | number): string {
 }
 
 /** Only web links become links: a `javascript:` or `data:` docs value is shown as text. */
-function link(url: string, text: string): string {
+export function link(url: string, text: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(text)}</a>` : esc(url);
 }
 
