@@ -34,6 +34,8 @@ export interface AuditFlags {
   accountConcurrency?: number;
   /** `K/N`. */
   shard?: string;
+  /** No notes on standard error (a report flag, read here for the notes of account selection). */
+  quiet?: boolean;
 }
 
 /** Accounts audited at once by default: each keeps its own `--concurrency`, so this multiplies the requests in flight. */
@@ -56,7 +58,7 @@ export function addAccountOptions(command: Command): Command {
     .option('--shard <K/N>', 'audit only the K-th of N shards of the accounts (a stable hash of the account id); join the reports with lexscribe merge')
     .addOption(new Option('--endpoint-url <url>', 'send every request to this endpoint (an emulator such as moto)').env('AWS_ENDPOINT_URL'))
     .option('--concurrency <n>', 'requests in flight at once, per account', positiveInt, 8)
-    .option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)', positiveInt, 5)
+    .addOption(new Option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)').argParser(positiveInt).default(5).env('AWS_MAX_ATTEMPTS'))
     .option('--timeout <seconds>', 'timeout of one request', positiveInt, 30)
     .option('--since <days>', 'look back this many days for Transcribe jobs and CloudTrail events (default: 90, their retention)', positiveInt);
 }

@@ -135,7 +135,8 @@ async function resolveTargets(plan: AccountPlan, flags: AuditFlags, caller: Sess
   if (notListed.length > 0) notes.push(`not active accounts of the organization, left out: ${notListed.join(', ')}`);
   if (accounts.length === 0) throw new UsageError('no account to audit: the organization lists none, or --accounts/--exclude-accounts leave none');
   const inThisShard = plan.shard ? accounts.filter((a) => inShard(a.id, plan.shard!)) : accounts;
-  if (plan.shard && inThisShard.length === 0) notes.push(`shard ${shardLabel(plan.shard)} holds none of the ${accounts.length} accounts`);
+  // Said on stderr, not in the report: a shard's report must merge into what the whole run would write.
+  if (plan.shard && inThisShard.length === 0 && !flags.quiet) process.stderr.write(`lexscribe: shard ${shardLabel(plan.shard)} holds none of the ${accounts.length} accounts\n`);
   const targets = inThisShard.map((a): AccountTarget => ({ ...a, ...(a.id === caller.account ? {} : { roleArn: memberRoleArn(caller.partition, a.id, flags.orgRole!) }) }));
   return {
     targets,
@@ -179,20 +180,26 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
   const accountConcurrency = flags.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
   // One socket pool for every account of the run.
   const handler = plan.multi ? await createRequestHandler({ requestTimeoutMs: flags.timeout * 1000, concurrency: flags.concurrency * accountConcurrency, hooks }) : undefined;
-  const caller = await openSession({
-    profile: flags.profile,
-    regions,
-    allRegions: !!flags.allRegions,
-    roleArn: flags.roleArn,
-    externalId: flags.externalId,
-    endpoint: flags.endpointUrl,
-    maxAttempts: flags.maxAttempts,
-    requestTimeoutMs: flags.timeout * 1000,
-    concurrency: flags.concurrency,
-    hooks,
-    handler,
-    allow: plan.multi ? CREDENTIAL_OPERATIONS : undefined,
-  });
+  let caller: Session;
+  try {
+    caller = await openSession({
+      profile: flags.profile,
+      regions,
+      allRegions: !!flags.allRegions,
+      roleArn: flags.roleArn,
+      externalId: flags.externalId,
+      endpoint: flags.endpointUrl,
+      maxAttempts: flags.maxAttempts,
+      requestTimeoutMs: flags.timeout * 1000,
+      concurrency: flags.concurrency,
+      hooks,
+      handler,
+      allow: plan.multi ? CREDENTIAL_OPERATIONS : undefined,
+    });
+  } catch (e) {
+    handler?.destroy?.();
+    throw e;
+  }
   const config = opts.config ?? {};
   const pipeline = new Pipeline({ checks: ALL_CHECKS, mode: 'live', config: withAccountSuppressions(config), now: startedAt });
   const audits: AccountAudit[] = [];

@@ -114,14 +114,42 @@ function matches(rule: FaultRule, call: Call, req: IncomingMessage, body: Buffer
   return true;
 }
 
-/** Start the proxy on a free local port, forwarding everything no rule matches to `target`. */
-export async function startFaultProxy(target: string, initial: FaultRule[] = []): Promise<FaultProxy> {
+/**
+ * Start the proxy on a free local port, forwarding everything no rule matches to `target`. With
+ * `delayMs`, every request waits that long before it is forwarded: the round trip a real API call
+ * has, which moto on the same machine lacks (the benchmark uses it to measure concurrency).
+ */
+export async function startFaultProxy(target: string, initial: FaultRule[] = [], opts: { delayMs?: number } = {}): Promise<FaultProxy> {
   let rules = initial;
   const served = new Map<string, number>();
   /** Access key → account, from the AssumeRole answers forwarded. */
   const accountOf = new Map<string, string>();
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
+  /** Forward a request to `target`, learning from AssumeRole answers which account each access key is. */
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, call: Call) => {
+    const upstreamRequest = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (call.service !== 'sts' || call.operation !== 'AssumeRole') return void answer.pipe(res);
+        const parts: Buffer[] = [];
+        answer.on('data', (c: Buffer) => parts.push(c));
+        answer.on('end', () => {
+          const xml = Buffer.concat(parts);
+          const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml.toString('utf8'))?.[1];
+          const account = /arn:[^:]+:iam::(\d{12}):role\//.exec(new URLSearchParams(body.toString('utf8')).get('RoleArn') ?? '')?.[1];
+          if (key && account) accountOf.set(key, account);
+          res.end(xml);
+        });
+      },
+    );
+    upstreamRequest.on('error', (e) => {
+      res.writeHead(502);
+      res.end(String(e));
+    });
+    upstreamRequest.end(body);
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -136,27 +164,8 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [])
         if (rule.fault === 'garbage') return sendGarbage(res, call);
         return sendError(res, call, rule.fault);
       }
-      const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          if (call.service !== 'sts' || call.operation !== 'AssumeRole') return void answer.pipe(res);
-          const parts: Buffer[] = [];
-          answer.on('data', (c: Buffer) => parts.push(c));
-          answer.on('end', () => {
-            const xml = Buffer.concat(parts);
-            const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml.toString('utf8'))?.[1];
-            const account = /arn:[^:]+:iam::(\d{12}):role\//.exec(decodeURIComponent(new URLSearchParams(body.toString('utf8')).get('RoleArn') ?? ''))?.[1];
-            if (key && account) accountOf.set(key, account);
-            res.end(xml);
-          });
-        },
-      );
-      forward.on('error', (e) => {
-        res.writeHead(502);
-        res.end(String(e));
-      });
-      forward.end(body);
+      if (opts.delayMs) setTimeout(() => forward(req, res, body, call), opts.delayMs);
+      else forward(req, res, body, call);
     });
   });
   server.on('connection', (s) => {

@@ -61,6 +61,8 @@ export interface MotoHarness {
   cli(args: string[], env?: Record<string, string | undefined>): Promise<CliResult>;
   /** Every `service:Operation` the CLI runs of this file have sent. */
   commandsSent(): string[];
+  /** The environment `cli` runs the CLI with (dummy credentials, the test hook, the command log). */
+  cliEnv(): Record<string, string>;
 }
 
 /**
@@ -123,13 +125,15 @@ export function useMoto(env: Record<string, string> = {}): MotoHarness {
       return c;
     },
     cli(args, extra = {}) {
-      return runCli(args, {
+      return runCli(args, { ...harness.cliEnv(), ...extra });
+    },
+    cliEnv() {
+      return {
         AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
         LEXSCRIBE_TEST_REQUEST_HANDLER: adapterModule(),
         LEXSCRIBE_TEST_COMMAND_LOG: log,
-        ...extra,
-      });
+      };
     },
     commandsSent() {
       return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
@@ -138,14 +142,36 @@ export function useMoto(env: Record<string, string> = {}): MotoHarness {
   return harness;
 }
 
-/** Run the built CLI with a clean AWS environment (nothing from the developer's own profile leaks in). */
-export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p tsconfig.build.json\` (npm test builds first)`);
+/** A child's environment: the test's, less anything AWS or CI of the developer's own, plus `env`. */
+function childEnvironment(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && k !== 'CI'));
   const childEnv: Record<string, string | undefined> = { ...base, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true', ...env };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+  return childEnv as NodeJS.ProcessEnv;
+}
+
+/** Run the built CLI with a clean AWS environment (nothing from the developer's own profile leaks in). */
+export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p tsconfig.build.json\` (npm test builds first)`);
+  return run(process.execPath, [CLI, ...args], env, ROOT);
+}
+
+/**
+ * Run a shell command line as a CI job would (bash), in `cwd`, where `npx lexscribe` runs the built CLI:
+ * the commands of the documented pipelines are tested as written.
+ */
+export function runShell(command: string, cwd: string, env: Record<string, string | undefined>): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p tsconfig.build.json\` (npm test builds first)`);
+  const bin = join(cwd, '.lexscribe-bin');
+  mkdirSync(bin, { recursive: true });
+  const npx = join(bin, 'npx');
+  writeFileSync(npx, `#!/bin/sh\nif [ "$1" = lexscribe ]; then shift; exec "${process.execPath}" "${CLI}" "$@"; fi\necho "npx $1: only npx lexscribe is available here" >&2\nexit 127\n`, { mode: 0o755 });
+  return run('bash', ['-c', command], { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` }, cwd);
+}
+
+function run(file: string, args: string[], env: Record<string, string | undefined>, cwd: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: childEnv as NodeJS.ProcessEnv, cwd: ROOT });
+    const child = spawn(file, args, { env: childEnvironment(env), cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
