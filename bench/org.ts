@@ -4,7 +4,8 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { auditAccount, TEST_HOOKS_ENV, type AuditStats } from '../lib/cli/audit';
 import type { AuditFlags } from '../lib/cli/audit-command';
 import { Limiter } from '../lib/sources/account/limiter';
-import { startFaultProxy } from '../test/integration/fault-proxy';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { extraRequests, MotoRequestHandler } from '../test/integration/moto-adapter';
 import { startMoto } from '../test/integration/moto-server';
 import { printTable } from './measure';
@@ -21,7 +22,8 @@ import type { Bench } from './run';
  * moto serves one request at a time on this machine with no network between, so on moto alone the
  * audit is bound by moto's rate and accounts at once change little. Real API calls take tens of
  * milliseconds each, during which an account's collectors wait: the same runs are repeated through a
- * proxy that holds every request for LEXSCRIBE_BENCH_LATENCY_MS (default 100) before moto sees it.
+ * proxy (a process of its own) that holds every request for LEXSCRIBE_BENCH_LATENCY_MS (default 100)
+ * before moto sees it.
  *
  * Sizes: LEXSCRIBE_BENCH_ORG="ACCOUNTSxBOTS" (default "20x10").
  */
@@ -109,12 +111,21 @@ async function audit(endpoint: { name: string; url: string }, label: string, acc
   return { endpoint: endpoint.name, label, accounts: accounts.length, concurrency, stats, adapter: extraRequests() };
 }
 
+/** The latency proxy in its own process, and its URL. */
+function latencyProxy(target: string, delayMs: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(__dirname, 'latency-proxy.js'), target, String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout!.once('data', (d: Buffer) => resolve({ url: d.toString().trim(), child }));
+  });
+}
+
 const bench: Bench = {
   async run() {
     const { accounts, bots } = size();
     const latency = Number(process.env.LEXSCRIBE_BENCH_LATENCY_MS ?? 100);
     const moto = await startMoto();
-    const proxy = await startFaultProxy(moto.url, [], { delayMs: latency });
+    const proxy = await latencyProxy(moto.url, latency);
     const env = { ...process.env };
     try {
       Object.assign(process.env, {
@@ -159,7 +170,7 @@ const bench: Bench = {
         console.log(`${five.endpoint}: calls per added resource from 5 to ${accounts} accounts ${perAdded.toFixed(2)}; speed-up of --account-concurrency 4 over 1: ${(all1.stats.durationMs / all4.stats.durationMs).toFixed(2)}×`);
       }
     } finally {
-      await proxy.stop();
+      proxy.child.kill('SIGTERM');
       await moto.stop();
       process.env = env;
     }

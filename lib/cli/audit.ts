@@ -60,6 +60,8 @@ export interface AuditRunOptions {
   verbose?: boolean;
   /** Show progress (bars on a terminal; in a multi-account audit, a line per account otherwise). */
   progress?: boolean;
+  /** Keep each account's graph and findings (`LiveAudit.apps`, for `drift`); an audit lets them go as it goes. */
+  keepApps?: boolean;
 }
 
 /** An audit as the pipeline evaluated it: the report, and each account's graph and findings (for `drift`). */
@@ -67,6 +69,7 @@ export interface LiveAudit {
   report: Report;
   stats: AuditStats;
   run: RunResult;
+  /** Each account's graph and findings, with `keepApps`. */
   apps: Array<{ account: string; app: AppResult }>;
 }
 
@@ -231,7 +234,8 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
       },
       (audit) => {
         audits.push(audit);
-        apps.push({ account: audit.target.id, app: pipeline.add({ stacks: audit.stacks }) });
+        const app = pipeline.add({ stacks: audit.stacks });
+        if (opts.keepApps) apps.push({ account: audit.target.id, app });
       },
     );
   } finally {

@@ -31,7 +31,7 @@ export async function driftOf(paths: readonly string[], flags: DriftFlags, confi
     return code.add({ stacks, context: loaded.inputs.filter((i) => !members.has(i)) });
   });
   const codeRun = code.finish();
-  const live = await auditLive(flags, { config: withAccountSuppressions(config), progress: !flags.quiet });
+  const live = await auditLive(flags, { config: withAccountSuppressions(config), progress: !flags.quiet, keepApps: true });
   const accounts = live.report.accounts ?? [];
   const regionsOf = new Map(accounts.filter((a) => a.status !== 'unreadable').map((a) => [a.id, a.regions] as const));
   const result = computeDrift({ apps }, { apps: live.apps.map((a) => a.app), regionsOf }, ALL_CHECKS);

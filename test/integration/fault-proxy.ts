@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -126,10 +126,12 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [],
   const accountOf = new Map<string, string>();
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
+  // Kept-alive sockets to moto: a new connection per request would cost more than moto's answer.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   /** Forward a request to `target`, learning from AssumeRole answers which account each access key is. */
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, call: Call) => {
     const upstreamRequest = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, agent },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (call.service !== 'sts' || call.operation !== 'AssumeRole') return void answer.pipe(res);
@@ -183,6 +185,7 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [],
     stop() {
       // Held connections (timeouts) would keep close() waiting forever.
       for (const s of sockets) s.destroy();
+      agent.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
