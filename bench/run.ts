@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   synth: () => import('./synth'),
   scan: () => import('./scan'),
   audit: () => import('./audit'),
+  org: () => import('./org'),
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
+import { registerDriftCommand } from '../lib/cli/drift-command';
+import { registerMergeCommand } from '../lib/cli/merge-command';
 import { EXIT } from '../lib/cli/exit';
 import { registerScanCommand } from '../lib/cli/scan-command';
 import { registerPolicyCommand } from '../lib/cli/policy-command';
@@ -18,6 +20,8 @@ const program = new Command('lexscribe')
 registerCheckCommands(program);
 registerScanCommand(program);
 registerAuditCommand(program);
+registerMergeCommand(program);
+registerDriftCommand(program);
 registerPolicyCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

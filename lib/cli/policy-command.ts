@@ -7,14 +7,15 @@ export function registerPolicyCommand(program: Command): void {
     .command('policy')
     .description('print the least-privilege IAM policy of the auditor (JSON, or a CDK construct with --format cdk)')
     .option('--format <format>', 'json or cdk', 'json')
-    .action(async (opts: { format: string }) => {
+    .option('--org-role <name>', "instead, the policy of an organization audit's caller: list the accounts, and assume this role in them")
+    .action(async (opts: { format: string; orgRole?: string }) => {
       if (opts.format !== 'json' && opts.format !== 'cdk') {
         console.error(`lexscribe: unknown format "${opts.format}" (json or cdk)`);
         process.exitCode = EXIT.USAGE;
         return;
       }
       const { printPolicy } = await import('./policy');
-      printPolicy(opts.format);
+      printPolicy(opts.format, opts.orgRole);
       process.exitCode = EXIT.OK;
     });
 }

@@ -47,7 +47,7 @@ const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', 
  * `--write-baseline`, `--config`, `--quiet`, `--verbose` to a command. Returns the pairs in the order
  * given: each `--output` belongs to the `--format` before it (commander keeps the two lists apart).
  */
-export function addReportOptions(command: Command): () => RawTarget[] {
+export function addReportOptions(command: Command, opts: { drift?: boolean } = {}): () => RawTarget[] {
   const targets: RawTarget[] = [];
   command
     .addOption(
@@ -64,10 +64,19 @@ export function addReportOptions(command: Command): () => RawTarget[] {
         return [...previous, value];
       }),
     )
-    .option('--fail-on <severity>', 'exit 1 on FAIL findings at or above this severity: info, low, medium, high, critical (default: high)')
-    .option('--fail-on-unknown', 'exit 1 on UNKNOWN findings too (values that could not be known)')
-    .option('--baseline <file>', 'fail only on findings not recorded in this baseline, and list the entries that no longer occur')
-    .option('--write-baseline <file>', 'record the current FAIL and UNKNOWN findings in FILE (they are then accepted)')
+    .option(
+      '--fail-on <severity>',
+      opts.drift
+        ? 'exit 1 only on drift whose live side FAILs at or above this severity (info … critical); without it, any drift exits 1'
+        : 'exit 1 on FAIL findings at or above this severity: info, low, medium, high, critical (default: high)',
+    );
+  if (!opts.drift) {
+    command
+      .option('--fail-on-unknown', 'exit 1 on UNKNOWN findings too (values that could not be known)')
+      .option('--baseline <file>', 'fail only on findings not recorded in this baseline, and list the entries that no longer occur')
+      .option('--write-baseline <file>', 'record the current FAIL and UNKNOWN findings in FILE (they are then accepted)');
+  }
+  command
     .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
     .option('-q, --quiet', 'print nothing but the report and errors: no progress, no notes on standard error')
     .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
@@ -134,7 +143,8 @@ async function restrictToFramework(config: LexscribeConfig, id: string): Promise
   return { ...config, checks };
 }
 
-function write(path: string, text: string): void {
+/** Write a report file, making its directory; a failure is a UsageError naming the file. */
+export function write(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
@@ -149,7 +159,7 @@ function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
+  const [{ renderReport }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
   const { flags } = run;
   let baseline = run.baseline;
   if (flags.writeBaseline) {
@@ -176,7 +186,7 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
     const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
     if (flags.writeBaseline) say(`baseline ${flags.writeBaseline} records ${baseline!.entries.length} finding${baseline!.entries.length === 1 ? '' : 's'}`);
     else if (run.baseline && gate.accepted.length > 0) say(`${gate.accepted.length} finding${gate.accepted.length === 1 ? ' is' : 's are'} in the baseline ${flags.baseline}`);
-    for (const e of gone) say(`baseline entry no longer occurs: ${e.checkId} on ${e.resource}${e.findingKey ? ` (${e.findingKey})` : ''}; remove it with --write-baseline`);
+    for (const e of gone) say(`baseline entry no longer occurs: ${describeEntry(e)}; remove it${e.fingerprint ? ' with --write-baseline' : ''}`);
     if (gate.failed) {
       const what = run.policy.failOnUnknown ? `at or above ${run.policy.failOn}, or UNKNOWN` : `at or above ${run.policy.failOn}`;
       say(`gate failed: ${gate.blocking.length} finding${gate.blocking.length === 1 ? '' : 's'} ${what}${run.baseline ? ' not in the baseline' : ''}`);

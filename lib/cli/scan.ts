@@ -35,7 +35,8 @@ function skippedWarnings(loaded: LoadedTemplates, verbose: boolean): RunWarning[
   return [{ kind: 'skipped', message: `${loaded.skipped.length} file(s) in the scanned directories are not CloudFormation templates and were skipped (--verbose lists them)` }];
 }
 
-function parameterValues(flags: ScanFlags): ParameterValues {
+/** `--parameters` and `--parameters-file`, as the template loader takes them. */
+export function parameterValues(flags: ScanFlags): ParameterValues {
   const values = emptyParameters();
   try {
     for (const file of flags.parametersFile ?? []) Object.assign(values.all, readParametersFile(file));
@@ -55,7 +56,7 @@ function isFolder(path: string): boolean {
 }
 
 /** Standard input, read to its end before anything else when `-` is among the paths. */
-async function readStdin(paths: readonly string[]): Promise<() => Buffer> {
+export async function readStdin(paths: readonly string[]): Promise<() => Buffer> {
   if (!paths.includes('-')) return () => Buffer.alloc(0);
   if (process.stdin.isTTY) {
     const error = new InputError('-', 'standard input is a terminal; pipe a template into it');

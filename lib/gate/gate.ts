@@ -1,5 +1,5 @@
 import { severityRank, type Finding, type Severity } from '../model/finding';
-import { fingerprint, isRecorded, type Baseline, type BaselineEntry } from './baseline';
+import { entryMatcher, fingerprint, isRecorded, type Baseline, type BaselineEntry } from './baseline';
 
 /** What fails a run: FAIL (and ERROR) findings at or above `failOn`, and UNKNOWN ones if `failOnUnknown`. */
 export interface GatePolicy {
@@ -26,18 +26,34 @@ export function blocks(f: Finding, policy: GatePolicy): boolean {
   return f.status === 'UNKNOWN' && policy.failOnUnknown;
 }
 
+/**
+ * Apply the policy, and the baseline if any: a recorded finding whose fingerprint the baseline holds,
+ * or that a hand-written entry (account, ARN glob) covers, is accepted rather than blocking. Entries
+ * that match nothing of the run are `gone`.
+ */
 export function evaluateGate(findings: readonly Finding[], policy: GatePolicy, baseline?: Baseline): GateResult {
-  const known = new Set(baseline?.entries.map((e) => e.fingerprint));
+  const entries = baseline?.entries ?? [];
+  const known = new Set(entries.flatMap((e) => (e.fingerprint ? [e.fingerprint] : [])));
+  const patterns = entries.filter((e) => !e.fingerprint).map((entry) => ({ entry, matches: entryMatcher(entry), used: false }));
   const blocking: Finding[] = [];
   const accepted: Finding[] = [];
   const present = new Set<string>();
   for (const f of findings) {
-    const fp = baseline && isRecorded(f) ? fingerprint(f) : undefined;
+    const recorded = baseline !== undefined && isRecorded(f);
+    const fp = recorded ? fingerprint(f) : undefined;
     if (fp) present.add(fp);
+    let covered = fp !== undefined && known.has(fp);
+    if (recorded) {
+      for (const p of patterns) {
+        if (!p.matches(f)) continue;
+        p.used = true;
+        covered = true;
+      }
+    }
     if (!blocks(f, policy)) continue;
-    if (fp && known.has(fp)) accepted.push(f);
+    if (covered) accepted.push(f);
     else blocking.push(f);
   }
-  const gone = baseline?.entries.filter((e) => !present.has(e.fingerprint)) ?? [];
+  const gone = [...entries.filter((e) => e.fingerprint && !present.has(e.fingerprint)), ...patterns.filter((p) => !p.used).map((p) => p.entry)];
   return { failed: blocking.length > 0, blocking, accepted, gone };
 }

@@ -74,6 +74,10 @@ table { border-collapse: collapse; width: 100%; }
 .topics thead th { color: var(--muted); font-weight: normal; font-size: 12.5px; }
 .topics td { color: var(--muted); }
 .topics tr:last-child > * { border-bottom: 0; }
+.accounts { margin-top: 16px; overflow-x: auto; }
+.accounts td.acct-complete { color: var(--pass); } .accounts td.acct-partial { color: var(--unknown); }
+.accounts td.acct-unreadable, .accounts td.acct-not-audited { color: var(--fail); font-weight: 700; }
+.accounts td.why { text-align: left; white-space: normal; }
 td.has { font-weight: 700; }
 td.st-fail { color: var(--fail); } td.st-error { color: var(--error); } td.st-unknown { color: var(--unknown); }
 td.st-pass { color: var(--pass); } td.st-suppressed { color: var(--suppressed); }

@@ -1,6 +1,7 @@
 import type { Finding, Severity, Status } from '../model/finding';
 import { HTML_STYLE, cls } from './html-style';
-import type { Report } from './report';
+import type { AccountSummary, Report } from './report';
+import { showsAccounts } from './text';
 import {
   SEVERITIES_DESC,
   STATUS_ORDER,
@@ -17,7 +18,7 @@ import {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for element content and quoted attributes. Every value of a report goes through here. */
-function esc(value: string | number): string {
+export function esc(value: string | number): string {
   // Control characters have no visible form (a browser draws a box): drop them.
   return String(value)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
@@ -25,7 +26,7 @@ function esc(value: string | number): string {
 }
 
 /** Only web links become links: a `javascript:` or `data:` docs value is shown as text. */
-function link(url: string, text: string): string {
+export function link(url: string, text: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(text)}</a>` : esc(url);
 }
 
@@ -74,6 +75,22 @@ function topicTable(report: Report): string {
   return `<section class="panel grow"><h2>By topic</h2><table class="topics"><thead><tr><th scope="col">Topic</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/** A multi-account audit: one row per account, its status, resources and what its findings came to. */
+function accountTable(report: Report): string {
+  if (!showsAccounts(report)) return '';
+  const accounts = report.accounts ?? [];
+  const cols: Status[] = ['FAIL', 'UNKNOWN', 'ERROR', 'SUPPRESSED', 'PASS'];
+  const scope = report.scope;
+  const caption = [scope?.organization && `organization ${scope.organization}`, scope?.shard && `shard ${scope.shard.index}/${scope.shard.count} of ${scope.selected.length} accounts`, scope?.merged && `merged from ${scope.merged.length} reports`].filter(Boolean).join(' · ');
+  const rows = accounts.map((a: AccountSummary) => {
+    const worst = SEVERITIES_DESC.find((s) => a.failedBySeverity[s] > 0);
+    const cells = cols.map((s) => `<td class="num${a.byStatus[s] > 0 ? ` has st-${cls(s)}` : ''}">${a.byStatus[s]}</td>`).join('');
+    return `<tr><th scope="row"><code>${esc(a.id)}</code>${a.name ? ` ${esc(a.name)}` : ''}${worst ? ` <span class="sev sev-${cls(worst)}" title="worst failed severity">${worst}</span>` : ''}</th><td class="num acct-${cls(a.status)}">${esc(a.status)}</td><td class="num">${a.resources}</td>${cells}<td class="num">${a.failedCalls}</td><td class="why muted">${esc(a.reason ?? '')}</td></tr>`;
+  });
+  const head = ['Status', 'Resources', ...cols.map((s) => STATUS_LABEL[s]), 'Failed calls'].map((h) => `<th scope="col" class="num">${h}</th>`).join('');
+  return `<section class="panel accounts"><h2>By account <span class="muted">(${accounts.length}${caption ? ` · ${esc(caption)}` : ''})</span></h2><table class="topics"><thead><tr><th scope="col">Account</th>${head}<th scope="col"></th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 function row(label: string, value: string): string {
   return `<div class="kv"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
@@ -96,13 +113,14 @@ function findingCard(f: Finding, cwd: string): string {
 </article>`;
 }
 
-function resourceSection(g: ResourceGroup, cwd: string): string {
+function resourceSection(g: ResourceGroup, cwd: string, names: ReadonlyMap<string, string>): string {
   const r = g.resource;
   const statuses = [...new Set(g.findings.map((f) => f.status))];
   const counts = STATUS_ORDER.filter((s) => statuses.includes(s))
     .map((s) => `<span class="count st-${cls(s)}">${g.findings.filter((f) => f.status === s).length} ${STATUS_LABEL[s].toLowerCase()}</span>`)
     .join('');
-  const where = r.arn ? [r.account && `account ${r.account}`, r.region].filter(Boolean).join(' · ') : [r.stack && `stack ${r.stack}`, r.logicalId && `logical id ${r.logicalId}`].filter(Boolean).join(' · ');
+  const account = r.account && `account ${r.account}${names.has(r.account) ? ` (${names.get(r.account)})` : ''}`;
+  const where = r.arn ? [account, r.region].filter(Boolean).join(' · ') : [r.stack && `stack ${r.stack}`, r.logicalId && `logical id ${r.logicalId}`].filter(Boolean).join(' · ');
   return `<section class="resource ${statuses.map((s) => `has-${cls(s)}`).join(' ')}">
 <header><h3>${esc(resourceLabel(r))}</h3><span class="type">${esc(r.type)}</span><span class="muted">${esc(where)}</span><span class="counts">${counts}</span></header>
 ${g.findings.map((f) => findingCard(f, cwd)).join('\n')}
@@ -157,6 +175,7 @@ function headline(report: Report): string {
  */
 export function renderHtml(report: Report, opts: { cwd: string }): string {
   const groups = groupByResource(report.findings);
+  const names = new Map((report.accounts ?? []).flatMap((a) => (a.name ? [[a.id, a.name] as const] : [])));
   const mode = { synth: 'CDK synth', scan: 'Template scan', audit: 'Account audit' }[report.mode];
   const verdict = report.summary.byStatus.FAIL > 0 ? 'bad' : report.summary.byStatus.ERROR + report.summary.byStatus.UNKNOWN > 0 ? 'warn' : 'good';
   return `<!DOCTYPE html>
@@ -176,10 +195,10 @@ ${filters(report)}
 <p class="muted">${esc(overview(report, groups.length))}${groups.length > 0 ? ' The status chips at the top show or hide findings; passed checks are hidden at first.' : ''}</p></div>
 ${tiles(report)}
 </header>
-<div class="panels">${severityBars(report)}${topicTable(report)}</div>
+<div class="panels">${severityBars(report)}${topicTable(report)}</div>${accountTable(report)}
 ${warningsSection(report)}
 <h2 class="section">Findings by resource</h2>
-${groups.length > 0 ? groups.map((g) => resourceSection(g, opts.cwd)).join('\n') + '\n<p class="empty only-hidden">Every finding is hidden by the status filters.</p>' : '<p class="empty">No findings.</p>'}
+${groups.length > 0 ? groups.map((g) => resourceSection(g, opts.cwd, names)).join('\n') + '\n<p class="empty only-hidden">Every finding is hidden by the status filters.</p>' : '<p class="empty">No findings.</p>'}
 </main>
 </body>
 </html>

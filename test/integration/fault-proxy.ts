@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -15,6 +15,13 @@ export interface FaultRule {
   operation?: string;
   /** `METHOD /path` pattern for REST protocols (`/^GET \/bots\/[^/]+\/botaliases\//`). */
   path?: RegExp;
+  /** Pattern over the request body (`/RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333/` for one AssumeRole). */
+  body?: RegExp;
+  /**
+   * Only requests signed with credentials of this account: the proxy learns which account an access
+   * key belongs to from the sts:AssumeRole answers it forwards (moto serves the role's account to them).
+   */
+  account?: string;
   fault: Fault;
 }
 
@@ -31,19 +38,21 @@ interface Call {
   service: string;
   operation?: string;
   protocol: 'json' | 'query' | 'ec2' | 'rest-json' | 'rest-xml';
+  accessKey?: string;
 }
 
 function describeCall(req: IncomingMessage, body: Buffer): Call {
   const auth = req.headers.authorization ?? '';
   const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '?';
+  const accessKey = /Credential=([^/]+)\//.exec(auth)?.[1];
   const target = req.headers['x-amz-target'];
   const type = req.headers['content-type'] ?? '';
-  if (typeof target === 'string') return { service, operation: target.split('.').pop(), protocol: 'json' };
+  if (typeof target === 'string') return { service, operation: target.split('.').pop(), protocol: 'json', accessKey };
   if (type.includes('x-www-form-urlencoded')) {
     const operation = new URLSearchParams(body.toString('utf8')).get('Action') ?? undefined;
-    return { service, operation, protocol: service === 'ec2' ? 'ec2' : 'query' };
+    return { service, operation, protocol: service === 'ec2' ? 'ec2' : 'query', accessKey };
   }
-  return { service, protocol: service === 's3' ? 'rest-xml' : 'rest-json' };
+  return { service, protocol: service === 's3' ? 'rest-xml' : 'rest-json', accessKey };
 }
 
 const ERRORS: Record<'throttle' | 'deny', Record<Call['protocol'], { status: number; code: string }>> = {
@@ -96,26 +105,60 @@ function sendGarbage(res: ServerResponse, call: Call): void {
   res.end(xml ? '<<<this is not xml' : '{"truncated": [1, 2,');
 }
 
-function matches(rule: FaultRule, call: Call, req: IncomingMessage): boolean {
+function matches(rule: FaultRule, call: Call, req: IncomingMessage, body: Buffer, accountOf: ReadonlyMap<string, string>): boolean {
   if (rule.service !== call.service) return false;
   if (rule.operation && rule.operation !== call.operation) return false;
   if (rule.path && !rule.path.test(`${req.method} ${req.url}`)) return false;
+  if (rule.body && !rule.body.test(body.toString('utf8'))) return false;
+  if (rule.account && (!call.accessKey || accountOf.get(call.accessKey) !== rule.account)) return false;
   return true;
 }
 
-/** Start the proxy on a free local port, forwarding everything no rule matches to `target`. */
-export async function startFaultProxy(target: string, initial: FaultRule[] = []): Promise<FaultProxy> {
+/**
+ * Start the proxy on a free local port, forwarding everything no rule matches to `target`. With
+ * `delayMs`, every request waits that long before it is forwarded: the round trip a real API call
+ * has, which moto on the same machine lacks (the benchmark uses it to measure concurrency).
+ */
+export async function startFaultProxy(target: string, initial: FaultRule[] = [], opts: { delayMs?: number } = {}): Promise<FaultProxy> {
   let rules = initial;
   const served = new Map<string, number>();
+  /** Access key → account, from the AssumeRole answers forwarded. */
+  const accountOf = new Map<string, string>();
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
+  // Kept-alive sockets to moto: a new connection per request would cost more than moto's answer.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  /** Forward a request to `target`, learning from AssumeRole answers which account each access key is. */
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, call: Call) => {
+    const upstreamRequest = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host }, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (call.service !== 'sts' || call.operation !== 'AssumeRole') return void answer.pipe(res);
+        const parts: Buffer[] = [];
+        answer.on('data', (c: Buffer) => parts.push(c));
+        answer.on('end', () => {
+          const xml = Buffer.concat(parts);
+          const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(xml.toString('utf8'))?.[1];
+          const account = /arn:[^:]+:iam::(\d{12}):role\//.exec(new URLSearchParams(body.toString('utf8')).get('RoleArn') ?? '')?.[1];
+          if (key && account) accountOf.set(key, account);
+          res.end(xml);
+        });
+      },
+    );
+    upstreamRequest.on('error', (e) => {
+      res.writeHead(502);
+      res.end(String(e));
+    });
+    upstreamRequest.end(body);
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const call = describeCall(req, body);
-      const rule = rules.find((r) => matches(r, call, req));
+      const rule = rules.find((r) => matches(r, call, req, body, accountOf));
       if (rule) {
         const key = `${call.service}:${call.operation ?? `${req.method} ${req.url}`}`;
         served.set(key, (served.get(key) ?? 0) + 1);
@@ -123,18 +166,8 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [])
         if (rule.fault === 'garbage') return sendGarbage(res, call);
         return sendError(res, call, rule.fault);
       }
-      const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', (e) => {
-        res.writeHead(502);
-        res.end(String(e));
-      });
-      forward.end(body);
+      if (opts.delayMs) setTimeout(() => forward(req, res, body, call), opts.delayMs);
+      else forward(req, res, body, call);
     });
   });
   server.on('connection', (s) => {
@@ -152,6 +185,7 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [])
     stop() {
       // Held connections (timeouts) would keep close() waiting forever.
       for (const s of sockets) s.destroy();
+      agent.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

@@ -2,7 +2,8 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandler } from '@smithy/protocol-http';
 import { Limiter } from './limiter';
-import { isReadOnly, operationOfCommand } from './operations';
+import type { AwsOperation } from './collector';
+import { isReadOnly, operationName, operationOfCommand } from './operations';
 
 /**
  * A module named by `LEXSCRIBE_TEST_REQUEST_HANDLER`, loaded only when that variable is set: the test
@@ -22,6 +23,37 @@ export interface ClientSettings {
   /** Requests in flight at once, across clients and Regions. */
   concurrency: number;
   hooks?: TestHooks;
+  /**
+   * An HTTP handler to share (one socket pool for every account of an organization audit). The pool
+   * then leaves it open on `close`: whoever made it (`createRequestHandler`) destroys it.
+   */
+  handler?: HttpHandler;
+  /**
+   * Operations this pool may send although they are not reads: only `sts:AssumeRole`, only on the
+   * caller's pool of an organization audit. Every other pool refuses anything but a read.
+   */
+  allow?: readonly AwsOperation[];
+}
+
+/** Sockets per host: never fewer than the requests a run lets fly at once. */
+function handlerOptions(requestTimeoutMs: number, concurrency: number): NodeHttpHandlerOptions {
+  const agent = { keepAlive: true, maxSockets: Math.max(50, concurrency) };
+  return {
+    connectionTimeout: Math.min(requestTimeoutMs, 10_000),
+    requestTimeout: requestTimeoutMs,
+    // Without it the SDK only logs a warning when a request outlives requestTimeout.
+    throwOnRequestTimeout: true,
+    httpAgent: agent,
+    httpsAgent: agent,
+  };
+}
+
+/** One HTTP handler (socket pool) for several client pools: the test hook's when given, else the SDK's. */
+export async function createRequestHandler(opts: { requestTimeoutMs: number; concurrency: number; hooks?: TestHooks }): Promise<HttpHandler> {
+  const options = handlerOptions(opts.requestTimeoutMs, opts.concurrency);
+  if (opts.hooks) return opts.hooks.createRequestHandler(options);
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  return new NodeHttpHandler(options) as HttpHandler;
 }
 
 type Ctor<T> = new (config: Record<string, unknown>) => T;
@@ -38,6 +70,7 @@ interface SdkClient {
 export class ClientPool {
   private readonly clients = new Map<Ctor<unknown>, Map<string, unknown>>();
   private readonly limiter: Limiter;
+  private readonly allowed: ReadonlySet<string>;
   private handler?: HttpHandler;
   /** HTTP requests sent (retries included). */
   requests = 0;
@@ -46,28 +79,18 @@ export class ClientPool {
 
   constructor(private readonly settings: ClientSettings) {
     this.limiter = new Limiter(settings.concurrency);
+    this.allowed = new Set((settings.allow ?? []).map(operationName));
+    this.handler = settings.handler;
   }
 
   private async requestHandler(): Promise<HttpHandler> {
-    if (!this.handler) {
-      // Sockets per host: never fewer than the requests the run lets fly at once.
-      const agent = { keepAlive: true, maxSockets: Math.max(50, this.settings.concurrency) };
-      const options: NodeHttpHandlerOptions = {
-        connectionTimeout: Math.min(this.settings.requestTimeoutMs, 10_000),
-        requestTimeout: this.settings.requestTimeoutMs,
-        // Without it the SDK only logs a warning when a request outlives requestTimeout.
-        throwOnRequestTimeout: true,
-        httpAgent: agent,
-        httpsAgent: agent,
-      };
-      if (this.settings.hooks) {
-        this.handler = this.settings.hooks.createRequestHandler(options);
-      } else {
-        const { NodeHttpHandler } = await import('@smithy/node-http-handler');
-        this.handler = new NodeHttpHandler(options) as HttpHandler;
-      }
-    }
+    this.handler ??= await createRequestHandler(this.settings);
     return this.handler;
+  }
+
+  /** The credentials every client of this pool signs with. */
+  get credentials(): AwsCredentialIdentityProvider {
+    return this.settings.credentials;
   }
 
   /** Prepare the shared handler; call once before `get`. */
@@ -102,7 +125,7 @@ export class ClientPool {
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
         const op = operationOfCommand(context.clientName ?? '?', context.commandName ?? '?');
-        if (!isReadOnly(op)) throw new Error(`refused to send ${op.service}:${op.action}: the audit is read-only`);
+        if (!isReadOnly(op) && !this.allowed.has(operationName(op))) throw new Error(`refused to send ${op.service}:${op.action}: the audit is read-only`);
         hooks?.commandSent?.(op.service, op.action);
         return next(args);
       },
@@ -126,8 +149,8 @@ export class ClientPool {
     );
   }
 
-  /** Close sockets so the process can exit. */
+  /** Close sockets so the process can exit (a shared handler is closed by whoever made it). */
   close(): void {
-    this.handler?.destroy?.();
+    if (!this.settings.handler) this.handler?.destroy?.();
   }
 }

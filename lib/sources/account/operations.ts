@@ -7,6 +7,28 @@ export const RUNNER_OPERATIONS: readonly AwsOperation[] = [
   { service: 'account', action: 'ListRegions' },
 ];
 
+/**
+ * Calls an organization audit adds, made with the caller's own credentials: list the organization's
+ * accounts, and assume the audit role in each. They are not part of the member role's policy
+ * (`lexscribe policy`); `lexscribe policy --org-role NAME` prints the caller's.
+ */
+export const ORGANIZATION_OPERATIONS: readonly AwsOperation[] = [
+  { service: 'organizations', action: 'ListAccounts' },
+  { service: 'sts', action: 'AssumeRole' },
+];
+
+/**
+ * The one call the audit sends that is not a read: it makes temporary credentials for the audit
+ * role and changes nothing in any account. Only the caller's client pool of an organization audit
+ * may send it (`ClientSettings.allow`); the pools that read accounts refuse it like any other write.
+ */
+export const CREDENTIAL_OPERATIONS: readonly AwsOperation[] = [{ service: 'sts', action: 'AssumeRole' }];
+
+/** Is an operation one that makes credentials (AssumeRole), the only non-read the audit may send? */
+export function isCredentialOperation(op: AwsOperation): boolean {
+  return CREDENTIAL_OPERATIONS.some((c) => c.service === op.service && c.action === op.action);
+}
+
 /** Read-only by their verb. */
 const READ_VERBS = /^(List|Describe|Get|Head)[A-Z]/;
 /** Read-only despite their verb. */

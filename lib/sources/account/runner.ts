@@ -134,12 +134,17 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
 /**
  * What could not be evaluated, for the end of the report: every gap, and the calls that failed
  * (grouped by scope, operation and kind). A "not found" is an answer, not a failure.
+ *
+ * With `account` (a multi-account audit), each call failure names its scope as `<account>/<region>`,
+ * every warning carries the account and Region it is about (`resource`), and they are sorted, so
+ * that a report (and a merge of shard reports) lists them the same way whatever order calls failed in.
  */
-export function coverageWarnings(collected: Collected): RunWarning[] {
+export function coverageWarnings(collected: Collected, opts: { account?: string } = {}): RunWarning[] {
   const warnings: RunWarning[] = [];
+  const about = (region: string | undefined): Pick<RunWarning, 'resource'> => (opts.account ? { resource: { type: 'AWS::Region', account: opts.account, region } } : {});
   for (const stack of collected.stacks) {
     for (const gap of stack.gaps ?? []) {
-      warnings.push({ kind: 'coverage', message: `${gap.types.join(', ')} not evaluated in ${stack.stack.name}: ${gap.reason}` });
+      warnings.push({ kind: 'coverage', message: `${gap.types.join(', ')} not evaluated in ${stack.stack.name}: ${gap.reason}`, ...about(stack.stack.region) });
     }
   }
   // A failed List already stands as its gap; the failed calls listed next are the ones that left Unknown values.
@@ -154,7 +159,8 @@ export function coverageWarnings(collected: Collected): RunWarning[] {
   }
   for (const g of groups.values()) {
     const times = g.count === 1 ? '' : ` (${g.count} calls)`;
-    warnings.push({ kind: 'coverage', message: `${g.scope}: ${g.failure.reason}${times}; what it would have read is UNKNOWN` });
+    const scope = opts.account ? `${opts.account}/${g.scope}` : g.scope;
+    warnings.push({ kind: 'coverage', message: `${scope}: ${g.failure.reason}${times}; what it would have read is UNKNOWN`, ...about(g.scope) });
   }
-  return warnings;
+  return opts.account ? warnings.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)) : warnings;
 }

@@ -1,5 +1,8 @@
+import type { HttpHandler } from '@smithy/protocol-http';
+import type { AwsOperation } from './collector';
 import { ClientPool, type TestHooks } from './clients';
 import { credentialProvider, credentialProblem, SessionError } from './credentials';
+import { assumeRole } from './organization';
 import { auditableRegions, partitionOf, SERVICE_REGIONS } from './regions';
 
 export interface SessionOptions {
@@ -14,6 +17,10 @@ export interface SessionOptions {
   requestTimeoutMs: number;
   concurrency: number;
   hooks?: TestHooks;
+  /** An HTTP handler shared with other sessions of the run (see `ClientSettings.handler`). */
+  handler?: HttpHandler;
+  /** Non-read operations the pool may send: `sts:AssumeRole` for the caller of an organization audit. */
+  allow?: readonly AwsOperation[];
 }
 
 /** Who the audit runs as and where: resolved once, before any collector runs. */
@@ -23,6 +30,8 @@ export interface Session {
   /** The identity's ARN (a role session, a user); printed, it says which principal read the account. */
   principal: string;
   regions: string[];
+  /** The Region the session's global calls go to (STS, Organizations, IAM): the first one audited. */
+  home: string;
   pool: ClientPool;
   /** Something the user should know about the scope (e.g. enabled Regions could not be read). */
   notes: string[];
@@ -84,6 +93,8 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     requestTimeoutMs: opts.requestTimeoutMs,
     concurrency: opts.concurrency,
     hooks: opts.hooks,
+    handler: opts.handler,
+    allow: opts.allow,
   });
   await pool.open();
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
@@ -100,6 +111,12 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const account = identity.Account ?? '';
   const principal = identity.Arn ?? '';
   const partition = principal.split(':')[1] || partitionOf(home);
+  const { regions, notes } = await regionsOf(pool, home, partition, opts);
+  return { account, partition, principal, regions, home, pool, notes };
+}
+
+/** The Regions to audit: those named, and with `allRegions` the service Regions the account has enabled. */
+async function regionsOf(pool: ClientPool, home: string, partition: string, opts: Pick<SessionOptions, 'regions' | 'allRegions'>): Promise<{ regions: string[]; notes: string[] }> {
   const notes: string[] = [];
   let regions = [...opts.regions];
   if (opts.allRegions) {
@@ -113,5 +130,39 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     regions = regions.filter((r) => partitionOf(r) === partition);
   }
   if (regions.length === 0) regions = [home];
-  return { account, partition, principal, regions, pool, notes };
+  return { regions, notes };
+}
+
+/** One account of a multi-account audit; without `roleArn`, the caller's own account, read with its own credentials. */
+export interface AccountTarget {
+  id: string;
+  name?: string;
+  roleArn?: string;
+}
+
+export interface AccountSessionOptions extends Pick<SessionOptions, 'regions' | 'allRegions' | 'endpoint' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency' | 'hooks' | 'handler'> {
+  externalId?: string;
+}
+
+/**
+ * A session in one account of a multi-account audit: the role assumed through the caller's pool
+ * (which alone may send sts:AssumeRole), its own client pool (its own request limit and adaptive
+ * retry state, the run's shared sockets), and the Regions to audit there. Throws AssumeRoleError
+ * when the role cannot be assumed.
+ */
+export async function openAccountSession(caller: Session, target: AccountTarget, opts: AccountSessionOptions): Promise<Session> {
+  const assumed = target.roleArn ? await assumeRole(caller.pool, caller.home, target.roleArn, opts.externalId) : undefined;
+  const pool = new ClientPool({
+    credentials: assumed?.credentials ?? caller.pool.credentials,
+    endpoint: opts.endpoint,
+    maxAttempts: opts.maxAttempts,
+    requestTimeoutMs: opts.requestTimeoutMs,
+    concurrency: opts.concurrency,
+    hooks: opts.hooks,
+    handler: opts.handler,
+  });
+  await pool.open();
+  const partition = target.roleArn?.split(':')[1] || caller.partition;
+  const { regions, notes } = await regionsOf(pool, caller.home, partition, opts);
+  return { account: target.id, partition, principal: assumed?.principal ?? caller.principal, regions, home: caller.home, pool, notes };
 }
