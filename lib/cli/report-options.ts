@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LexscribeConfig } from '../config/types';
 import type { Baseline } from '../gate/baseline';
@@ -23,6 +23,7 @@ export interface ReportFlags {
   quiet?: boolean;
   verbose?: boolean;
   framework?: string;
+  sarifSourceRoot?: string;
 }
 
 /** One `--format`/`--output` pair as given; either side may be missing. */
@@ -71,7 +72,8 @@ export function addReportOptions(command: Command): () => RawTarget[] {
     .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
     .option('-q, --quiet', 'print nothing but the report and errors: no progress, no notes on standard error')
     .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
-    .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices');
+    .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices')
+    .option('--sarif-source-root <dir>', 'SARIF: make file locations relative to this directory (default: the git repository holding the working directory, else the working directory)');
   return () => targets;
 }
 
@@ -134,6 +136,14 @@ async function restrictToFramework(config: LexscribeConfig, id: string): Promise
   return { ...config, checks };
 }
 
+/** The repository holding `dir` (the nearest directory with a `.git`, a worktree's file included), else `dir`. */
+export function repositoryRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
 function write(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -149,7 +159,11 @@ function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
+  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }] = await Promise.all([
+    import('../report/render'),
+    import('../gate/baseline'),
+    import('../gate/gate'),
+  ]);
   const { flags } = run;
   let baseline = run.baseline;
   if (flags.writeBaseline) {
@@ -165,23 +179,24 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
   const given = evaluateGate(report.findings, run.policy, run.baseline);
   const gate = baseline === run.baseline ? given : evaluateGate(report.findings, run.policy, baseline);
   const { gone } = given;
+  const baselineFile = baseline === run.baseline ? flags.baseline : flags.writeBaseline;
+  const gated = gatedReport(report, run.policy, gate, baseline && baselineFile ? { file: baselineFile, baseline, gone: gone.length } : undefined);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const sourceRoot = run.targets.some((t) => t.format === 'sarif') ? resolve(flags.sarifSourceRoot ?? repositoryRoot(process.cwd())) : undefined;
   for (const target of run.targets) {
     const color = !target.output && !!process.stdout.isTTY && !noColor;
-    const text = renderReport(report, target.format, { color, verbose: flags.verbose });
+    const text = renderReport(gated, target.format, { color, verbose: flags.verbose, sourceRoot });
     if (target.output) write(target.output, text);
     else process.stdout.write(text);
   }
+  const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
   if (!flags.quiet) {
-    const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
     if (flags.writeBaseline) say(`baseline ${flags.writeBaseline} records ${baseline!.entries.length} finding${baseline!.entries.length === 1 ? '' : 's'}`);
     else if (run.baseline && gate.accepted.length > 0) say(`${gate.accepted.length} finding${gate.accepted.length === 1 ? ' is' : 's are'} in the baseline ${flags.baseline}`);
     for (const e of gone) say(`baseline entry no longer occurs: ${e.checkId} on ${e.resource}${e.findingKey ? ` (${e.findingKey})` : ''}; remove it with --write-baseline`);
-    if (gate.failed) {
-      const what = run.policy.failOnUnknown ? `at or above ${run.policy.failOn}, or UNKNOWN` : `at or above ${run.policy.failOn}`;
-      say(`gate failed: ${gate.blocking.length} finding${gate.blocking.length === 1 ? '' : 's'} ${what}${run.baseline ? ' not in the baseline' : ''}`);
-    }
   }
+  // Even with --quiet: an exit code of 1 says that the gate failed, this line says why.
+  if (gate.failed) say(gateFailureLine(run.policy, gate, !!run.baseline));
   if (opts.inputFailed) return EXIT.USAGE;
   return gate.failed ? EXIT.GATE : EXIT.OK;
 }

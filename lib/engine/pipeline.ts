@@ -75,6 +75,7 @@ export function findingResource(r: Resource): FindingResource {
     file: p.file ?? r.stack.file,
     line: p.line,
     column: p.column,
+    ...(p.source ? { source: p.source } : {}),
   };
 }
 

@@ -14,6 +14,12 @@ export interface RenderOptions {
    * @default process.cwd()
    */
   cwd?: string;
+  /**
+   * SARIF: the directory artifact URIs are relative to, which code scanning resolves against the
+   * repository's root (`--sarif-source-root`).
+   * @default cwd
+   */
+  sourceRoot?: string;
 }
 
 // Each renderer is loaded when its format is asked for: a run writing text does not pay for loading
@@ -36,7 +42,7 @@ export function renderReport(report: Report, format: Format, opts: RenderOptions
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'sarif':
-      return JSON.stringify(load.sarif().renderSarif(report, { cwd }), null, 2) + '\n';
+      return JSON.stringify(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), null, 2) + '\n';
     case 'junit':
       return load.junit().renderJunit(report, { cwd });
     case 'html':

@@ -44,7 +44,7 @@ describe('lexscribe scan on a real cdk.out', () => {
   test('fails the gate on a FAIL at or above --fail-on', () => {
     const run = lexscribe(['scan', assembly, '--fail-on', 'medium', '-f', 'json']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings at or above MEDIUM$/m);
+    expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings at or above MEDIUM \((\d+ (critical|high|medium)(, )?)+\)$/m);
   });
 
   test('reads the manifest file itself, and a manifest pointing at a missing template is one error line', () => {
@@ -142,9 +142,10 @@ describe('lexscribe scan on templates', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^lexscribe: \S.*\n$/);
     } else {
-      // --quiet: nothing but the report.
+      // --quiet: nothing but the report, and (issue 11) the one line that says why the gate failed.
       expect(run.stdout).toContain('LEX-DP-2');
-      expect(run.stderr).toBe('');
+      if (code === 0) expect(run.stderr).toBe('');
+      else expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings? at or above [A-Z]+(, or UNKNOWN)? \([^)]+\)\n$/);
     }
   });
 

@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
-import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
+import { assemblyStacks, nestedTemplates, type AssemblyStack, type SourceLocation } from './assembly';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
@@ -54,17 +54,24 @@ class TemplateProvenance implements Provenance {
   readonly line?: number;
   readonly column?: number;
   readonly #at: ResourcePositions;
+  readonly #creation?: (constructPath: string) => SourceLocation | undefined;
 
-  constructor(source: Provenance, at: ResourcePositions) {
+  constructor(source: Provenance, at: ResourcePositions, creation?: (constructPath: string) => SourceLocation | undefined) {
     this.file = source.file;
     this.constructPath = source.constructPath;
     this.line = at.at.line;
     this.column = at.at.column;
     this.#at = at;
+    this.#creation = creation;
   }
 
   get properties(): Provenance['properties'] {
     return this.#at.properties;
+  }
+
+  /** Where the construct was created, from the assembly's creation traces: read when a finding first asks. */
+  get source(): SourceLocation | undefined {
+    return this.constructPath === undefined ? undefined : this.#creation?.(this.constructPath);
   }
 }
 
@@ -144,7 +151,7 @@ class Loader {
     const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
     const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
     const info = { name: this.unique(stack.name, stack.file), account: stack.account, region: stack.region, file: stack.file };
-    this.add(stack.assembly, parsed, info, stack.parameters, paths);
+    this.add(stack.assembly, parsed, info, stack.parameters, paths, stack.creation);
     for (const nested of nestedTemplates(parsed.template, stack, paths)) {
       if (!nested.file) {
         this.warnings.push({ kind: 'coverage', message: `${stack.file}: the template of nested stack ${nested.logicalId} is not in the assembly; its resources are not checked.` });
@@ -178,12 +185,19 @@ class Loader {
     return chosen;
   }
 
-  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS): void {
+  private add(
+    app: string,
+    parsed: ParsedTemplate,
+    stack: StackInfo,
+    fromManifest?: Record<string, string>,
+    paths: ReadonlyMap<string, string> = NO_PATHS,
+    creation?: (constructPath: string) => SourceLocation | undefined,
+  ): void {
     const locate = paths.size === 0 ? undefined : (logicalId: string) => (paths.has(logicalId) ? { constructPath: paths.get(logicalId) } : {});
     const input = templateToStackInput(parsed.template, { stack, parameterValues: parametersFor(this.opts.parameters, stack.name, fromManifest), locate });
     const resources = input.resources.map((r) => {
       const at = parsed.positions.get(r.logicalId);
-      return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at) } : r;
+      return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at, creation) } : r;
     });
     const located = { ...input, resources };
     this.inputs.push(located);
