@@ -23,6 +23,8 @@ export interface AuditFlags {
   timeout: number;
   /** Look-back window in days (Transcribe jobs, CloudTrail events); the runner's default when absent. */
   since?: number;
+  /** Import the findings into the account's Security Hub: the audit's one write. */
+  securityHub?: boolean;
 }
 
 const EXAMPLES = `
@@ -31,11 +33,14 @@ Examples:
   $ lexscribe audit --profile security-audit --all-regions -f sarif -o audit.sarif
   $ lexscribe audit --role-arn arn:aws:iam::111122223333:role/LexscribeAuditor --external-id ci --region eu-west-1,eu-west-2
   $ lexscribe audit --endpoint-url http://127.0.0.1:5000 --region us-east-1     # an emulator (moto)
+  $ lexscribe audit --region us-east-1 --security-hub -q                         # findings into Security Hub
 
 Credentials come from the SDK default chain (environment, shared config and SSO profiles, container
-and instance roles). \`lexscribe policy\` prints the read-only IAM policy the audit needs.
+and instance roles). \`lexscribe policy\` prints the read-only IAM policy the audit needs
+(\`lexscribe policy --security-hub\` adds what --security-hub needs).
 
-Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or no credentials.`;
+Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage or no credentials,
+3 some findings could not be imported into Security Hub (--security-hub).`;
 
 /** `lexscribe audit`: read a live account (read-only) and run the checks against it. */
 export function registerAuditCommand(program: Command): void {
@@ -51,7 +56,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--concurrency <n>', 'requests in flight at once', positiveInt, 8)
     .option('--max-attempts <n>', 'attempts per request, throttling retries included (adaptive retry mode)', positiveInt, 5)
     .option('--timeout <seconds>', 'timeout of one request', positiveInt, 30)
-    .option('--since <days>', 'look back this many days for Transcribe jobs and CloudTrail events (default: 90, their retention)', positiveInt);
+    .option('--since <days>', 'look back this many days for Transcribe jobs and CloudTrail events (default: 90, their retention)', positiveInt)
+    .option('--security-hub', "import the findings into the audited account's AWS Security Hub (BatchImportFindings: the audit's only write, and only with this flag)");
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: AuditFlags & ReportFlags) => {

@@ -7,6 +7,7 @@ import { ALL_COLLECTORS } from '../sources/account/collectors';
 import { SessionError } from '../sources/account/credentials';
 import { parseRegions } from '../sources/account/regions';
 import { collect, coverageWarnings, type Collected } from '../sources/account/runner';
+import type { RegionImport } from '../sources/account/security-hub-import';
 import { openSession } from '../sources/account/session';
 import type { AuditFlags } from './audit-command';
 import { terminalProgress } from './audit-progress';
@@ -44,6 +45,11 @@ export interface AuditRunOptions {
   progress?: boolean;
 }
 
+/** Ids of the checks a run evaluates against an account: those with a live side that the configuration leaves on. */
+function liveChecksRun(config: LexscribeConfig | undefined): Set<string> {
+  return new Set(ALL_CHECKS.filter((c) => c.sides.live && config?.checks?.[c.id]?.enabled !== false).map((c) => c.id));
+}
+
 function stats(collected: Collected, session: { account: string; regions: string[]; pool: { requests: number; requestMs: number } }, started: number, collectMs: number): AuditStats {
   return {
     account: session.account,
@@ -57,8 +63,11 @@ function stats(collected: Collected, session: { account: string; regions: string
   };
 }
 
-/** Collect the account, run the live checks and build the report (`mode: 'audit'`); the benchmark calls this directly. */
-export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}): Promise<{ report: Report; stats: AuditStats }> {
+/**
+ * Collect the account, run the live checks and build the report (`mode: 'audit'`); with
+ * `flags.securityHub`, import the findings into the account's Security Hub. The benchmark calls this directly.
+ */
+export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}): Promise<{ report: Report; stats: AuditStats; securityHub?: RegionImport[] }> {
   const startedAt = new Date();
   let regions: string[];
   try {
@@ -66,6 +75,7 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
   } catch (e) {
     throw new UsageError(`--region: ${(e as Error).message}`);
   }
+  const importer = flags.securityHub ? await import('../sources/account/security-hub-import') : undefined;
   const session = await openSession({
     profile: flags.profile,
     regions,
@@ -77,31 +87,58 @@ export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}
     requestTimeoutMs: flags.timeout * 1000,
     concurrency: flags.concurrency,
     hooks: await testHooks(),
+    // The one write, and only when asked for: every other call is still refused unless it is a read.
+    writes: importer?.SECURITY_HUB_WRITES,
   });
-  const progress = opts.progress ? await terminalProgress(process.stderr) : undefined;
-  let collected: Collected;
-  const collectStart = Date.now();
-  let collectMs = 0;
   try {
-    collected = await collect({
-      account: session.account,
-      partition: session.partition,
-      regions: session.regions,
-      collectors: ALL_COLLECTORS,
-      pool: session.pool,
-      concurrency: flags.concurrency,
-      since: flags.since === undefined ? undefined : new Date(Date.now() - flags.since * 86_400_000),
-      progress,
-    });
+    const progress = opts.progress ? await terminalProgress(process.stderr) : undefined;
+    let collected: Collected;
+    const collectStart = Date.now();
+    let collectMs = 0;
+    try {
+      collected = await collect({
+        account: session.account,
+        partition: session.partition,
+        regions: session.regions,
+        collectors: ALL_COLLECTORS,
+        pool: session.pool,
+        concurrency: flags.concurrency,
+        since: flags.since === undefined ? undefined : new Date(Date.now() - flags.since * 86_400_000),
+        progress,
+      });
+    } finally {
+      collectMs = Date.now() - collectStart;
+      progress?.stop();
+    }
+    const result = runPipeline([{ stacks: collected.stacks }], { checks: ALL_CHECKS, mode: 'live', config: opts.config, now: startedAt });
+    const notes = session.notes.map((message) => ({ kind: 'coverage' as const, message }));
+    const report = buildReport(result.findings, [...result.warnings, ...notes, ...coverageWarnings(collected)], 'audit', { verbose: opts.verbose, startedAt });
+    const securityHub = importer
+      ? await importer.importFindings(report, {
+          pool: session.pool,
+          account: session.account,
+          partition: session.partition,
+          home: session.regions[0],
+          regions: session.regions,
+          checks: liveChecksRun(opts.config),
+          now: startedAt,
+        })
+      : undefined;
+    return { report, stats: stats(collected, session, startedAt.getTime(), collectMs), ...(securityHub ? { securityHub } : {}) };
   } finally {
-    collectMs = Date.now() - collectStart;
-    progress?.stop();
     session.pool.close();
   }
-  const result = runPipeline([{ stacks: collected.stacks }], { checks: ALL_CHECKS, mode: 'live', config: opts.config, now: startedAt });
-  const notes = session.notes.map((message) => ({ kind: 'coverage' as const, message }));
-  const report = buildReport(result.findings, [...result.warnings, ...notes, ...coverageWarnings(collected)], 'audit', { verbose: opts.verbose, startedAt });
-  return { report, stats: stats(collected, session, startedAt.getTime(), collectMs) };
+}
+
+/** One line per Region, and one per finding Security Hub refused; true when everything was imported. */
+function reportImport(imports: readonly RegionImport[], quiet: boolean): boolean {
+  const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
+  for (const r of imports) {
+    if (!quiet) say(`Security Hub ${r.region}: ${r.imported} finding${r.imported === 1 ? '' : 's'} imported (${r.resolved} now passing, ${r.archived} archived)${r.failed.length > 0 ? `, ${r.failed.length} failed` : ''}`);
+    for (const f of r.failed.slice(0, 20)) say(`Security Hub ${r.region}: not imported${f.id ? ` ${f.id}` : ''}: ${f.code}: ${f.message}`);
+    if (r.failed.length > 20) say(`Security Hub ${r.region}: … and ${r.failed.length - 20} more not imported`);
+  }
+  return imports.every((r) => r.failed.length === 0);
 }
 
 /** `lexscribe audit`: returns the exit code. Reports and the gate are the same as `scan`'s. */
@@ -110,8 +147,13 @@ export async function runAudit(flags: AuditFlags & ReportFlags, targets: readonl
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     const run = await prepareRun(flags, targets);
-    const { report } = await auditAccount(flags, { config: run.config, verbose: flags.verbose, progress: !flags.quiet });
-    return await finishRun(report, run);
+    const { report, stats, securityHub } = await auditAccount(flags, { config: run.config, verbose: flags.verbose, progress: !flags.quiet });
+    // ASFF of global services' findings (IAM, Organizations) names the first Region audited, as the import does.
+    run.flags.asffRegion ??= stats.regions[0];
+    const code = await finishRun(report, run);
+    // The reports are written and the gate has spoken; an import that did not fully land is its own failure.
+    if (securityHub && !reportImport(securityHub, !!flags.quiet)) return EXIT.DELIVERY;
+    return code;
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof SessionError)) throw e;
     console.error(`lexscribe: ${e.message}`);

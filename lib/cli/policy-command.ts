@@ -7,14 +7,15 @@ export function registerPolicyCommand(program: Command): void {
     .command('policy')
     .description('print the least-privilege IAM policy of the auditor (JSON, or a CDK construct with --format cdk)')
     .option('--format <format>', 'json or cdk', 'json')
-    .action(async (opts: { format: string }) => {
+    .option('--security-hub', 'add what `audit --security-hub` needs: securityhub:GetFindings, and the one write, securityhub:BatchImportFindings')
+    .action(async (opts: { format: string; securityHub?: boolean }) => {
       if (opts.format !== 'json' && opts.format !== 'cdk') {
         console.error(`lexscribe: unknown format "${opts.format}" (json or cdk)`);
         process.exitCode = EXIT.USAGE;
         return;
       }
       const { printPolicy } = await import('./policy');
-      printPolicy(opts.format);
+      printPolicy(opts.format, { securityHub: opts.securityHub });
       process.exitCode = EXIT.OK;
     });
 }

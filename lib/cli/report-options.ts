@@ -24,6 +24,8 @@ export interface ReportFlags {
   verbose?: boolean;
   framework?: string;
   sarifSourceRoot?: string;
+  asffAccount?: string;
+  asffRegion?: string;
 }
 
 /** One `--format`/`--output` pair as given; either side may be missing. */
@@ -41,7 +43,13 @@ export interface ReportTarget {
 /** Wrong flags or unusable configuration, baseline or output: exit code 2 with this one-line message. */
 export class UsageError extends Error {}
 
-const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.html': 'html', '.htm': 'html' };
+const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.html': 'html', '.htm': 'html', '.asff.json': 'asff', '.ocsf.json': 'ocsf' };
+
+/** The format an output file's name says: `findings.asff.json` is ASFF, `report.json` JSON. */
+function formatOf(output: string): Format | undefined {
+  const lower = output.toLowerCase();
+  return BY_EXTENSION[/\.(asff|ocsf)\.json$/.exec(lower)?.[0] ?? /\.[^./\\]+$/.exec(lower)?.[0] ?? ''];
+}
 
 /**
  * Add `--format/--output` (repeatable pairs), `--fail-on`, `--fail-on-unknown`, `--baseline`,
@@ -52,13 +60,13 @@ export function addReportOptions(command: Command): () => RawTarget[] {
   const targets: RawTarget[] = [];
   command
     .addOption(
-      new Option('-f, --format <format>', 'report format: text, json, sarif, junit or html; repeat as -f F -o FILE pairs (default: text)').argParser((value: string, previous: string[] = []) => {
+      new Option('-f, --format <format>', 'report format: text, json, sarif, junit, html, asff (AWS Security Hub) or ocsf; repeat as -f F -o FILE pairs (default: text)').argParser((value: string, previous: string[] = []) => {
         targets.push({ format: value });
         return [...previous, value];
       }),
     )
     .addOption(
-      new Option('-o, --output <file>', 'write the report of the preceding --format to FILE (without one, the format follows the extension: .sarif .json .xml .html .txt)').argParser((value: string, previous: string[] = []) => {
+      new Option('-o, --output <file>', 'write the report of the preceding --format to FILE (without one, the format follows the extension: .sarif .json .xml .html .txt .asff.json .ocsf.json)').argParser((value: string, previous: string[] = []) => {
         const last = targets[targets.length - 1];
         if (last && last.format !== undefined && last.output === undefined) last.output = value;
         else targets.push({ output: value });
@@ -88,8 +96,8 @@ export interface PreparedRun {
 
 function resolveTargets(raw: readonly RawTarget[], formats: readonly string[]): ReportTarget[] {
   const targets = raw.map(({ format, output }): ReportTarget => {
-    const chosen = format ?? (output ? BY_EXTENSION[/\.[^./\\]+$/.exec(output)?.[0].toLowerCase() ?? ''] : undefined);
-    if (!chosen) throw new UsageError(`--output ${output}: give its format with --format before it (text, json, sarif, junit or html)`);
+    const chosen = format ?? (output ? formatOf(output) : undefined);
+    if (!chosen) throw new UsageError(`--output ${output}: give its format with --format before it (${formats.join(', ')})`);
     if (!formats.includes(chosen)) throw new UsageError(`unknown format "${chosen}" (one of ${formats.join(', ')})`);
     return { format: chosen as Format, output };
   });
@@ -159,10 +167,11 @@ function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }] = await Promise.all([
+  const [{ renderReport }, { createBaseline, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }, { AsffError }] = await Promise.all([
     import('../report/render'),
     import('../gate/baseline'),
     import('../gate/gate'),
+    import('../report/asff-error'),
   ]);
   const { flags } = run;
   let baseline = run.baseline;
@@ -183,9 +192,17 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
   const gated = gatedReport(report, run.policy, gate, baseline && baselineFile ? { file: baselineFile, baseline, gone: gone.length } : undefined);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   const sourceRoot = run.targets.some((t) => t.format === 'sarif') ? resolve(flags.sarifSourceRoot ?? repositoryRoot(process.cwd())) : undefined;
-  for (const target of run.targets) {
+  // Every report is rendered before any is written: one that cannot be made (ASFF without an account) writes none.
+  const rendered = run.targets.map((target) => {
     const color = !target.output && !!process.stdout.isTTY && !noColor;
-    const text = renderReport(gated, target.format, { color, verbose: flags.verbose, sourceRoot });
+    try {
+      return { target, text: renderReport(gated, target.format, { color, verbose: flags.verbose, sourceRoot, asff: { account: flags.asffAccount, region: flags.asffRegion } }) };
+    } catch (e) {
+      if (e instanceof AsffError) throw new UsageError(e.message);
+      throw e;
+    }
+  });
+  for (const { target, text } of rendered) {
     if (target.output) write(target.output, text);
     else process.stdout.write(text);
   }

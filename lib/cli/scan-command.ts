@@ -15,6 +15,7 @@ Examples:
   $ lexscribe scan cdk.out
   $ lexscribe scan templates/ --fail-on medium
   $ lexscribe scan cdk.out -f sarif -o lexscribe.sarif -f junit -o junit.xml
+  $ lexscribe scan template.yaml -f asff -o findings.asff.json --asff-account 111122223333 --asff-region eu-west-2
   $ lexscribe scan template.yaml --parameters Env=prod --parameters Data:KeyArn=arn:aws:kms:…
   $ cat template.json | lexscribe scan -
 
@@ -27,7 +28,9 @@ export function registerScanCommand(program: Command): void {
     .description('check CloudFormation templates and CDK cloud assemblies (cdk.out)')
     .argument('<path...>', 'a cdk.out directory (or its manifest.json), a template (JSON or YAML), a directory of templates, or - for standard input')
     .option('-p, --parameters <Key=Value>', 'a parameter value, for every stack (Key=Value) or one (Stack:Key=Value); repeatable', collect)
-    .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect);
+    .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect)
+    .option('--asff-account <id>', 'ASFF: the AWS account of findings in stacks without an environment (plain templates, environment-agnostic stacks)')
+    .option('--asff-region <region>', 'ASFF: the Region of findings in stacks without an environment');
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {

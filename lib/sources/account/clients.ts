@@ -2,7 +2,8 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandler } from '@smithy/protocol-http';
 import { Limiter } from './limiter';
-import { isReadOnly, operationOfCommand } from './operations';
+import type { AwsOperation } from './collector';
+import { isReadOnly, operationName, operationOfCommand } from './operations';
 
 /**
  * A module named by `LEXSCRIBE_TEST_REQUEST_HANDLER`, loaded only when that variable is set: the test
@@ -22,6 +23,11 @@ export interface ClientSettings {
   /** Requests in flight at once, across clients and Regions. */
   concurrency: number;
   hooks?: TestHooks;
+  /**
+   * The writes this run may send besides reads: none unless the user asked for one by a flag
+   * (`audit --security-hub`: `securityhub:BatchImportFindings`, and nothing else).
+   */
+  writes?: readonly AwsOperation[];
 }
 
 type Ctor<T> = new (config: Record<string, unknown>) => T;
@@ -38,6 +44,7 @@ interface SdkClient {
 export class ClientPool {
   private readonly clients = new Map<Ctor<unknown>, Map<string, unknown>>();
   private readonly limiter: Limiter;
+  private readonly writes: ReadonlySet<string>;
   private handler?: HttpHandler;
   /** HTTP requests sent (retries included). */
   requests = 0;
@@ -46,6 +53,7 @@ export class ClientPool {
 
   constructor(private readonly settings: ClientSettings) {
     this.limiter = new Limiter(settings.concurrency);
+    this.writes = new Set((settings.writes ?? []).map(operationName));
   }
 
   private async requestHandler(): Promise<HttpHandler> {
@@ -97,12 +105,12 @@ export class ClientPool {
 
   private instrument(client: SdkClient): void {
     const hooks = this.settings.hooks;
-    // Refuse anything but a read before it is signed: the audit must never change an account, even
-    // through a collector bug.
+    // Refuse anything but a read (or a write the run was explicitly given) before it is signed: the
+    // audit must never change an account, even through a collector bug.
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
         const op = operationOfCommand(context.clientName ?? '?', context.commandName ?? '?');
-        if (!isReadOnly(op)) throw new Error(`refused to send ${op.service}:${op.action}: the audit is read-only`);
+        if (!isReadOnly(op) && !this.writes.has(operationName(op))) throw new Error(`refused to send ${op.service}:${op.action}: the audit is read-only`);
         hooks?.commandSent?.(op.service, op.action);
         return next(args);
       },

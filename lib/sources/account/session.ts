@@ -1,4 +1,5 @@
 import { ClientPool, type TestHooks } from './clients';
+import type { AwsOperation } from './collector';
 import { credentialProvider, credentialProblem, SessionError } from './credentials';
 import { auditableRegions, partitionOf, SERVICE_REGIONS } from './regions';
 
@@ -14,6 +15,8 @@ export interface SessionOptions {
   requestTimeoutMs: number;
   concurrency: number;
   hooks?: TestHooks;
+  /** Writes the run may send (`--security-hub`); none by default. */
+  writes?: readonly AwsOperation[];
 }
 
 /** Who the audit runs as and where: resolved once, before any collector runs. */
@@ -84,6 +87,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     requestTimeoutMs: opts.requestTimeoutMs,
     concurrency: opts.concurrency,
     hooks: opts.hooks,
+    writes: opts.writes,
   });
   await pool.open();
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
