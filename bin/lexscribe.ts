@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from '../lib/cli/audit-command';
 import { registerCheckCommands } from '../lib/cli/checks-command';
 import { EXIT } from '../lib/cli/exit';
+import { registerInitCommand } from '../lib/cli/init-command';
 import { registerScanCommand } from '../lib/cli/scan-command';
 import { registerPolicyCommand } from '../lib/cli/policy-command';
 import { VERSION } from '../lib/version';
@@ -19,6 +20,7 @@ registerCheckCommands(program);
 registerScanCommand(program);
 registerAuditCommand(program);
 registerPolicyCommand(program);
+registerInitCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

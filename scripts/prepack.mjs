@@ -1,18 +1,35 @@
 #!/usr/bin/env node
-// `npm pack` / `npm publish`: the package ships the built JavaScript and declarations, not the source
-// maps (they would point at TypeScript sources the package does not ship). The build keeps its maps
-// for development and for the example app, whose creation traces the SARIF report maps back to
-// lib/example/*.ts; this removes the `//# sourceMappingURL=` line from every file the package ships,
-// so no shipped file names a map that is not there. It does not build: `npm run build` (or `npm test`,
-// which builds first) comes before packing.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// `npm pack` / `npm publish` (and pre-commit, which installs a hook repository by packing it): build
+// when dist/ is missing or older than the sources, then drop the source maps from what ships. The
+// package ships the built JavaScript and declarations, not the maps (they would point at TypeScript
+// sources the package does not ship); the build keeps its maps for development and for the example
+// app, whose creation traces the SARIF report maps back to lib/example/*.ts. This removes the
+// `//# sourceMappingURL=` line from every file the package ships, so none names a map that is not there.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'dist', 'bin', 'lexscribe.js');
-if (!existsSync(bin)) {
-  console.error('prepack: dist/bin/lexscribe.js is missing: run `npm run build` first');
-  process.exit(1);
+
+function* files(dir, suffix) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path, suffix);
+    else if (entry.isFile() && entry.name.endsWith(suffix)) yield path;
+  }
+}
+
+const built = existsSync(bin) ? statSync(bin).mtimeMs : 0;
+const stale = ['bin', 'lib', 'checks'].some((dir) => [...files(join(root, dir), '.ts')].some((f) => statSync(f).mtimeMs > built));
+if (stale) {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (!existsSync(tsc)) {
+    console.error('prepack: dist/ is missing or older than the sources, and TypeScript is not installed: run `npm ci`, then pack again');
+    process.exit(1);
+  }
+  console.error('prepack: building dist/ (tsc -p tsconfig.build.json)');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
 
 /** The directories `files` in package.json leaves out of dist/lib. */

@@ -8,6 +8,7 @@ function collect(value: string, previous: string[] = []): string[] {
 export interface ScanFlags {
   parameters?: string[];
   parametersFile?: string[];
+  skipNonTemplates?: boolean;
 }
 
 const EXAMPLES = `
@@ -29,6 +30,7 @@ export function registerScanCommand(program: Command): void {
     .argument('<path...>', 'a cdk.out directory (or its manifest.json), a template (JSON or YAML), a directory of templates, or - for standard input')
     .option('-p, --parameters <Key=Value>', 'a parameter value, for every stack (Key=Value) or one (Stack:Key=Value); repeatable', collect)
     .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect)
+    .option('--skip-non-templates', 'skip files named that are not CloudFormation templates (no Resources), as a directory scan does, instead of failing (for pre-commit)')
     .option('--asff-account <id>', 'ASFF: the AWS account of findings in stacks without an environment (plain templates, environment-agnostic stacks)')
     .option('--asff-region <region>', 'ASFF: the Region of findings in stacks without an environment');
   const targets = addReportOptions(command);

@@ -48,7 +48,7 @@ export async function runScan(paths: string[], flags: ScanFlags & ReportFlags, t
   const startedAt = new Date();
   try {
     const run = await prepareRun(flags, targets);
-    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin: readStdin });
+    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin: readStdin, skipNonTemplates: !!flags.skipNonTemplates });
     for (const e of loaded.errors) console.error(`lexscribe: ${e.message}`);
     const report = scanLoaded(loaded, run.config, { verbose: flags.verbose, startedAt });
     return await finishRun(report, run, { inputFailed: loaded.errors.length > 0 });

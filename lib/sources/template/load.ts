@@ -27,6 +27,8 @@ export interface LoadOptions {
   parameters: ParameterValues;
   /** Reads standard input, for the path `-`. */
   stdin: () => Buffer;
+  /** Files named that are not templates are skipped, as in a directory, instead of failing (`--skip-non-templates`, the pre-commit hook). */
+  skipNonTemplates?: boolean;
 }
 
 const NO_PATHS: ReadonlyMap<string, string> = new Map();
@@ -97,7 +99,7 @@ class Loader {
       if (kindOf(path) === 'directory') return this.directory(path);
       if (basename(path) === 'manifest.json') return this.assembly(path);
       if (!this.first(path)) return undefined;
-      this.template(parseTemplate(readInput(path), path), stackNameOf(path), path, true);
+      this.template(parseTemplate(readInput(path), path), stackNameOf(path), path, !this.opts.skipNonTemplates);
     } catch (e) {
       this.fail(e);
     }
