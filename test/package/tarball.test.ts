@@ -39,6 +39,8 @@ interface Packed {
 
 let work: string;
 let packed: Packed;
+/** Both apps install at once, from the npm cache (most of the test's time is npm unpacking aws-cdk-lib). */
+const installs = new Map<string, Promise<string>>();
 
 /** `npm …` in `cwd`, from the npm cache where it can (the registry is asked only for what the cache lacks). */
 async function npm(cwd: string, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -49,6 +51,12 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'lexscribe-package-'));
   const { stdout } = await npm(ROOT, 'pack', '--json', '--pack-destination', work);
   [packed] = JSON.parse(stdout) as Packed[];
+  for (const target of TARGETS) {
+    const install = installApp(target);
+    // Awaited by the tests of that target; a failure is theirs, not an unhandled rejection here.
+    install.catch(() => undefined);
+    installs.set(target.cdk, install);
+  }
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -66,7 +74,8 @@ describe('the packed tarball', () => {
     const shipped = new Set(paths());
     const known = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies), ...builtinModules]);
     const problems: string[] = [];
-    const imports = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:require\(|from |import\()["']([^"']+)["']/g)].map((m) => m[1]);
+    // The JavaScript is CommonJS (every import a require); declarations use import/export … from.
+    const imports = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(file.endsWith('.d.ts') ? /(?:^|\n)(?:import|export)[^'"\n;]*? from ["']([^"']+)["']|import\(["']([^"']+)["']\)/g : /\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]);
     const check = (file: string, spec: string, candidates: (target: string) => string[]): string | undefined => {
       if (!spec.startsWith('.')) {
         const name = spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
@@ -79,7 +88,7 @@ describe('the packed tarball', () => {
     };
     // Every module the JavaScript loads is shipped or declared.
     for (const file of paths().filter((p) => p.endsWith('.js'))) {
-      if (/sourceMappingURL/.test(readFileSync(join(ROOT, file), 'utf8'))) problems.push(`${file}: names a source map`);
+      if (/^\/\/# sourceMappingURL=/m.test(readFileSync(join(ROOT, file), 'utf8'))) problems.push(`${file}: names a source map`);
       for (const spec of imports(file)) check(file, spec, (t) => [`${t}.js`, `${t}/index.js`, t]);
     }
     // Every declaration the public entry point reaches is shipped, and names only declared packages.
@@ -126,8 +135,8 @@ async function installApp(target: (typeof TARGETS)[number]): Promise<string> {
 describe.each(TARGETS)('installed into a fresh CDK app on aws-cdk-lib $cdk', (target) => {
   let dir: string;
   beforeAll(async () => {
-    dir = await installApp(target);
-  }, 240_000);
+    dir = await installs.get(target.cdk)!;
+  }, 300_000);
 
   test('one aws-cdk-lib in the tree, the app’s own, and no peer conflict', async () => {
     const { stdout } = await npm(dir, 'ls', 'aws-cdk-lib', '--all', '--parseable');
