@@ -46,7 +46,7 @@ Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage 
 export function registerAuditCommand(program: Command): void {
   const command = program
     .command('audit')
-    .description('audit a live AWS account, read-only (see `lexscribe policy` for the permissions it needs)')
+    .description('audit a live AWS account, read-only but for --security-hub (see `lexscribe policy` for the permissions it needs)')
     .option('--profile <name>', 'named profile from the shared AWS config (SSO profiles included)')
     .option('--region <regions>', 'Region to audit; repeat it or give a comma list (default: the SDK default Region)', collect, [])
     .option('--all-regions', 'every Region where Lex V2 or Transcribe exist and the account has enabled')

@@ -78,7 +78,7 @@ export function addReportOptions(command: Command): () => RawTarget[] {
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline, and list the entries that no longer occur')
     .option('--write-baseline <file>', 'record the current FAIL and UNKNOWN findings in FILE (they are then accepted)')
     .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
-    .option('-q, --quiet', 'print nothing but the report and errors: no progress, no notes on standard error')
+    .option('-q, --quiet', 'print nothing but the report, errors and the one line saying why the gate failed: no progress, no notes')
     .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
     .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices')
     .option('--sarif-source-root <dir>', 'SARIF: make file locations relative to this directory (default: the git repository holding the working directory, else the working directory)');
