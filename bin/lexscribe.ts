@@ -5,6 +5,7 @@ import { registerCheckCommands } from '../lib/cli/checks-command';
 import { registerDriftCommand } from '../lib/cli/drift-command';
 import { registerMergeCommand } from '../lib/cli/merge-command';
 import { EXIT } from '../lib/cli/exit';
+import { registerInitCommand } from '../lib/cli/init-command';
 import { registerScanCommand } from '../lib/cli/scan-command';
 import { registerPolicyCommand } from '../lib/cli/policy-command';
 import { VERSION } from '../lib/version';
@@ -23,6 +24,7 @@ registerAuditCommand(program);
 registerMergeCommand(program);
 registerDriftCommand(program);
 registerPolicyCommand(program);
+registerInitCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

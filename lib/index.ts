@@ -6,4 +6,4 @@ export { ALL_CHECKS, findCheck } from '../checks';
 export type { Check, CheckMeta, Verdict, Topic, Mode } from './engine/check';
 export type { Finding, Severity, Status, RunWarning } from './model/finding';
 export type { LexscribeConfig, SuppressionRule, ConfigSuppression } from './config/types';
-export type { Report } from './report/report';
+export type { Report, ReportFinding, ReportGate, ReportSummary, BaselineCounts, SourceLocation } from './report/report';

@@ -1,12 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type {
-  IPolicyValidationContextBeta1,
-  IPolicyValidationPlugin,
-  PolicyValidationPluginReport,
-  PolicyViolatingResource,
-  PolicyViolation,
-} from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import { ALL_CHECKS } from '../../checks';
 import type { Check } from '../engine/check';
 import { runPipeline } from '../engine/pipeline';
@@ -24,6 +18,42 @@ export interface LexscribeValidatorProps extends GateProps {
   readonly checks?: readonly Check[];
 }
 
+/**
+ * What CDK hands a validation plugin and what it takes back, written out here rather than imported:
+ * aws-cdk-lib names these types `IPolicyValidationContextBeta1`, `PolicyValidationPluginReportBeta1`,
+ * … from 2.71 (registered with `new App({ policyValidationBeta1: [...] })`) and, since the API
+ * graduated, `IPolicyValidationContext`, `PolicyValidationPluginReport`, … (`Validations.of(app)`).
+ * These shapes satisfy both, so the plugin works on every aws-cdk-lib in the supported range.
+ */
+export interface ValidationContext {
+  /** The templates CDK wrote, for the stacks it synthesized. */
+  readonly templatePaths: string[];
+  /** The App (or Stage) being validated; not read. */
+  readonly appConstruct?: IConstruct;
+}
+
+export interface ViolatingResource {
+  readonly resourceLogicalId: string;
+  readonly templatePath: string;
+  readonly constructPath?: string;
+  readonly locations: string[];
+}
+
+export interface Violation {
+  readonly ruleName: string;
+  readonly description: string;
+  readonly violatingResources: ViolatingResource[];
+  readonly fix?: string;
+  readonly severity?: string;
+  readonly ruleMetadata?: { readonly [key: string]: string };
+}
+
+export interface ValidationReport {
+  readonly success: boolean;
+  readonly violations: Violation[];
+  readonly pluginVersion?: string;
+}
+
 const REPORTED = new Set<Finding['status']>(['FAIL', 'UNKNOWN', 'ERROR']);
 
 /** `ConversationLogSettings.AudioLogSettings.0` → `Properties/ConversationLogSettings/AudioLogSettings/0`, as CDK reports locations. */
@@ -31,17 +61,18 @@ function location(f: Finding): string[] {
   return f.property ? [`Properties/${f.property.path.replace(/\./g, '/')}`] : [];
 }
 
-function violatingResource(f: Finding): PolicyViolatingResource & { resourceLogicalId: string; templatePath: string } {
+function violatingResource(f: Finding): ViolatingResource {
   return { resourceLogicalId: f.resource.logicalId ?? f.resource.type, templatePath: f.resource.file ?? '', constructPath: f.resource.constructPath, locations: location(f) };
 }
 
 /**
- * lexscribe as a CDK policy-validation plugin: `Validations.of(app).addPlugins(new LexscribeValidator())`.
+ * lexscribe as a CDK policy-validation plugin: `Validations.of(app).addPlugins(new LexscribeValidator())`
+ * (aws-cdk-lib before the API graduated: `new App({ policyValidationBeta1: [new LexscribeValidator()] })`).
  * CDK calls it after synthesis with the written templates; it reads them as `lexscribe scan` does (one
  * app per cloud assembly, nested stacks included) and reports one violation per check id and status.
  * Unlike the aspect it adds no annotations: its report is CDK's validation report.
  */
-export class LexscribeValidator implements IPolicyValidationPlugin {
+export class LexscribeValidator {
   readonly name = 'lexscribe';
   readonly version = VERSION;
   readonly ruleIds: string[];
@@ -54,7 +85,7 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
     this.ruleIds = this.checks.filter((c) => c.modes.includes('synth')).map((c) => c.id);
   }
 
-  validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReport {
+  validate(context: ValidationContext): ValidationReport {
     const given = new Set(context.templatePaths.map((p) => resolve(p)));
     // Through each assembly's manifest: stack names, environments and nested stack templates come with it.
     const inputs = [...new Set(context.templatePaths.map((p) => (existsSync(join(dirname(p), 'manifest.json')) ? join(dirname(p), 'manifest.json') : p)))];
@@ -63,7 +94,7 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
     const apps = loaded.apps.filter((app) => app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))).map((stacks) => ({ stacks }));
     const { findings, warnings: runWarnings } = runPipeline(apps, { checks: this.checks, mode: 'synth', config: this.settings.config });
     const warnings: RunWarning[] = [...loaded.warnings, ...runWarnings];
-    const violations: PolicyViolation[] = loaded.errors.map((e) => ({
+    const violations: Violation[] = loaded.errors.map((e) => ({
       ruleName: 'lexscribe-input',
       description: `A template could not be read, so its resources were not checked: ${e.message}`,
       severity: 'error',
@@ -87,7 +118,7 @@ export class LexscribeValidator implements IPolicyValidationPlugin {
     return { success: !violations.some((v) => v.severity === 'error'), violations, pluginVersion: VERSION };
   }
 
-  private violation(group: Finding[]): PolicyViolation {
+  private violation(group: Finding[]): Violation {
     const f = group[0];
     const reasons = [...new Set(group.map((g) => g.reason?.replace(/\.$/, '')).filter((r): r is string => !!r))];
     const label = f.status === 'FAIL' ? f.severity : `${f.status}, ${f.severity}`;

@@ -36,6 +36,8 @@ export interface AuditFlags {
   shard?: string;
   /** No notes on standard error (a report flag, read here for the notes of account selection). */
   quiet?: boolean;
+  /** Import the findings into the account's Security Hub: the audit's one write. */
+  securityHub?: boolean;
 }
 
 /** Accounts audited at once by default: each keeps its own `--concurrency`, so this multiplies the requests in flight. */
@@ -72,16 +74,20 @@ Examples:
   $ lexscribe audit --org --org-role OrganizationAccountAccessRole --all-regions -f json -o org.json
   $ lexscribe audit --org --org-role LexscribeAuditor --external-id ci --shard 2/8 -f json -o shard-2.json
   $ lexscribe audit --accounts 111122223333,444455556666 --org-role LexscribeAuditor --region eu-west-1
+  $ lexscribe audit --region us-east-1 --security-hub -q                         # findings into Security Hub
 
 Credentials come from the SDK default chain (environment, shared config and SSO profiles, container
 and instance roles). \`lexscribe policy\` prints the read-only IAM policy the audit needs.
 
 Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 bad usage, no credentials, or an
-organization that cannot be listed (an account whose role cannot be assumed is a warning, not an exit).`;
+organization that cannot be listed (an account whose role cannot be assumed is a warning, not an exit),
+3 some findings could not be imported into Security Hub (--security-hub).`;
 
 /** `lexscribe audit`: read a live account (read-only) and run the checks against it. */
 export function registerAuditCommand(program: Command): void {
-  const command = addAccountOptions(program.command('audit').description('audit live AWS accounts, read-only: one, or an organization (see `lexscribe policy` for the permissions it needs)'));
+  const command = addAccountOptions(
+    program.command('audit').description('audit live AWS accounts, read-only but for --security-hub: one, or an organization (see `lexscribe policy` for the permissions it needs)'),
+  ).option('--security-hub', "import the findings into the audited account's AWS Security Hub (BatchImportFindings: the audit's only write, and only with this flag)");
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: AuditFlags & ReportFlags) => {

@@ -13,6 +13,7 @@ import { CREDENTIAL_OPERATIONS } from '../sources/account/operations';
 import { listOrganizationAccounts, memberRoleArn } from '../sources/account/organization';
 import { parseRegions } from '../sources/account/regions';
 import { coverageWarnings } from '../sources/account/runner';
+import type { RegionImport } from '../sources/account/security-hub-import';
 import { openSession, type AccountTarget, type Session } from '../sources/account/session';
 import { DEFAULT_ACCOUNT_CONCURRENCY, type AuditFlags } from './audit-command';
 import { accountsProgress, terminalProgress } from './audit-progress';
@@ -71,6 +72,13 @@ export interface LiveAudit {
   run: RunResult;
   /** Each account's graph and findings, with `keepApps`. */
   apps: Array<{ account: string; app: AppResult }>;
+  /** With `--security-hub`: what was imported into each Region's hub. */
+  securityHub?: RegionImport[];
+}
+
+/** Ids of the checks a run evaluates against an account: those with a live side that the configuration leaves on. */
+function liveChecksRun(config: LexscribeConfig | undefined): Set<string> {
+  return new Set(ALL_CHECKS.filter((c) => c.sides.live && config?.checks?.[c.id]?.enabled !== false).map((c) => c.id));
 }
 
 /** The account flags, checked before any call to AWS. */
@@ -179,6 +187,9 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
   const startedAt = new Date();
   const regions = usage('--region', () => parseRegions(flags.region));
   const plan = planAccounts(flags);
+  // Security Hub takes an account's findings in that account: one audited account, its own hub.
+  if (flags.securityHub && plan.multi) throw new UsageError('--security-hub imports into the audited account\'s own hub: run it per account (an organization collects them in its delegated administrator with Security Hub\'s cross-account aggregation)');
+  const importer = flags.securityHub ? await import('../sources/account/security-hub-import') : undefined;
   const hooks = await testHooks();
   const accountConcurrency = flags.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
   // One socket pool for every account of the run.
@@ -198,6 +209,8 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
       hooks,
       handler,
       allow: plan.multi ? CREDENTIAL_OPERATIONS : undefined,
+      // The one write, and only when asked for: every other call is still refused unless it is a read.
+      writes: importer?.SECURITY_HUB_WRITES,
     });
   } catch (e) {
     handler?.destroy?.();
@@ -238,10 +251,17 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
         if (opts.keepApps) apps.push({ account: audit.target.id, app });
       },
     );
-  } finally {
-    progress?.stop();
+  } catch (e) {
     caller.pool.close();
     handler?.destroy?.();
+    throw e;
+  } finally {
+    progress?.stop();
+    // The import below still needs the account's clients.
+    if (!importer) {
+      caller.pool.close();
+      handler?.destroy?.();
+    }
   }
   const collectMs = Date.now() - collectStart;
   const run = pipeline.finish();
@@ -256,7 +276,35 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
   const warnings = plan.multi ? [...run.warnings, ...notes, ...audits.flatMap(accountWarnings)] : [...run.warnings, ...notes, ...coverageWarnings(audits[0].collected!)];
   const scope: ReportScope | undefined = targets.scope && { ...targets.scope, regions: flags.allRegions ? ['all', ...regions] : regions.length > 0 ? regions : caller.regions, configDigest: digest(config) };
   const report = buildReport(run.findings, warnings, 'audit', { verbose: opts.verbose, startedAt, accounts: audits.map(accountInfo), ...(scope ? { scope } : {}) });
-  return { report, stats: stats(caller, audits, startedAt.getTime(), collectMs), run, apps };
+  let securityHub: RegionImport[] | undefined;
+  if (importer) {
+    try {
+      securityHub = await importer.importFindings(report, {
+        pool: caller.pool,
+        account: caller.account,
+        partition: caller.partition,
+        home: caller.regions[0],
+        regions: caller.regions,
+        checks: liveChecksRun(opts.config),
+        now: startedAt,
+      });
+    } finally {
+      caller.pool.close();
+      handler?.destroy?.();
+    }
+  }
+  return { report, stats: stats(caller, audits, startedAt.getTime(), collectMs), run, apps, ...(securityHub ? { securityHub } : {}) };
+}
+
+/** One line per Region, and one per finding Security Hub refused; true when everything was imported. */
+function reportImport(imports: readonly RegionImport[], quiet: boolean): boolean {
+  const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
+  for (const r of imports) {
+    if (!quiet) say(`Security Hub ${r.region}: ${r.imported} finding${r.imported === 1 ? '' : 's'} imported (${r.resolved} now passing, ${r.archived} archived)${r.failed.length > 0 ? `, ${r.failed.length} failed` : ''}`);
+    for (const f of r.failed.slice(0, 20)) say(`Security Hub ${r.region}: not imported${f.id ? ` ${f.id}` : ''}: ${f.code}: ${f.message}`);
+    if (r.failed.length > 20) say(`Security Hub ${r.region}: … and ${r.failed.length - 20} more not imported`);
+  }
+  return imports.every((r) => r.failed.length === 0);
 }
 
 async function singleAccountProgress(): Promise<(AccountProgress & { stop(): void }) | undefined> {
@@ -280,10 +328,10 @@ function stats(caller: Session, audits: readonly AccountAudit[], started: number
   };
 }
 
-/** One account's (or an organization's) audit: the report and the figures the benchmark prints. */
-export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}): Promise<{ report: Report; stats: AuditStats }> {
-  const { report, stats } = await auditLive(flags, opts);
-  return { report, stats };
+/** One account's (or an organization's) audit: the report, the figures the benchmark prints, and the Security Hub import. */
+export async function auditAccount(flags: AuditFlags, opts: AuditRunOptions = {}): Promise<{ report: Report; stats: AuditStats; securityHub?: RegionImport[] }> {
+  const { report, stats, securityHub } = await auditLive(flags, opts);
+  return { report, stats, ...(securityHub ? { securityHub } : {}) };
 }
 
 /** `lexscribe audit`: returns the exit code. Reports and the gate are the same as `scan`'s. */
@@ -292,8 +340,13 @@ export async function runAudit(flags: AuditFlags & ReportFlags, targets: readonl
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     const run = await prepareRun(flags, targets);
-    const { report } = await auditAccount(flags, { config: run.config, verbose: flags.verbose, progress: !flags.quiet });
-    return await finishRun(report, run);
+    const { report, stats, securityHub } = await auditAccount(flags, { config: run.config, verbose: flags.verbose, progress: !flags.quiet });
+    // ASFF of global services' findings (IAM, Organizations) names the first Region audited, as the import does.
+    run.flags.asffRegion ??= stats.regions[0];
+    const code = await finishRun(report, run);
+    // The reports are written and the gate has spoken; an import that did not fully land is its own failure.
+    if (securityHub && !reportImport(securityHub, !!flags.quiet)) return EXIT.DELIVERY;
+    return code;
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof SessionError)) throw e;
     console.error(`lexscribe: ${e.message}`);

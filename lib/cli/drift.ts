@@ -73,6 +73,9 @@ export async function runDrift(paths: string[], flags: DriftFlags, targets: read
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     const run = await prepareRun(flags, targets);
+    // Checked before any call to AWS: ASFF and OCSF take findings, which a drift report does not hold.
+    const unsupported = run.targets.find((t) => t.format === 'asff' || t.format === 'ocsf');
+    if (unsupported) throw new UsageError(`--format ${unsupported.format}: a drift report is written as text, json, sarif, junit or html`);
     const { report, inputErrors } = await driftOf(paths, flags, run.config);
     for (const e of inputErrors) console.error(`lexscribe: ${e.message}`);
     const { renderDrift } = await import('../report/drift-render');

@@ -6,4 +6,6 @@ export const EXIT = {
   GATE: 1,
   /** Bad usage or unreadable input (a wrong flag, a missing or malformed file, no credentials). */
   USAGE: 2,
+  /** `audit --security-hub`: some findings could not be imported (the reports were written; the gate's line says if it failed too). */
+  DELIVERY: 3,
 } as const;

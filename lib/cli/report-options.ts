@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LexscribeConfig } from '../config/types';
 import type { Baseline } from '../gate/baseline';
@@ -23,6 +23,9 @@ export interface ReportFlags {
   quiet?: boolean;
   verbose?: boolean;
   framework?: string;
+  sarifSourceRoot?: string;
+  asffAccount?: string;
+  asffRegion?: string;
 }
 
 /** One `--format`/`--output` pair as given; either side may be missing. */
@@ -40,7 +43,13 @@ export interface ReportTarget {
 /** Wrong flags or unusable configuration, baseline or output: exit code 2 with this one-line message. */
 export class UsageError extends Error {}
 
-const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.html': 'html', '.htm': 'html' };
+const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.json': 'json', '.sarif': 'sarif', '.xml': 'junit', '.html': 'html', '.htm': 'html', '.asff.json': 'asff', '.ocsf.json': 'ocsf' };
+
+/** The format an output file's name says: `findings.asff.json` is ASFF, `report.json` JSON. */
+function formatOf(output: string): Format | undefined {
+  const lower = output.toLowerCase();
+  return BY_EXTENSION[/\.(asff|ocsf)\.json$/.exec(lower)?.[0] ?? /\.[^./\\]+$/.exec(lower)?.[0] ?? ''];
+}
 
 /**
  * Add `--format/--output` (repeatable pairs), `--fail-on`, `--fail-on-unknown`, `--baseline`,
@@ -51,13 +60,13 @@ export function addReportOptions(command: Command, opts: { drift?: boolean } = {
   const targets: RawTarget[] = [];
   command
     .addOption(
-      new Option('-f, --format <format>', 'report format: text, json, sarif, junit or html; repeat as -f F -o FILE pairs (default: text)').argParser((value: string, previous: string[] = []) => {
+      new Option('-f, --format <format>', 'report format: text, json, sarif, junit, html, asff (AWS Security Hub) or ocsf; repeat as -f F -o FILE pairs (default: text)').argParser((value: string, previous: string[] = []) => {
         targets.push({ format: value });
         return [...previous, value];
       }),
     )
     .addOption(
-      new Option('-o, --output <file>', 'write the report of the preceding --format to FILE (without one, the format follows the extension: .sarif .json .xml .html .txt)').argParser((value: string, previous: string[] = []) => {
+      new Option('-o, --output <file>', 'write the report of the preceding --format to FILE (without one, the format follows the extension: .sarif .json .xml .html .txt .asff.json .ocsf.json)').argParser((value: string, previous: string[] = []) => {
         const last = targets[targets.length - 1];
         if (last && last.format !== undefined && last.output === undefined) last.output = value;
         else targets.push({ output: value });
@@ -78,9 +87,10 @@ export function addReportOptions(command: Command, opts: { drift?: boolean } = {
   }
   command
     .option('-c, --config <file>', 'configuration file (default: lexscribe.config.json, .yml or .yaml in the working directory)')
-    .option('-q, --quiet', 'print nothing but the report and errors: no progress, no notes on standard error')
+    .option('-q, --quiet', 'print nothing but the report, errors and the one line saying why the gate failed: no progress, no notes')
     .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
-    .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices');
+    .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices')
+    .option('--sarif-source-root <dir>', 'SARIF: make file locations relative to this directory (default: the git repository holding the working directory, else the working directory)');
   return () => targets;
 }
 
@@ -95,8 +105,8 @@ export interface PreparedRun {
 
 function resolveTargets(raw: readonly RawTarget[], formats: readonly string[]): ReportTarget[] {
   const targets = raw.map(({ format, output }): ReportTarget => {
-    const chosen = format ?? (output ? BY_EXTENSION[/\.[^./\\]+$/.exec(output)?.[0].toLowerCase() ?? ''] : undefined);
-    if (!chosen) throw new UsageError(`--output ${output}: give its format with --format before it (text, json, sarif, junit or html)`);
+    const chosen = format ?? (output ? formatOf(output) : undefined);
+    if (!chosen) throw new UsageError(`--output ${output}: give its format with --format before it (${formats.join(', ')})`);
     if (!formats.includes(chosen)) throw new UsageError(`unknown format "${chosen}" (one of ${formats.join(', ')})`);
     return { format: chosen as Format, output };
   });
@@ -143,6 +153,14 @@ async function restrictToFramework(config: LexscribeConfig, id: string): Promise
   return { ...config, checks };
 }
 
+/** The repository holding `dir` (the nearest directory with a `.git`, a worktree's file included), else `dir`. */
+export function repositoryRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
 /** Write a report file, making its directory; a failure is a UsageError naming the file. */
 export function write(path: string, text: string): void {
   try {
@@ -159,7 +177,12 @@ export function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate }] = await Promise.all([import('../report/render'), import('../gate/baseline'), import('../gate/gate')]);
+  const [{ renderReport }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }, { AsffError }] = await Promise.all([
+    import('../report/render'),
+    import('../gate/baseline'),
+    import('../gate/gate'),
+    import('../report/asff-error'),
+  ]);
   const { flags } = run;
   let baseline = run.baseline;
   if (flags.writeBaseline) {
@@ -175,23 +198,32 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
   const given = evaluateGate(report.findings, run.policy, run.baseline);
   const gate = baseline === run.baseline ? given : evaluateGate(report.findings, run.policy, baseline);
   const { gone } = given;
+  const baselineFile = baseline === run.baseline ? flags.baseline : flags.writeBaseline;
+  const gated = gatedReport(report, run.policy, gate, baseline && baselineFile ? { file: baselineFile, baseline, gone: gone.length } : undefined);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  for (const target of run.targets) {
+  const sourceRoot = run.targets.some((t) => t.format === 'sarif') ? resolve(flags.sarifSourceRoot ?? repositoryRoot(process.cwd())) : undefined;
+  // Every report is rendered before any is written: one that cannot be made (ASFF without an account) writes none.
+  const rendered = run.targets.map((target) => {
     const color = !target.output && !!process.stdout.isTTY && !noColor;
-    const text = renderReport(report, target.format, { color, verbose: flags.verbose });
+    try {
+      return { target, text: renderReport(gated, target.format, { color, verbose: flags.verbose, sourceRoot, asff: { account: flags.asffAccount, region: flags.asffRegion } }) };
+    } catch (e) {
+      if (e instanceof AsffError) throw new UsageError(e.message);
+      throw e;
+    }
+  });
+  for (const { target, text } of rendered) {
     if (target.output) write(target.output, text);
     else process.stdout.write(text);
   }
+  const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
   if (!flags.quiet) {
-    const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
     if (flags.writeBaseline) say(`baseline ${flags.writeBaseline} records ${baseline!.entries.length} finding${baseline!.entries.length === 1 ? '' : 's'}`);
     else if (run.baseline && gate.accepted.length > 0) say(`${gate.accepted.length} finding${gate.accepted.length === 1 ? ' is' : 's are'} in the baseline ${flags.baseline}`);
     for (const e of gone) say(`baseline entry no longer occurs: ${describeEntry(e)}; remove it${e.fingerprint ? ' with --write-baseline' : ''}`);
-    if (gate.failed) {
-      const what = run.policy.failOnUnknown ? `at or above ${run.policy.failOn}, or UNKNOWN` : `at or above ${run.policy.failOn}`;
-      say(`gate failed: ${gate.blocking.length} finding${gate.blocking.length === 1 ? '' : 's'} ${what}${run.baseline ? ' not in the baseline' : ''}`);
-    }
   }
+  // Even with --quiet: an exit code of 1 says that the gate failed, this line says why.
+  if (gate.failed) say(gateFailureLine(run.policy, gate, !!run.baseline));
   if (opts.inputFailed) return EXIT.USAGE;
   return gate.failed ? EXIT.GATE : EXIT.OK;
 }

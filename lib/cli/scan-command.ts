@@ -12,6 +12,7 @@ export interface ScanFlags {
   /** `--no-gitignore` sets it false. */
   gitignore?: boolean;
   botFiles?: string[];
+  skipNonTemplates?: boolean;
 }
 
 const EXAMPLES = `
@@ -19,6 +20,7 @@ Examples:
   $ lexscribe scan cdk.out
   $ lexscribe scan templates/ --fail-on medium
   $ lexscribe scan cdk.out -f sarif -o lexscribe.sarif -f junit -o junit.xml
+  $ lexscribe scan template.yaml -f asff -o findings.asff.json --asff-account 111122223333 --asff-region eu-west-2
   $ lexscribe scan template.yaml --parameters Env=prod --parameters Data:KeyArn=arn:aws:kms:…
   $ lexscribe scan . --exclude "test/**"      # a whole repository: non-templates are skipped
   $ lexscribe scan bot.yaml --bot-files build/bots
@@ -36,7 +38,10 @@ export function registerScanCommand(program: Command): void {
     .option('--parameters-file <file>', 'parameter values as JSON: [{"ParameterKey": …, "ParameterValue": …}] or {"Key": "Value"}; repeatable', collect)
     .option('--exclude <pattern>', 'leave out paths under a scanned directory (.gitignore syntax, relative to it), e.g. "test/**"; repeatable', collect)
     .option('--no-gitignore', 'read the files .gitignore excludes too (by default a directory scan honours the .gitignore files it meets)')
-    .option('--bot-files <dir>', 'a folder holding the bot definition zips that BotFileS3Location names (looked for by file name, after the assembly assets and the template folder); repeatable', collect);
+    .option('--bot-files <dir>', 'a folder holding the bot definition zips that BotFileS3Location names (looked for by file name, after the assembly assets and the template folder); repeatable', collect)
+    .option('--skip-non-templates', 'skip files named that are not CloudFormation templates (no Resources), as a directory scan does, instead of failing (for pre-commit)')
+    .option('--asff-account <id>', 'ASFF: the AWS account of findings in stacks without an environment (plain templates, environment-agnostic stacks)')
+    .option('--asff-region <region>', 'ASFF: the Region of findings in stacks without an environment');
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {

@@ -81,7 +81,7 @@ export async function runScan(paths: string[], flags: ScanFlags & ReportFlags, t
     const run = await prepareRun(flags, targets);
     for (const dir of flags.botFiles ?? []) if (!isFolder(dir)) throw new UsageError(`--bot-files ${dir}: no such folder`);
     const stdin = await readStdin(paths);
-    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin, exclude: flags.exclude, gitignore: flags.gitignore !== false, botFiles: flags.botFiles });
+    const loaded = loadTemplates(paths, { parameters: parameterValues(flags), stdin, exclude: flags.exclude, gitignore: flags.gitignore !== false, botFiles: flags.botFiles, skipNonTemplates: !!flags.skipNonTemplates });
     for (const e of loaded.errors) console.error(`lexscribe: ${e.message}`);
     const report = scanLoaded(loaded, run.config, { verbose: flags.verbose, startedAt });
     return await finishRun(report, run, { inputFailed: loaded.errors.length > 0 });

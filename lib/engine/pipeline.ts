@@ -76,6 +76,10 @@ export function findingResource(r: Resource): FindingResource {
     file: p.file ?? r.stack.file,
     line: p.line,
     column: p.column,
+    // Where the stack deploys, when its template says (a cloud assembly's environment): ASFF and OCSF need it.
+    ...(r.stack.account ? { account: r.stack.account } : {}),
+    ...(r.stack.region ? { region: r.stack.region } : {}),
+    ...(p.source ? { source: p.source } : {}),
   };
 }
 

@@ -25,5 +25,12 @@ export function renderDrift(report: DriftReport, format: Format, opts: { color?:
       return load.junit().renderDriftJunit(report, { cwd });
     case 'html':
       return load.html().renderDriftHtml(report, { cwd });
+    case 'asff':
+    case 'ocsf':
+      // Security Hub and OCSF take findings, not comparisons: a drift report has no finding of its own.
+      throw new DriftFormatError(`a drift report is written as text, json, sarif, junit or html, not ${format}`);
   }
 }
+
+/** A format a drift report cannot be written in (the finding formats ASFF and OCSF). */
+export class DriftFormatError extends Error {}

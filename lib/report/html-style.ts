@@ -105,6 +105,8 @@ td.st-pass { color: var(--pass); } td.st-suppressed { color: var(--suppressed); 
 .check { font: 600 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .title { font-weight: 600; flex: 1; min-width: 240px; }
 .topic { color: var(--muted); font-size: 12px; }
+.badge { font-size: 11px; font-weight: 700; letter-spacing: 0.03em; padding: 0 7px; border-radius: 999px; border: 1px solid currentColor; }
+.badge.baseline-new { color: var(--fail); } .badge.baseline-known { color: var(--muted); } .badge.blocking { color: var(--fail); }
 .finding.st-suppressed .title, .finding.st-pass .title { font-weight: 500; color: var(--muted); }
 dl { margin: 6px 0 0; display: grid; grid-template-columns: 96px 1fr; gap: 3px 12px; }
 .kv { display: contents; }

@@ -1,6 +1,6 @@
-import type { Finding, Severity, Status } from '../model/finding';
+import type { Severity, Status } from '../model/finding';
 import { HTML_STYLE, cls } from './html-style';
-import type { AccountSummary, Report } from './report';
+import type { AccountSummary, Report, ReportFinding } from './report';
 import { showsAccounts } from './text';
 import {
   SEVERITIES_DESC,
@@ -10,6 +10,7 @@ import {
   groupByTopic,
   fileLocation,
   resourceLabel,
+  sourceLocation,
   suppressionOrigin,
   warningKinds,
   type ResourceGroup,
@@ -95,11 +96,21 @@ function row(label: string, value: string): string {
   return `<div class="kv"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
-function findingCard(f: Finding, cwd: string): string {
+/** The gate's word on a finding: whether it fails the run, and whether the baseline knew it. */
+function gateBadges(f: ReportFinding): string {
+  const badges = [
+    f.baselineState ? `<span class="badge baseline-${f.baselineState}" title="${f.baselineState === 'new' ? 'not in the baseline' : 'recorded in the baseline'}">${f.baselineState}</span>` : '',
+    f.blocking ? '<span class="badge blocking" title="fails the gate">fails the gate</span>' : '',
+  ];
+  return badges.join('');
+}
+
+function findingCard(f: ReportFinding, cwd: string): string {
   const s = f.suppression;
   const file = fileLocation(f, cwd);
   const where = [file && `<code>${esc(file)}</code>`, f.property && `<code class="path">${esc(f.property.path)}</code>`].filter(Boolean).join(' ');
   const rows = [
+    f.resource.source ? row('Source', `<code>${esc(sourceLocation(f.resource.source, cwd))}</code>`) : '',
     where ? row('Where', where) : '',
     f.findingKey ? row('Key', `<code>${esc(f.findingKey)}</code>`) : '',
     f.reason ? row(f.status === 'UNKNOWN' ? 'Why unknown' : f.status === 'ERROR' ? 'Error' : 'Reason', esc(f.reason)) : '',
@@ -108,7 +119,7 @@ function findingCard(f: Finding, cwd: string): string {
     row('Docs', link(f.docs, f.docs.replace(/^https?:\/\//, ''))),
   ];
   return `<article class="finding st-${cls(f.status)}">
-<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${esc(f.severity)}</span><span class="check">${esc(f.checkId)}</span><span class="title">${esc(f.title)}</span><span class="topic">${esc(f.topic)}</span></header>
+<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${esc(f.severity)}</span><span class="check">${esc(f.checkId)}</span><span class="title">${esc(f.title)}</span>${gateBadges(f)}<span class="topic">${esc(f.topic)}</span></header>
 <dl>${rows.join('')}</dl>
 </article>`;
 }
@@ -158,7 +169,17 @@ function overview(report: Report, resources: number): string {
     byStatus.UNKNOWN > 0 ? `${plural(byStatus.UNKNOWN, 'finding', 'findings')} could not be evaluated` : '',
     byStatus.ERROR > 0 ? `${plural(byStatus.ERROR, 'check', 'checks')} failed to run` : '',
   ].filter(Boolean);
-  return `${plural(total, 'finding', 'findings')} on ${plural(resources, 'resource', 'resources')}.${gaps.length > 0 ? ` ${gaps.join('; ')}.`.replace(/^ ./, (c) => c.toUpperCase()) : ''}`;
+  return `${plural(total, 'finding', 'findings')} on ${plural(resources, 'resource', 'resources')}.${gaps.length > 0 ? ` ${gaps.join('; ')}.`.replace(/^ ./, (c) => c.toUpperCase()) : ''}${gateSentence(report)}`;
+}
+
+/** ` The gate (at or above HIGH) failed on 3 findings. Against the baseline b.json: 2 new, 14 known, 1 no longer found.` */
+function gateSentence(report: Report): string {
+  const { gate } = report;
+  if (!gate) return '';
+  const threshold = `at or above ${gate.failOn}${gate.failOnUnknown ? ', or UNKNOWN' : ''}`;
+  const verdict = gate.failed ? ` The gate (${threshold}) failed on ${gate.blocking} finding${gate.blocking === 1 ? '' : 's'}.` : ` The gate (${threshold}) passed.`;
+  const b = report.summary.baseline;
+  return verdict + (b ? ` Against the baseline${gate.baseline ? ` ${gate.baseline}` : ''}: ${b.new} new, ${b.known} known, ${b.gone} no longer found.` : '');
 }
 
 function headline(report: Report): string {

@@ -1,7 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Finding } from '../model/finding';
-import type { Report } from './report';
+import type { Report, ReportFinding, ReportGate } from './report';
 import { compareCheckIds, compareFindings, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
 
 /** Characters XML 1.0 cannot carry at all (escaping does not help): dropped rather than producing a file no parser reads. */
@@ -18,14 +18,39 @@ interface Counts {
 /** JUnit has no "not applicable": such verdicts are not test cases. */
 const isTestCase = (f: Finding) => f.status !== 'NOT_APPLICABLE';
 
-function count(findings: readonly Finding[]): Counts {
-  const cases = findings.filter(isTestCase);
-  return {
-    tests: cases.length,
-    failures: cases.filter((f) => f.status === 'FAIL').length,
-    errors: cases.filter((f) => f.status === 'ERROR').length,
-    skipped: cases.filter((f) => f.status === 'UNKNOWN' || f.status === 'SUPPRESSED').length,
-  };
+type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
+
+/**
+ * What a test view shows. Without a gate (a report rendered on its own): FAIL fails, ERROR errs,
+ * UNKNOWN and SUPPRESSED are skipped. From `scan` and `audit`, the gate decides: only what fails the
+ * gate is a failure or an error (an UNKNOWN too, with --fail-on-unknown), and the rest is skipped with
+ * the reason, so that the failures a test view counts are the ones behind the exit code.
+ */
+function outcome(f: ReportFinding, gate: ReportGate | undefined): Outcome {
+  if (f.status === 'PASS' || f.status === 'NOT_APPLICABLE') return 'passed';
+  if (f.status === 'SUPPRESSED') return 'skipped';
+  if (gate && f.blocking !== undefined) return f.blocking ? (f.status === 'ERROR' ? 'error' : 'failure') : 'skipped';
+  return f.status === 'FAIL' ? 'failure' : f.status === 'ERROR' ? 'error' : 'skipped';
+}
+
+function count(findings: readonly ReportFinding[], gate: ReportGate | undefined): Counts {
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const f of findings) {
+    if (!isTestCase(f)) continue;
+    c.tests++;
+    const o = outcome(f, gate);
+    if (o === 'failure') c.failures++;
+    else if (o === 'error') c.errors++;
+    else if (o === 'skipped') c.skipped++;
+  }
+  return c;
+}
+
+/** Why a FAIL, ERROR or UNKNOWN finding that the gate lets through is skipped. */
+function notBlockingReason(f: ReportFinding, gate: ReportGate): string {
+  if (f.baselineState === 'known') return `accepted by the baseline ${gate.baseline ?? ''}`.trimEnd();
+  if (f.status === 'UNKNOWN') return 'the gate fails on UNKNOWN only with --fail-on-unknown';
+  return `below the gate's threshold: ${f.severity} under --fail-on ${gate.failOn}`;
 }
 
 const attrs = (c: Counts) => ({ tests: String(c.tests), failures: String(c.failures), errors: String(c.errors), skipped: String(c.skipped), time: '0' });
@@ -53,7 +78,7 @@ function caseNames(findings: readonly Finding[]): string[] {
   });
 }
 
-function addCase(suite: XMLBuilder, f: Finding, name: string, cwd: string): void {
+function addCase(suite: XMLBuilder, f: ReportFinding, name: string, cwd: string, gate: ReportGate | undefined): void {
   const pos = position(f);
   const tc = suite.ele('testcase', {
     name: clean(name),
@@ -62,36 +87,52 @@ function addCase(suite: XMLBuilder, f: Finding, name: string, cwd: string): void
     ...(f.resource.file ? { file: clean(displayPath(f.resource.file, cwd)), ...(pos ? { line: String(pos.line) } : {}) } : {}),
   });
   const reason = clean(f.reason ?? f.title);
-  switch (f.status) {
-    case 'FAIL':
+  // What the finding was, whatever the test view makes of it: its status, severity and baseline state.
+  if (f.status !== 'PASS') {
+    const props = tc.ele('properties');
+    props.ele('property', { name: 'status', value: f.status });
+    props.ele('property', { name: 'severity', value: f.severity });
+    if (f.baselineState) props.ele('property', { name: 'baseline', value: f.baselineState });
+  }
+  switch (outcome(f, gate)) {
+    case 'failure':
       tc.ele('failure', { message: reason, type: f.severity }).txt(details(f, cwd));
       break;
-    case 'ERROR':
+    case 'error':
       tc.ele('error', { message: reason, type: 'CheckError' }).txt(details(f, cwd));
       break;
-    case 'UNKNOWN':
-      tc.ele('skipped', { message: `Could not be evaluated: ${reason}` });
+    case 'skipped':
+      tc.ele('skipped', { message: clean(skippedMessage(f, reason, gate)) });
       break;
-    case 'SUPPRESSED': {
-      const s = f.suppression;
-      const why = s ? `${s.reason} (${suppressionOrigin(s.source)}${s.expires ? `, until ${s.expires}` : ''})` : 'no reason recorded';
-      tc.ele('skipped', { message: clean(`Suppressed: ${why}. Finding: ${reason}`) });
+    case 'passed':
       break;
-    }
   }
 }
 
+function skippedMessage(f: ReportFinding, reason: string, gate: ReportGate | undefined): string {
+  if (f.status === 'SUPPRESSED') {
+    const s = f.suppression;
+    const why = s ? `${s.reason} (${suppressionOrigin(s.source)}${s.expires ? `, until ${s.expires}` : ''})` : 'no reason recorded';
+    return `Suppressed: ${why}. Finding: ${reason}`;
+  }
+  const gated = gate && f.blocking === false ? ` (${notBlockingReason(f, gate)})` : '';
+  if (f.status === 'UNKNOWN') return `Could not be evaluated${gated}: ${reason}`;
+  return `${f.status} ${f.severity}, not failing the run${gated}: ${reason}`;
+}
+
 /**
- * JUnit XML: one test suite per check, one test case per resource (and finding key). PASS passes; FAIL
- * is a failure and ERROR an error; UNKNOWN and SUPPRESSED are skipped with the reason, so that a test
- * view neither counts them as broken nor as passed. The run's warnings go to a suite of their own.
+ * JUnit XML: one test suite per check, one test case per resource (and finding key), with the finding's
+ * status, severity and baseline state as properties. PASS passes; what fails the gate is a failure (an
+ * ERROR: an error); SUPPRESSED, UNKNOWN, and FAIL the gate lets through are skipped with the reason, so
+ * that a test view counts as broken exactly what broke the run. The run's warnings go to a suite of their own.
  */
 export function renderJunit(report: Report, opts: { cwd: string }): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const timestamp = report.startedAt.slice(0, 19);
-  const root = doc.ele('testsuites', { name: report.tool, ...attrs(count(report.findings)), timestamp });
+  const { gate } = report;
+  const root = doc.ele('testsuites', { name: report.tool, ...attrs(count(report.findings, gate)), timestamp });
 
-  const byCheck = new Map<string, Finding[]>();
+  const byCheck = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
     if (!isTestCase(f)) continue;
     const list = byCheck.get(f.checkId);
@@ -102,13 +143,13 @@ export function renderJunit(report: Report, opts: { cwd: string }): string {
   ids.forEach((id, i) => {
     const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
     const first = findings[0];
-    const suite = root.ele('testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings)), timestamp, package: `lexscribe.${first.service}` });
+    const suite = root.ele('testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` });
     const props = suite.ele('properties');
     for (const [name, value] of Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs })) {
       props.ele('property', { name, value: clean(value) });
     }
     const names = caseNames(findings);
-    findings.forEach((f, j) => addCase(suite, f, names[j], opts.cwd));
+    findings.forEach((f, j) => addCase(suite, f, names[j], opts.cwd, gate));
   });
 
   if (report.warnings.length > 0) {

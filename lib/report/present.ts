@@ -61,6 +61,12 @@ export function position(f: Finding): { line: number; column?: number } | undefi
   return undefined;
 }
 
+/** `lib/bot-stack.ts:49:17`: where a resource's construct was created, as a reader at `cwd` types it. */
+export function sourceLocation(source: { file: string; line: number; column?: number }, cwd: string): string {
+  const file = displayPath(source.file, cwd);
+  return source.column !== undefined ? `${file}:${source.line}:${source.column}` : `${file}:${source.line}`;
+}
+
 /** `file:line:col` of a finding read from a file, undefined for live and synth findings. */
 export function fileLocation(f: Finding, cwd: string): string | undefined {
   if (!f.resource.file) return undefined;

@@ -1,7 +1,7 @@
 import type { Report } from './report';
 
 /** Output formats of `scan` and `audit`. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'html', 'asff', 'ocsf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -14,6 +14,14 @@ export interface RenderOptions {
    * @default process.cwd()
    */
   cwd?: string;
+  /**
+   * SARIF: the directory artifact URIs are relative to, which code scanning resolves against the
+   * repository's root (`--sarif-source-root`).
+   * @default cwd
+   */
+  sourceRoot?: string;
+  /** ASFF: the account and Region of findings that carry none (environment-agnostic stacks, plain templates). */
+  asff?: { account?: string; region?: string };
 }
 
 // Each renderer is loaded when its format is asked for: a run writing text does not pay for loading
@@ -24,10 +32,15 @@ const load = {
   sarif: () => require('./sarif') as typeof import('./sarif'),
   junit: () => require('./junit') as typeof import('./junit'),
   html: () => require('./html') as typeof import('./html'),
+  asff: () => require('./asff') as typeof import('./asff'),
+  ocsf: () => require('./ocsf') as typeof import('./ocsf'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Render a report in one format. Every format ends with a newline. */
+/**
+ * Render a report in one format. Every format ends with a newline. ASFF throws `AsffError` when a
+ * finding has no account or Region and `asff` gives none.
+ */
 export function renderReport(report: Report, format: Format, opts: RenderOptions = {}): string {
   const cwd = opts.cwd ?? process.cwd();
   switch (format) {
@@ -36,10 +49,14 @@ export function renderReport(report: Report, format: Format, opts: RenderOptions
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'sarif':
-      return JSON.stringify(load.sarif().renderSarif(report, { cwd }), null, 2) + '\n';
+      return JSON.stringify(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), null, 2) + '\n';
     case 'junit':
       return load.junit().renderJunit(report, { cwd });
     case 'html':
       return load.html().renderHtml(report, { cwd });
+    case 'asff':
+      return JSON.stringify(load.asff().renderAsff(report, { cwd, verbose: opts.verbose, ...opts.asff }), null, 2) + '\n';
+    case 'ocsf':
+      return JSON.stringify(load.ocsf().renderOcsf(report, { cwd, verbose: opts.verbose }), null, 2) + '\n';
   }
 }

@@ -2,7 +2,18 @@ import type { Finding, RunWarning, Severity, Status } from '../model/finding';
 import { SEVERITIES, STATUSES } from '../model/finding';
 import { VERSION } from '../version';
 
+// Brings the finding resource's `source` (the CDK source location of its construct) into the report's types.
+export type { SourceLocation } from '../sources/template/assembly';
+
 export const REPORT_FILE = 'lexscribe-report.json';
+
+/** Findings of a run against `--baseline`: new ones, ones the baseline records, and entries no longer found. */
+export interface BaselineCounts {
+  new: number;
+  known: number;
+  /** Baseline entries that no longer occur (fixed, suppressed, or the resource is gone). */
+  gone: number;
+}
 
 export interface ReportSummary {
   total: number;
@@ -11,6 +22,30 @@ export interface ReportSummary {
   failedBySeverity: Record<Severity, number>;
   /** Findings by AWS documentation topic, then status. */
   byTopic: Record<string, Record<Status, number>>;
+  /** With `--baseline`: the FAIL, UNKNOWN and ERROR findings that are new and known, and the entries gone. */
+  baseline?: BaselineCounts;
+}
+
+/**
+ * A finding as a report carries it. Reports made for a gate (`scan`, `audit`) add the gate's verdict on
+ * each FAIL, UNKNOWN and ERROR finding, so that every format shows what the exit code was decided on.
+ */
+export interface ReportFinding extends Finding {
+  /** Whether the finding fails the gate: at or above the threshold (UNKNOWN: with failOnUnknown), and not in the baseline. */
+  blocking?: boolean;
+  /** With `--baseline`: `new` (not recorded in it) or `known` (recorded, so accepted by the gate). */
+  baselineState?: 'new' | 'known';
+}
+
+/** The gate a report was made for: its policy and what it decided. */
+export interface ReportGate {
+  failOn: Severity;
+  failOnUnknown: boolean;
+  failed: boolean;
+  /** Findings that fail the gate. */
+  blocking: number;
+  /** The baseline file the gate compared against, when there was one. */
+  baseline?: string;
 }
 
 /** How an account of an audit was read, and what its findings came to. */
@@ -61,12 +96,14 @@ export interface Report {
   mode: 'synth' | 'scan' | 'audit';
   startedAt: string;
   summary: ReportSummary;
-  findings: Finding[];
+  findings: ReportFinding[];
   warnings: RunWarning[];
   /** Audits: one entry per account, sorted by id. */
   accounts?: AccountSummary[];
   /** Multi-account audits and merges. */
   scope?: ReportScope;
+  /** Present when the report was made for a gate (`scan`, `audit`); absent at synth. */
+  gate?: ReportGate;
 }
 
 /** An account as the audit read it, before its findings are counted. */

@@ -1,15 +1,19 @@
 import * as crypto from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
+import type { ArtifactLocation, Location, Log, Notification, PhysicalLocation, ReportingDescriptor, Result, Suppression } from 'sarif';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/finding';
-import type { Report } from './report';
+import { INFORMATION_URI } from '../version';
+import type { Report, ReportFinding } from './report';
 import { compareCheckIds, position, relativeToCwd, resourceIdentity, resourceLabel, suppressionOrigin } from './present';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** The base the artifact URIs are relative to: the working directory the report was made in. */
+/** The base the artifact URIs are relative to: the source root (`--sarif-source-root`; the repository's root by default). */
 const SRCROOT = 'SRCROOT';
+
+/** GitHub code scanning rejects a run with more results than this (and shows the 5,000 most severe). */
+export const GITHUB_MAX_RESULTS = 25_000;
 
 /** The name of our partial fingerprint, versioned as SARIF recommends so its recipe can change later. */
 export const FINGERPRINT = 'lexscribeFinding/v1';
@@ -110,30 +114,58 @@ function rule(findings: readonly Finding[]): ReportingDescriptor {
   };
 }
 
-function artifactLocation(file: string, cwd: string): ArtifactLocation {
-  const rel = relativeToCwd(file, cwd);
-  if (rel === undefined) return { uri: pathToFileURL(resolve(cwd, file)).href };
+function artifactLocation(file: string, root: string): ArtifactLocation {
+  const rel = relativeToCwd(file, root);
+  if (rel === undefined) return { uri: pathToFileURL(resolve(root, file)).href };
   return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function locations(f: Finding, artifact: (file: string) => ArtifactLocation): Location[] {
+type Artifacts = (file: string) => ArtifactLocation;
+
+/** A region SARIF accepts: lines and columns start at 1 (anything else is a source's placeholder, not a position). */
+function region(line: number | undefined, column: number | undefined): PhysicalLocation['region'] {
+  return { startLine: line !== undefined && line >= 1 ? line : 1, ...(line !== undefined && line >= 1 && column !== undefined && column >= 1 ? { startColumn: column } : {}) };
+}
+
+/**
+ * The template location: the offending property's line, else the resource's, else line 1 (a finding
+ * about a whole stack). Every result read from a file gets a `startLine`: GitHub code scanning requires one.
+ */
+function templateLocation(f: Finding, artifact: Artifacts): PhysicalLocation | undefined {
+  if (!f.resource.file) return undefined;
+  const pos = position(f);
+  return { artifactLocation: artifact(f.resource.file), region: region(pos?.line, pos?.column) };
+}
+
+/** Where the construct was created in the app's source, when that file is under the source root (the repository). */
+function sourceLocation(f: Finding, artifact: Artifacts): PhysicalLocation | undefined {
+  const src = f.resource.source;
+  if (!src) return undefined;
+  const at = artifact(src.file);
+  return at.uriBaseId === SRCROOT ? { artifactLocation: at, region: region(src.line, src.column) } : undefined;
+}
+
+/**
+ * The primary location is where the fix goes: the line of the CDK app that creates the construct,
+ * when the assembly recorded it, with the template as a related location; else the template itself;
+ * live findings have only a logical location (the ARN).
+ */
+function locations(f: Finding, artifact: Artifacts): { locations: Location[]; relatedLocations?: Location[] } {
   const r = f.resource;
-  const location: Location = {
-    logicalLocations: [
-      r.arn
-        ? { fullyQualifiedName: r.arn, name: r.logicalId, kind: 'resource', properties: { type: r.type, region: r.region, account: r.account } }
-        : { fullyQualifiedName: resourceLabel(r), name: r.logicalId, kind: 'resource', properties: { type: r.type, stack: r.stack } },
-    ],
-  };
-  if (r.file) {
-    const pos = position(f);
-    location.physicalLocation = {
-      artifactLocation: artifact(r.file),
-      // SARIF lines and columns start at 1; anything else is a source's placeholder, not a position.
-      ...(pos && pos.line >= 1 ? { region: { startLine: pos.line, ...(pos.column !== undefined && pos.column >= 1 ? { startColumn: pos.column } : {}) } } : {}),
+  const logical: Location['logicalLocations'] = [
+    r.arn
+      ? { fullyQualifiedName: r.arn, name: r.logicalId, kind: 'resource', properties: { type: r.type, region: r.region, account: r.account } }
+      : { fullyQualifiedName: resourceLabel(r), name: r.logicalId, kind: 'resource', properties: { type: r.type, stack: r.stack } },
+  ];
+  const template = templateLocation(f, artifact);
+  const source = sourceLocation(f, artifact);
+  if (source && template) {
+    return {
+      locations: [{ physicalLocation: source, logicalLocations: logical, message: { text: `where ${resourceLabel(r)} is created` } }],
+      relatedLocations: [{ id: 1, physicalLocation: template, message: { text: `${r.logicalId ?? r.type} in the synthesized template${f.property ? `, at ${f.property.path}` : ''}` } }],
     };
   }
-  return [location];
+  return { locations: [template ? { physicalLocation: template, logicalLocations: logical } : { logicalLocations: logical }] };
 }
 
 // One call per result: crypto.hash (Node 20.12 and later) makes no Hash object; older Nodes take the long way.
@@ -160,14 +192,21 @@ function suppressions(f: Finding): Suppression[] | undefined {
   ];
 }
 
-function result(f: Finding, ruleIndex: number, artifact: (file: string) => ArtifactLocation): Result {
+/** SARIF's baseline states: `new`, or `unchanged` for a finding the baseline records. */
+function baselineState(f: ReportFinding): Result['baselineState'] {
+  return f.baselineState === undefined ? undefined : f.baselineState === 'known' ? 'unchanged' : 'new';
+}
+
+function result(f: ReportFinding, ruleIndex: number, artifact: Artifacts): Result {
+  const state = baselineState(f);
   return {
     ruleId: f.checkId,
     ruleIndex,
     level: resultLevel(f),
     message: { text: message(f) },
-    locations: locations(f, artifact),
+    ...locations(f, artifact),
     partialFingerprints: { [FINGERPRINT]: fingerprint(f) },
+    ...(state ? { baselineState: state } : {}),
     ...(f.suppression ? { suppressions: suppressions(f) } : {}),
     properties: {
       status: f.status,
@@ -175,15 +214,27 @@ function result(f: Finding, ruleIndex: number, artifact: (file: string) => Artif
       ...(f.findingKey ? { findingKey: f.findingKey } : {}),
       ...(f.property ? { propertyPath: f.property.path } : {}),
       resourceType: f.resource.type,
+      ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
     },
   };
+}
+
+export interface SarifOptions {
+  /** Working directory: relative paths in the report are relative to it. */
+  cwd: string;
+  /**
+   * The directory artifact URIs are relative to (GitHub resolves them against the repository's root).
+   * @default cwd
+   */
+  sourceRoot?: string;
 }
 
 /**
  * The report as SARIF 2.1.0: one rule per check that produced a finding (PASS included, so a viewer
  * knows what was evaluated), one result per FAIL, UNKNOWN, SUPPRESSED and ERROR finding.
  */
-export function renderSarif(report: Report, opts: { cwd: string }): Log {
+export function renderSarif(report: Report, opts: SarifOptions): Log {
+  const root = resolve(opts.cwd, opts.sourceRoot ?? opts.cwd);
   const byCheck = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const list = byCheck.get(f.checkId);
@@ -197,7 +248,7 @@ export function renderSarif(report: Report, opts: { cwd: string }): Log {
   const artifacts = new Map<string, ArtifactLocation>();
   const artifact = (file: string) => {
     let a = artifacts.get(file);
-    if (!a) artifacts.set(file, (a = artifactLocation(file, opts.cwd)));
+    if (!a) artifacts.set(file, (a = artifactLocation(resolve(opts.cwd, file), root)));
     return a;
   };
 
@@ -207,18 +258,36 @@ export function renderSarif(report: Report, opts: { cwd: string }): Log {
     descriptor: { id: w.kind },
     ...(w.checkId ? { associatedRule: index.has(w.checkId) ? { id: w.checkId, index: index.get(w.checkId) } : { id: w.checkId } } : {}),
   }));
+  const results = report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, artifact));
+  if (results.length > GITHUB_MAX_RESULTS) {
+    notifications.push({
+      level: 'warning',
+      descriptor: { id: 'github-limits' },
+      message: { text: `${results.length} results: GitHub code scanning rejects a run of more than ${GITHUB_MAX_RESULTS}; narrow the scan (--fail-on does not filter results; --framework, or disabled checks in the configuration, do).` },
+    });
+  }
 
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool, version: report.version, semanticVersion: report.version, rules: ids.map((id) => rule(byCheck.get(id)!)) } },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(opts.cwd).href.replace(/\/?$/, '/') } },
+        tool: {
+          driver: {
+            name: report.tool,
+            fullName: `${report.tool} ${report.version}: compliance checks for Amazon Lex V2 and Amazon Transcribe`,
+            version: report.version,
+            semanticVersion: report.version,
+            informationUri: INFORMATION_URI,
+            shortDescription: { text: 'Compliance checks for Amazon Lex V2 and Amazon Transcribe, from the AWS security documentation: at cdk synth, on templates, and live.' },
+            rules: ids.map((id) => rule(byCheck.get(id)!)),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt, toolExecutionNotifications: notifications }],
-        results: report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, artifact)),
-        properties: { mode: report.mode, summary: report.summary },
+        results,
+        properties: { mode: report.mode, summary: report.summary, ...(report.gate ? { gate: report.gate } : {}) },
       },
     ],
   };

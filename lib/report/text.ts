@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
-import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
-import type { AccountSummary, Report } from './report';
+import type { FindingResource, RunWarning, Severity, Status } from '../model/finding';
+import type { AccountSummary, Report, ReportFinding } from './report';
 import {
   SEVERITIES_DESC,
   WARNING_HEADINGS,
@@ -9,6 +9,7 @@ import {
   isActionable,
   resourceIdentity,
   resourceLabel,
+  sourceLocation,
   suppressionOrigin,
   warningKinds,
 } from './present';
@@ -73,6 +74,8 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (shown.length === 0) out.push(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.', '');
 
   out.push(summaryLine(report, paint));
+  const baseline = baselineLine(report);
+  if (baseline) out.push(baseline);
   const topics = topicLine(report);
   if (topics) out.push(topics);
   if (showsAccounts(report)) out.push('', ...accountLines(report, paint));
@@ -87,18 +90,20 @@ function resourceHeading(r: FindingResource, paint: Paint): string {
   return `${paint('bold', label)} ${paint('dim', `(${extra})`)}`;
 }
 
-function findingLines(f: Finding, statusWidth: number, cwd: string, paint: Paint): string[] {
+function findingLines(f: ReportFinding, statusWidth: number, cwd: string, paint: Paint): string[] {
   const head = `  ${paint(STATUS_STYLE[f.status], f.status.padEnd(statusWidth))}${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(SEVERITY_WIDTH))}${paint('bold', f.checkId)}  ${f.title}`;
   const detail = (label: string, value: string) => `${DETAIL}${paint('dim', label.padEnd(LABEL_WIDTH))}${value}`;
   const lines = [head];
   const at = [fileLocation(f, cwd), f.property?.path].filter(Boolean).join('  ');
   if (at) lines.push(detail('at', at));
+  if (f.resource.source) lines.push(detail('source', sourceLocation(f.resource.source, cwd)));
   if (f.findingKey) lines.push(detail('key', f.findingKey));
   if (f.reason) lines.push(detail(f.status === 'UNKNOWN' ? 'unknown' : f.status === 'ERROR' ? 'error' : 'reason', f.reason));
   if (f.suppression) {
     const s = f.suppression;
     lines.push(detail('suppressed', `${s.reason} (${suppressionOrigin(s.source)}${s.expires ? `, until ${s.expires}` : ''})`));
   }
+  if (f.baselineState) lines.push(detail('baseline', f.baselineState === 'new' ? paint('bold', 'new (not in the baseline)') : 'known (recorded in the baseline)'));
   if (isActionable(f)) lines.push(detail('fix', f.remediation));
   lines.push(detail('docs', paint('dim', f.docs)));
   return lines;
@@ -117,6 +122,13 @@ export function summaryLine(report: Report, paint: Paint = (_f, t) => t): string
   });
   const noun = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${paint('bold', 'Summary:')} ${noun(summary.total, 'finding')} on ${noun(resources, 'resource')}: ${parts.join(', ')}`;
+}
+
+/** `Baseline lexscribe-baseline.json: 2 new, 14 known, 1 no longer found` (with `--baseline` only). */
+export function baselineLine(report: Report): string | undefined {
+  const counts = report.summary.baseline;
+  if (!counts) return undefined;
+  return `Baseline${report.gate?.baseline ? ` ${report.gate.baseline}` : ''}: ${counts.new} new, ${counts.known} known, ${counts.gone} no longer found`;
 }
 
 /** Where the failures are, by AWS documentation topic: `By topic: Data protection 3 failed, 1 unknown; …`. */

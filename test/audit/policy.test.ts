@@ -76,4 +76,21 @@ describe('lexscribe policy', () => {
     ]);
     expect(accessLevel('organizations:ListAccounts')).toBe('List');
   });
+
+  it('--security-hub adds GetFindings and, in a statement of its own on the default product, the one write: BatchImportFindings', () => {
+    const plain = auditorPolicy(ALL_COLLECTORS);
+    const withHub = auditorPolicy(ALL_COLLECTORS, { securityHub: true });
+    const actions = (p: typeof plain) => p.Statement.flatMap((s) => s.Action);
+    expect(actions(withHub).filter((a) => !actions(plain).includes(a)).sort()).toEqual(['securityhub:BatchImportFindings', 'securityhub:GetFindings']);
+    const writes = actions(withHub).filter((a) => accessLevel(a) !== 'Read' && accessLevel(a) !== 'List');
+    expect(writes).toEqual(['securityhub:BatchImportFindings']);
+    expect(withHub.Statement.find((s) => s.Action.includes('securityhub:BatchImportFindings'))).toEqual({
+      Sid: 'SecurityHubImport',
+      Effect: 'Allow',
+      Action: ['securityhub:BatchImportFindings'],
+      Resource: 'arn:*:securityhub:*:*:product/*/default',
+    });
+    expect(JSON.stringify(withHub).length).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
+    expect(auditorPolicyCdk(withHub, '1.2.3')).toContain("resources: ['arn:*:securityhub:*:*:product/*/default'],");
+  });
 });

@@ -1,8 +1,9 @@
 import { DeleteBotCommand, LexModelsV2Client, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
+import { BatchImportFindingsCommand, BatchUpdateFindingsCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { ClientPool } from '../../lib/sources/account/clients';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { CREDENTIAL_OPERATIONS, declaredOperations, isCredentialOperation, isReadOnly, operationName, ORGANIZATION_OPERATIONS } from '../../lib/sources/account/operations';
+import { CREDENTIAL_OPERATIONS, declaredOperations, isCredentialOperation, isReadOnly, operationName, ORGANIZATION_OPERATIONS, SECURITY_HUB_IMPORT, SECURITY_HUB_WRITES } from '../../lib/sources/account/operations';
 import { auditorPolicy } from '../../lib/sources/account/policy';
 import { TEST_COLLECTORS } from './fixtures';
 
@@ -28,6 +29,22 @@ const PACKAGES: Record<string, string[]> = {
 };
 
 const declared = declaredOperations([...ALL_COLLECTORS, ...TEST_COLLECTORS]);
+
+/** A pool whose handler never reaches the network: what a client sends is recorded, then refused or rejected. */
+async function offlinePool(writes?: typeof SECURITY_HUB_WRITES) {
+  const sent: string[] = [];
+  const pool = new ClientPool({
+    credentials: async () => ({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'x' }),
+    endpoint: 'http://127.0.0.1:9',
+    maxAttempts: 1,
+    requestTimeoutMs: 1000,
+    concurrency: 1,
+    writes,
+    hooks: { createRequestHandler: () => ({ handle: async () => Promise.reject(new Error('network reached')) }) as never, commandSent: (s, c) => sent.push(`${s}:${c}`) },
+  });
+  await pool.open();
+  return { pool, sent };
+}
 
 describe('the audit is read-only', () => {
   it.each([
@@ -113,5 +130,31 @@ describe('the audit is read-only', () => {
     expect(sent).toEqual(['sts:AssumeRole']);
     member.close();
     caller.close();
+  });
+
+  it('the Security Hub import declares one write and one read, both real SDK commands', () => {
+    expect(Object.values(SECURITY_HUB_IMPORT).map(operationName).sort()).toEqual(['securityhub:BatchImportFindings', 'securityhub:GetFindings']);
+    expect(SECURITY_HUB_WRITES.map(operationName)).toEqual(['securityhub:BatchImportFindings']);
+    expect(Object.values(SECURITY_HUB_IMPORT).filter((op) => !isReadOnly(op)).map(operationName)).toEqual(['securityhub:BatchImportFindings']);
+    for (const op of Object.values(SECURITY_HUB_IMPORT)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      expect(typeof (require('@aws-sdk/client-securityhub') as Record<string, unknown>)[`${op.action}Command`]).toBe('function');
+    }
+  });
+
+  it('BatchImportFindings is refused unless the run was opened with --security-hub; with it, every other write still is', async () => {
+    const plain = await offlinePool();
+    const hub = plain.pool.get(SecurityHubClient, 'us-east-1');
+    await expect(hub.send(new BatchImportFindingsCommand({ Findings: [] }))).rejects.toThrow('refused to send securityhub:BatchImportFindings: the audit is read-only');
+    await expect(hub.send(new GetFindingsCommand({}))).rejects.toThrow('network reached');
+    plain.pool.close();
+
+    const importing = await offlinePool(SECURITY_HUB_WRITES);
+    const client = importing.pool.get(SecurityHubClient, 'us-east-1');
+    await expect(client.send(new BatchImportFindingsCommand({ Findings: [] }))).rejects.toThrow('network reached');
+    await expect(client.send(new BatchUpdateFindingsCommand({ FindingIdentifiers: [] }))).rejects.toThrow('refused to send securityhub:BatchUpdateFindings: the audit is read-only');
+    await expect(importing.pool.get(LexModelsV2Client, 'us-east-1').send(new DeleteBotCommand({ botId: 'B' }))).rejects.toThrow('refused to send lex:DeleteBot');
+    expect(importing.sent).toEqual(['securityhub:BatchImportFindings']);
+    importing.pool.close();
   });
 });

@@ -50,7 +50,7 @@ describe('lexscribe audit (CLI against moto)', () => {
     const { botId, aliasId } = await seed();
     const { code, stdout, stderr } = await audit('-f', 'json');
     const report = JSON.parse(stdout) as Report;
-    expect(stderr.trim()).toMatch(/^lexscribe: gate failed: \d+ findings? at or above HIGH$/);
+    expect(stderr.trim()).toMatch(/^lexscribe: gate failed: \d+ findings? at or above HIGH \((\d+ (critical|high)(, )?)+\)$/);
     expect(report.mode).toBe('audit');
     const dp2 = report.findings.find((f) => f.checkId === 'LEX-DP-2' && f.resource.arn === `arn:aws:lex:${REGION}:${ACCOUNT}:bot-alias/${botId}/${aliasId}`);
     expect(dp2).toMatchObject({ status: 'FAIL', resource: { type: 'AWS::Lex::BotAlias', region: REGION, account: ACCOUNT } });

@@ -127,7 +127,7 @@ describe('lexscribe audit --org (moto Organizations, one member whose role canno
     const out = { json: join(dir, 'org.json'), html: join(dir, 'org.html'), sarif: join(dir, 'org.sarif'), junit: join(dir, 'org.xml'), text: join(dir, 'org.txt') };
     const merged = await moto.cli(['merge', ...shards, '-f', 'json', '-o', out.json, '-f', 'html', '-o', out.html, '-f', 'sarif', '-o', out.sarif, '-f', 'junit', '-o', out.junit, '-f', 'text', '-o', out.text]);
     expect(merged.code).toBe(1);
-    expect(merged.stderr.trim()).toMatch(/^lexscribe: gate failed: \d+ findings? at or above HIGH$/);
+    expect(merged.stderr.trim()).toMatch(/^lexscribe: gate failed: \d+ findings? at or above HIGH \(\d+ high\)$/);
     const m = JSON.parse(readFileSync(out.json, 'utf8')) as Report;
     expect(comparable(m)).toEqual(comparable(whole));
     expect(m.scope?.merged?.map((x) => x.shard)).toEqual(['1/3', '2/3', '3/3']);

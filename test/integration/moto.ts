@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_COLLECTORS } from '../../lib/sources/account/collectors';
-import { declaredOperations, isCredentialOperation, isReadOnly, operationName, ORGANIZATION_OPERATIONS } from '../../lib/sources/account/operations';
+import { declaredOperations, isCredentialOperation, isReadOnly, operationName, ORGANIZATION_OPERATIONS, SECURITY_HUB_IMPORT, SECURITY_HUB_WRITES } from '../../lib/sources/account/operations';
 import { MotoRequestHandler } from './moto-adapter';
 import { startMoto, type MotoServer } from './moto-server';
 
@@ -71,11 +71,14 @@ export interface MotoHarness {
  * audit's one non-read call).
  */
 export function forbiddenCommands(sent: readonly string[]): string[] {
-  const declared = new Set([...declaredOperations(ALL_COLLECTORS), ...ORGANIZATION_OPERATIONS].map(operationName));
+  // Reads the collectors declare, the organization audit's calls, and the Security Hub import's two (its
+  // write only ever sent by runs given --security-hub: the clients refuse it otherwise, see test/audit/read-only.test.ts).
+  const declared = new Set([...declaredOperations(ALL_COLLECTORS), ...ORGANIZATION_OPERATIONS, ...Object.values(SECURITY_HUB_IMPORT)].map(operationName));
+  const writes = new Set(SECURITY_HUB_WRITES.map(operationName));
   return [...new Set(sent)].filter((name) => {
     const [service, action] = name.split(':');
     const op = { service, action };
-    return !(isReadOnly(op) || isCredentialOperation(op)) || !declared.has(name);
+    return !(isReadOnly(op) || isCredentialOperation(op) || writes.has(name)) || !declared.has(name);
   });
 }
 

@@ -1,5 +1,7 @@
 import { convert, create } from 'xmlbuilder2';
 import type { Finding } from '../../lib/model/finding';
+import { createBaseline, type Baseline } from '../../lib/gate/baseline';
+import { evaluateGate, gatedReport, type GatePolicy } from '../../lib/gate/gate';
 import { renderReport } from '../../lib/report/render';
 import type { Report } from '../../lib/report/report';
 import { realReport } from '../fixtures/report/real-run';
@@ -99,5 +101,46 @@ describe('JUnit XML', () => {
     const failure = dom.getElementsByTagName('failure')[0];
     expect(failure.getAttribute('message')).toBe(HOSTILE.replace('\u0007', ''));
     expect(failure.textContent).toContain(`Reason: ${HOSTILE.replace('\u0007', '')}`);
+  });
+});
+
+describe('JUnit XML of a gated run (scan, audit): the test view agrees with the exit code', () => {
+  const gated = (policy: GatePolicy, baseline?: Baseline) => {
+    const report = templateReport();
+    const result = evaluateGate(report.findings, policy, baseline);
+    return { result, report: gatedReport(report, policy, result, baseline && { file: 'baseline.json', baseline, gone: 0 }) };
+  };
+
+  test('only what fails the gate is a failure; FAIL below the threshold is skipped with the reason', () => {
+    const { report, result } = gated({ failOn: 'HIGH', failOnUnknown: false });
+    const root = parse(report);
+    expect(counts(root)).toMatchObject({ failures: result.blocking.length, errors: 0 });
+    expect(result.blocking.map((f) => f.checkId)).toEqual(['LEX-IAM-1']);
+    const dp2 = cases(suites(root)[0])[0];
+    expect(dp2).not.toHaveProperty('failure');
+    expect((dp2.skipped as Node)['@message']).toBe("FAIL MEDIUM, not failing the run (below the gate's threshold: MEDIUM under --fail-on HIGH): audio logs of alias ProdAlias are written without a KMS key");
+    expect(list((dp2.properties as Node).property).map((p) => [p['@name'], p['@value']])).toEqual([
+      ['status', 'FAIL'],
+      ['severity', 'MEDIUM'],
+    ]);
+    expect(cases(suites(root)[1])[0].failure).toMatchObject({ '@type': 'HIGH' });
+  });
+
+  test('--fail-on-unknown makes UNKNOWN a failure; without it, the skip says so', () => {
+    const strict = parse(gated({ failOn: 'LOW', failOnUnknown: true }).report);
+    expect(counts(strict)).toMatchObject({ failures: 4, skipped: 1 });
+    const lenient = cases(suites(parse(gated({ failOn: 'LOW', failOnUnknown: false }).report))[3])[0];
+    expect((lenient.skipped as Node)['@message']).toBe('Could not be evaluated (the gate fails on UNKNOWN only with --fail-on-unknown): RetentionInDays comes from parameter LogRetention, which has no value');
+  });
+
+  test('with a baseline, known findings are skipped as accepted and every gated case names its baseline state', () => {
+    const baseline = createBaseline(templateReport().findings.filter((f) => f.checkId === 'LEX-IAM-1'));
+    const root = parse(gated({ failOn: 'LOW', failOnUnknown: false }, baseline).report);
+    const iam1 = cases(suites(root)[1])[0];
+    expect((iam1.skipped as Node)['@message']).toMatch(/^FAIL HIGH, not failing the run \(accepted by the baseline baseline\.json\): /);
+    expect(list((iam1.properties as Node).property).find((p) => p['@name'] === 'baseline')?.['@value']).toBe('known');
+    const dp2 = cases(suites(root)[0])[0];
+    expect(dp2.failure).toBeDefined();
+    expect(list((dp2.properties as Node).property).find((p) => p['@name'] === 'baseline')?.['@value']).toBe('new');
   });
 });

@@ -3,11 +3,14 @@ import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import sarifSchema from '../fixtures/report/sarif-schema-2.1.0.json';
 import type { Finding } from '../../lib/model/finding';
+import { createBaseline } from '../../lib/gate/baseline';
+import { evaluateGate, gatedReport } from '../../lib/gate/gate';
 import { renderReport } from '../../lib/report/render';
 import { buildReport, type Report } from '../../lib/report/report';
 import { FINGERPRINT, fingerprint, resultLevel } from '../../lib/report/sarif';
 import { realReport } from '../fixtures/report/real-run';
 import { CWD, STARTED_AT, emptyReport, hostileReport, liveReport, templateFindings, templateReport } from '../fixtures/report/reports';
+import { githubIngestionProblems } from '../helpers/github-sarif';
 
 // The official schema (see test/fixtures/report/README.md) declares draft 2020-12 and uses the
 // pre-2019 `definitions` keyword, which strict mode rejects as unknown: validation is unaffected.
@@ -171,5 +174,76 @@ describe('SARIF 2.1.0', () => {
       ['input', undefined],
     ]);
     expect(notes[0].message.text).toContain('matched no finding');
+  });
+});
+
+describe('SARIF on the code: the CDK source line of the construct', () => {
+  const source = { file: `${CWD}/lib/bot-stack.ts`, line: 49, column: 17 };
+  const withSource: Finding = { ...templateFindings[0], resource: { ...templateFindings[0].resource, source } };
+
+  test('primary location at the construct in the app, the template as a related location', () => {
+    const log = sarif(buildReport([withSource], [], 'scan', { startedAt: STARTED_AT }));
+    const [r] = results(log);
+    expect(r.locations?.[0].physicalLocation).toEqual({ artifactLocation: { uri: 'lib/bot-stack.ts', uriBaseId: 'SRCROOT' }, region: { startLine: 49, startColumn: 17 } });
+    expect(r.locations?.[0].logicalLocations?.[0].fullyQualifiedName).toBe('ContactCentre/Bot/ProdAlias');
+    expect(r.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'cdk.out/ContactCentre.template.json', uriBaseId: 'SRCROOT' }, region: { startLine: 131, startColumn: 15 } },
+        message: { text: 'ProdAlias9F2C1A in the synthesized template, at ConversationLogSettings.AudioLogSettings[0].Destination.S3Bucket' },
+      },
+    ]);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(githubIngestionProblems(log)).toEqual([]);
+  });
+
+  test('--sarif-source-root: URIs relative to the repository, not the working directory', () => {
+    const log: Log = JSON.parse(renderReport(buildReport([withSource], [], 'scan', { startedAt: STARTED_AT }), 'sarif', { cwd: `${CWD}/infra`, sourceRoot: CWD }));
+    expect(log.runs[0].originalUriBaseIds).toEqual({ SRCROOT: { uri: 'file:///work/app/' } });
+    expect(results(log)[0].locations?.[0].physicalLocation?.artifactLocation).toEqual({ uri: 'lib/bot-stack.ts', uriBaseId: 'SRCROOT' });
+    expect(results(log)[0].relatedLocations?.[0].physicalLocation?.artifactLocation).toEqual({ uri: 'cdk.out/ContactCentre.template.json', uriBaseId: 'SRCROOT' });
+  });
+
+  test('a source outside the source root (an assembly synthesized elsewhere) leaves the template as the location', () => {
+    const elsewhere: Finding = { ...withSource, resource: { ...withSource.resource, source: { ...source, file: '/home/runner/work/app/lib/bot-stack.ts' } } };
+    const [r] = results(sarif(buildReport([elsewhere], [], 'scan', { startedAt: STARTED_AT })));
+    expect(r.locations?.[0].physicalLocation?.artifactLocation?.uri).toBe('cdk.out/ContactCentre.template.json');
+    expect(r.relatedLocations).toBeUndefined();
+  });
+
+  test('every result read from a file has a startLine: findings about a whole stack are on line 1 of its template', () => {
+    const stackWide: Finding = { ...templateFindings[0], checkId: 'LEX-MON-1', property: undefined, resource: { type: 'AWS::CloudFormation::Stack', logicalId: 'ContactCentre', stack: 'ContactCentre', file: '/work/app/cdk.out/ContactCentre.template.json' } };
+    const log = sarif(buildReport([stackWide, ...templateFindings], [], 'scan', { startedAt: STARTED_AT }));
+    expect(results(log)[0].locations?.[0].physicalLocation).toEqual({ artifactLocation: { uri: 'cdk.out/ContactCentre.template.json', uriBaseId: 'SRCROOT' }, region: { startLine: 1 } });
+    expect(githubIngestionProblems(log)).toEqual([]);
+  });
+
+  test('tool metadata: informationUri, full name, semantic version', () => {
+    const { driver } = sarif(templateReport()).runs[0].tool;
+    expect(driver).toMatchObject({ name: 'lexscribe', informationUri: 'https://www.npmjs.com/package/lexscribe', semanticVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(driver.fullName).toMatch(/^lexscribe \S+: compliance checks for Amazon Lex V2 and Amazon Transcribe$/);
+  });
+
+  test('with a baseline: baselineState new or unchanged, the gate in the run properties', () => {
+    const report = templateReport();
+    const policy = { failOn: 'HIGH', failOnUnknown: false } as const;
+    const baseline = createBaseline(report.findings.filter((f) => f.checkId === 'LEX-DP-2'));
+    const gated = gatedReport(report, policy, evaluateGate(report.findings, policy, baseline), { file: 'baseline.json', baseline, gone: 0 });
+    const log = sarif(gated);
+    expect(results(log).map((r) => [r.ruleId, r.properties?.status, r.baselineState])).toEqual([
+      ['LEX-DP-2', 'FAIL', 'unchanged'],
+      ['LEX-IAM-1', 'FAIL', 'new'],
+      ['LEX-IAM-3', 'FAIL', 'new'],
+      ['LEX-IAM-3', 'SUPPRESSED', undefined],
+      ['LEX-MON-6', 'UNKNOWN', 'new'],
+    ]);
+    expect(log.runs[0].properties?.gate).toEqual({ failOn: 'HIGH', failOnUnknown: false, failed: true, blocking: 1, baseline: 'baseline.json' });
+    expect(log.runs[0].properties?.summary.baseline).toEqual({ new: 3, known: 1, gone: 0 });
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+  });
+
+  test('the GitHub rules catch a result GitHub would drop', () => {
+    const log = sarif(liveReport());
+    expect(githubIngestionProblems(log)[0]).toMatch(/not located in a file/);
   });
 });

@@ -44,7 +44,7 @@ describe('lexscribe scan on a real cdk.out', () => {
   test('fails the gate on a FAIL at or above --fail-on', () => {
     const run = lexscribe(['scan', assembly, '--fail-on', 'medium', '-f', 'json']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings at or above MEDIUM$/m);
+    expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings at or above MEDIUM \((\d+ (critical|high|medium)(, )?)+\)$/m);
   });
 
   test('reads the manifest file itself, and a manifest pointing at a missing template is one error line', () => {
@@ -145,9 +145,10 @@ describe('lexscribe scan on templates', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^lexscribe: \S.*\n$/);
     } else {
-      // --quiet: nothing but the report.
+      // --quiet: nothing but the report, and (issue 11) the one line that says why the gate failed.
       expect(run.stdout).toContain('LEX-DP-2');
-      expect(run.stderr).toBe('');
+      if (code === 0) expect(run.stderr).toBe('');
+      else expect(run.stderr).toMatch(/^lexscribe: gate failed: \d+ findings? at or above [A-Z]+(, or UNKNOWN)? \([^)]+\)\n$/);
     }
   });
 
@@ -257,5 +258,63 @@ describe('lexscribe scan --framework', () => {
     const run = lexscribe(['scan', JSON_TEMPLATE, '--framework', 'sox']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('lexscribe: unknown framework "sox" (one of hipaa, pci-dss, transcribe-best-practices)\n');
+  });
+});
+
+describe('the gate in every output (issue 11)', () => {
+  test.each([
+    ['critical', 0],
+    ['medium', 1],
+    ['low', 1],
+  ])('--fail-on %s: JUnit counts as failures exactly what the gate fails on, and -q says why in one line', (failOn, code) => {
+    const dir = tempDir();
+    const run = lexscribe(['scan', JSON_TEMPLATE, '-q', '--fail-on', failOn, '-f', 'junit', '-o', 'junit.xml', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+    expect(run.code).toBe(code);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    const blocking = report.findings.filter((f) => f.blocking).length;
+    expect(report.gate).toMatchObject({ failOn: failOn.toUpperCase(), failed: code === 1, blocking });
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    const [, failures, errors] = /<testsuites [^>]*failures="(\d+)" errors="(\d+)"/.exec(junit)!;
+    expect(Number(failures) + Number(errors)).toBe(blocking);
+    if (code === 0) expect(run.stderr).toBe('');
+    else expect(run.stderr).toMatch(new RegExp(`^lexscribe: gate failed: ${blocking} findings? at or above ${failOn.toUpperCase()} \\((\\d+ (critical|high|medium|low)(, )?)+\\)\\n$`));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('--baseline: the reports mark each finding new or known and count both', () => {
+    const dir = tempDir();
+    const file = join(dir, 'contact-centre.template.json');
+    const template = JSON.parse(readFileSync(JSON_TEMPLATE, 'utf8'));
+    writeFileSync(file, JSON.stringify(template));
+    expect(lexscribe(['scan', file, '--write-baseline', 'baseline.json', '-q'], { cwd: dir }).code).toBe(0);
+    const { AliasWithoutKey, ...rest } = template.Resources;
+    writeFileSync(file, JSON.stringify({ ...template, Resources: { ...rest, AliasWithoutKey, NewAlias: AliasWithoutKey } }));
+    const run = lexscribe(['scan', file, '--fail-on', 'medium', '--baseline', 'baseline.json', '-f', 'json', '-o', 'report.json', '-f', 'text'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    const dp2 = report.findings.filter((f) => f.checkId === 'LEX-DP-2' && f.status === 'FAIL');
+    expect(Object.fromEntries(dp2.map((f) => [f.resource.logicalId, f.baselineState]))).toEqual({ AliasWithoutKey: 'known', NewAlias: 'new' });
+    expect(report.summary.baseline).toMatchObject({ known: expect.any(Number), new: expect.any(Number), gone: 0 });
+    expect(report.summary.baseline!.new).toBe(report.findings.filter((f) => f.baselineState === 'new').length);
+    expect(run.stdout).toMatch(/^Baseline baseline\.json: \d+ new, \d+ known, 0 no longer found$/m);
+    expect(run.stderr).toMatch(/gate failed: \d+ findings? at or above MEDIUM not in the baseline \(/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SARIF source root', () => {
+  test('defaults to the git repository holding the working directory; --sarif-source-root sets it', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'infra', 'templates'), { recursive: true });
+    cpSync(JSON_TEMPLATE, join(repo, 'infra', 'templates', 'bots.template.json'));
+    const uris = (args: string[]) => {
+      const run = lexscribe(['scan', 'templates', '-f', 'sarif', '--fail-on', 'critical', ...args], { cwd: join(repo, 'infra') });
+      const log = JSON.parse(run.stdout) as { runs: Array<{ originalUriBaseIds: { SRCROOT: { uri: string } }; results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+      return { root: log.runs[0].originalUriBaseIds.SRCROOT.uri, first: log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri };
+    };
+    expect(uris([])).toEqual({ root: `file://${repo}/`, first: 'infra/templates/bots.template.json' });
+    expect(uris(['--sarif-source-root', '.'])).toEqual({ root: `file://${repo}/infra/`, first: 'templates/bots.template.json' });
+    rmSync(repo, { recursive: true, force: true });
   });
 });

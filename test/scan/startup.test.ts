@@ -16,16 +16,22 @@ function loadedModules(args: string[]): string[] {
   return modules;
 }
 
+/** Every format but json, which goes to standard output. */
+const REPORTS = ['sarif', 'junit', 'html', 'text', 'asff', 'ocsf'];
+
 const heavy = (modules: string[]) => modules.filter((m) => /node_modules[\\/](aws-cdk-lib|@aws-sdk|@smithy)[\\/]/.test(m));
 
 describe('start-up', () => {
   test.each([
     ['--help', ['--help']],
     ['scan --help', ['scan', '--help']],
-    ['scan of a template, with every report format', ['scan', join(TEMPLATES, 'contact-centre.yaml'), '-f', 'json', ...['sarif', 'junit', 'html', 'text'].flatMap((f) => ['-f', f, '-o', join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`)])]],
+    [
+      'scan of a template, with every report format',
+      ['scan', join(TEMPLATES, 'contact-centre.yaml'), '--asff-account', '111122223333', '--asff-region', 'eu-west-2', '-f', 'json', ...REPORTS.flatMap((f) => ['-f', f, '-o', join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`)])],
+    ],
   ])('%s loads neither aws-cdk-lib nor AWS SDK clients', (_, args) => {
     const modules = loadedModules(args as string[]);
-    for (const f of ['sarif', 'junit', 'html', 'text']) rmSync(join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`), { force: true });
+    for (const f of REPORTS) rmSync(join(tmpdir(), `lexscribe-startup-${process.pid}.${f}`), { force: true });
     expect(modules.some((m) => m.endsWith('lexscribe.js'))).toBe(true);
     expect(heavy(modules)).toEqual([]);
   });

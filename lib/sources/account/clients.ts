@@ -33,6 +33,11 @@ export interface ClientSettings {
    * caller's pool of an organization audit. Every other pool refuses anything but a read.
    */
   allow?: readonly AwsOperation[];
+  /**
+   * The writes this run may send besides reads: none unless the user asked for one by a flag
+   * (`audit --security-hub`: `securityhub:BatchImportFindings`, and nothing else).
+   */
+  writes?: readonly AwsOperation[];
 }
 
 /** Sockets per host: never fewer than the requests a run lets fly at once. */
@@ -79,7 +84,7 @@ export class ClientPool {
 
   constructor(private readonly settings: ClientSettings) {
     this.limiter = new Limiter(settings.concurrency);
-    this.allowed = new Set((settings.allow ?? []).map(operationName));
+    this.allowed = new Set([...(settings.allow ?? []), ...(settings.writes ?? [])].map(operationName));
     this.handler = settings.handler;
   }
 
@@ -120,8 +125,8 @@ export class ClientPool {
 
   private instrument(client: SdkClient): void {
     const hooks = this.settings.hooks;
-    // Refuse anything but a read before it is signed: the audit must never change an account, even
-    // through a collector bug.
+    // Refuse anything but a read (or a write the run was explicitly given) before it is signed: the
+    // audit must never change an account, even through a collector bug.
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { clientName?: string; commandName?: string }) => async (args: unknown) => {
         const op = operationOfCommand(context.clientName ?? '?', context.commandName ?? '?');

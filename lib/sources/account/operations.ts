@@ -29,6 +29,18 @@ export function isCredentialOperation(op: AwsOperation): boolean {
   return CREDENTIAL_OPERATIONS.some((c) => c.service === op.service && c.action === op.action);
 }
 
+/**
+ * `audit --security-hub` only: the findings imported earlier (a read), and the import itself, the one
+ * write the audit can ever send; the clients refuse it unless the run was opened with the flag.
+ */
+export const SECURITY_HUB_IMPORT = {
+  GetFindings: { service: 'securityhub', action: 'GetFindings' },
+  BatchImportFindings: { service: 'securityhub', action: 'BatchImportFindings' },
+} as const satisfies Record<string, AwsOperation>;
+
+/** What `--security-hub` lets the audit write, and nothing else. */
+export const SECURITY_HUB_WRITES: readonly AwsOperation[] = [SECURITY_HUB_IMPORT.BatchImportFindings];
+
 /** Read-only by their verb. */
 const READ_VERBS = /^(List|Describe|Get|Head)[A-Z]/;
 /** Read-only despite their verb. */

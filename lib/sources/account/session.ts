@@ -21,6 +21,8 @@ export interface SessionOptions {
   handler?: HttpHandler;
   /** Non-read operations the pool may send: `sts:AssumeRole` for the caller of an organization audit. */
   allow?: readonly AwsOperation[];
+  /** Writes the run may send (`--security-hub`); none by default. */
+  writes?: readonly AwsOperation[];
 }
 
 /** Who the audit runs as and where: resolved once, before any collector runs. */
@@ -95,6 +97,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     hooks: opts.hooks,
     handler: opts.handler,
     allow: opts.allow,
+    writes: opts.writes,
   });
   await pool.open();
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');

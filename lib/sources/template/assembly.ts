@@ -1,8 +1,34 @@
-import { realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { readInput } from './read';
+
+/** Where a construct was created in the app's source: the first frame of its creation trace that is the app's own code. */
+export interface SourceLocation {
+  /** Absolute path, as the trace recorded it (a TypeScript source when the JavaScript it names has a source map). */
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+// The creation location travels with the provenance of template resources to the finding's resource,
+// which every report reads. (Declared here, beside the source that fills it, while lib/model is being
+// reworked; the two fields belong in Provenance and FindingResource themselves.)
+declare module '../../model/resource' {
+  interface Provenance {
+    /** Cloud assemblies: where the resource's construct was created in the CDK app, when the assembly records it. */
+    readonly source?: SourceLocation;
+  }
+}
+declare module '../../model/finding' {
+  interface FindingResource {
+    /** Cloud assemblies: where the resource's construct was created in the CDK app, when the assembly records it. */
+    source?: SourceLocation;
+  }
+}
 
 /** The parts of a cloud assembly manifest (`cdk.out/manifest.json`) a scan reads. */
 interface Manifest {
@@ -28,6 +54,8 @@ interface Artifact {
 interface MetadataEntry {
   type?: string;
   data?: unknown;
+  /** Older assemblies: the creation trace on the `aws:cdk:logicalId` entry (with `--debug`, or `CDK_DEBUG`). */
+  trace?: unknown;
 }
 
 /**
@@ -54,17 +82,102 @@ export interface AssemblyStack {
   assets: () => Record<string, string>;
   /** Construct paths of its resources (read on first use: most templates carry `aws:cdk:path`). */
   constructPaths: () => ConstructPaths;
+  /**
+   * Where the construct at a path (a resource's, or else its closest parent's below the stack) was
+   * created in the app's source, from the creation traces the assembly records (read on first use).
+   */
+  creation: (constructPath: string) => SourceLocation | undefined;
+}
+
+/** What a stack artifact's metadata says about its constructs: logical ids and creation traces. */
+interface StackConstructs {
+  paths: ConstructPaths;
+  /** First frame of app code in each construct's creation trace, by construct path. */
+  created: ReadonlyMap<string, string>;
 }
 
 /**
- * Construct paths from a stack artifact's metadata: whether or not the template carries
- * `aws:cdk:path` (path metadata can be turned off), the manifest maps every construct path to its
- * logical id. Entries below a nested stack belong to that nested stack's template.
+ * `new BotStack (/app/dist/lib/bot-stack.js:72:21)` or `/app/bin/app.ts:9:5` → file, line and column.
+ * Frames of aws-cdk-lib (`...new Bucket2 in aws-cdk-lib...`), of node_modules, of Node itself, and
+ * notes such as `(no user code in 10 frames…)` are not the app's.
  */
-function constructPathsOf(dir: string, artifact: Artifact, onError: (e: InputError) => void): () => ConstructPaths {
-  let paths: ConstructPaths | undefined;
+function appFrame(frame: string): SourceLocation | undefined {
+  const m = /(?:^|\()((?:file:\/\/)?[^()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
+  if (!m) return undefined;
+  const file = m[1].startsWith('file://') ? fileURLToPath(m[1]) : m[1];
+  if (!isAbsolute(file) || /[\\/]node_modules[\\/]/.test(file)) return undefined;
+  return { file, line: Number(m[2]), column: Number(m[3]) };
+}
+
+/** Source maps by JavaScript file (null: it has none that can be read). */
+const SOURCE_MAPS = new Map<string, { map: SourceMap; dir: string; root: string } | null>();
+
+function sourceMapOf(file: string): { map: SourceMap; dir: string; root: string } | null {
+  let found = SOURCE_MAPS.get(file);
+  if (found !== undefined) return found;
+  found = null;
+  try {
+    const comment = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, 'utf8'))?.[1];
+    const inline = comment && /^data:application\/json;(?:charset=utf-8;)?base64,(.+)$/.exec(comment)?.[1];
+    const mapFile = comment && !inline ? resolve(dirname(file), comment) : `${file}.map`;
+    const text = inline ? Buffer.from(inline, 'base64').toString('utf8') : existsSync(mapFile) ? readFileSync(mapFile, 'utf8') : undefined;
+    if (text) {
+      const payload = JSON.parse(text) as { sourceRoot?: string };
+      found = { map: new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]), dir: inline ? dirname(file) : dirname(mapFile), root: payload.sourceRoot ?? '' };
+    }
+  } catch {
+    found = null;
+  }
+  if (SOURCE_MAPS.size >= 1_000) SOURCE_MAPS.clear();
+  SOURCE_MAPS.set(file, found);
+  return found;
+}
+
+/**
+ * An app that runs compiled JavaScript (`node dist/bin/app.js`) records frames in the JavaScript:
+ * where its source map says which TypeScript line that is, and that file is there, the TypeScript line.
+ */
+function original(at: SourceLocation): SourceLocation {
+  if (!/\.[cm]?js$/.test(at.file)) return at;
+  const sm = sourceMapOf(at.file);
+  if (!sm) return at;
+  const entry = sm.map.findEntry(at.line - 1, (at.column ?? 1) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+  if (!entry.originalSource || entry.originalLine === undefined) return at;
+  const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : resolve(sm.dir, sm.root, entry.originalSource);
+  if (!existsSync(source)) return at;
+  return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+}
+
+/** The creation location of the construct at `path`, or of its closest parent (or the parent's default child) below the stack at `stackPath`. */
+function creationOf(constructs: () => StackConstructs, stackPath: string | undefined): (constructPath: string) => SourceLocation | undefined {
+  const resolved = new Map<string, SourceLocation | undefined>();
+  return (constructPath) => {
+    if (resolved.has(constructPath)) return resolved.get(constructPath);
+    const { created } = constructs();
+    let at: SourceLocation | undefined;
+    // Stop above the stack: the stack's own creation says nothing about where one of its resources is made.
+    // An L2 records the trace on its default child (`BotRole/Resource`), not on itself.
+    for (let p = constructPath; p.includes('/') && p !== stackPath && !at; p = p.slice(0, p.lastIndexOf('/'))) {
+      const frame = created.get(p) ?? created.get(`${p}/Resource`);
+      const located = frame === undefined ? undefined : appFrame(frame);
+      if (located) at = original(located);
+    }
+    resolved.set(constructPath, at);
+    return at;
+  };
+}
+
+/**
+ * Construct paths and creation traces from a stack artifact's metadata: whether or not the template
+ * carries `aws:cdk:path` (path metadata can be turned off), the manifest maps every construct path to
+ * its logical id, and (unless stack traces are off) records where each construct was created, as an
+ * `aws:cdk:creationStack` entry or, in older assemblies, the `trace` of its `aws:cdk:logicalId` entry.
+ * Entries below a nested stack belong to that nested stack's template.
+ */
+function constructsOf(dir: string, artifact: Artifact, onError: (e: InputError) => void): () => StackConstructs {
+  let constructs: StackConstructs | undefined;
   return () => {
-    if (paths) return paths;
+    if (constructs) return constructs;
     let metadata = artifact.metadata ?? {};
     if (typeof artifact.additionalMetadataFile === 'string') {
       try {
@@ -75,9 +188,16 @@ function constructPathsOf(dir: string, artifact: Artifact, onError: (e: InputErr
       }
     }
     const entries: Array<[string, string]> = [];
-    for (const [path, list] of Object.entries(metadata)) {
+    const created = new Map<string, string>();
+    const firstAppFrame = (trace: unknown) => (Array.isArray(trace) ? trace.find((frame): frame is string => typeof frame === 'string' && appFrame(frame) !== undefined) : undefined);
+    for (const [key, list] of Object.entries(metadata)) {
       if (!Array.isArray(list)) continue;
-      for (const entry of list) if (entry?.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') entries.push([path.replace(/^\//, ''), entry.data]);
+      const path = key.replace(/^\//, '');
+      for (const entry of list) {
+        if (entry?.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') entries.push([path, entry.data]);
+        const frame = firstAppFrame(entry?.type === 'aws:cdk:creationStack' ? entry.data : entry?.type === 'aws:cdk:logicalId' ? entry.trace : undefined);
+        if (frame && !created.has(path)) created.set(path, frame);
+      }
     }
     const nested = entries.map(([path]) => nestedStackPath(path)).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
     const byStack = new Map<string, Map<string, string>>([['', new Map()]]);
@@ -87,8 +207,13 @@ function constructPathsOf(dir: string, artifact: Artifact, onError: (e: InputErr
       if (!map) byStack.set(owner, (map = new Map()));
       map.set(logicalId, path);
     }
-    return (paths = byStack);
+    return (constructs = { paths: byStack, created });
   };
+}
+
+/** `displayName` is the stack's construct path (`Prod/ContactCentre` for a stack in Stage `Prod`). */
+function constructAccess(constructs: () => StackConstructs, stackPath: string | undefined): Pick<AssemblyStack, 'constructPaths' | 'creation'> {
+  return { constructPaths: () => constructs().paths, creation: creationOf(constructs, stackPath) };
 }
 
 /** `aws://123456789012/us-east-1`; `unknown-account`/`unknown-region` (environment-agnostic stacks) stay unset. */
@@ -210,7 +335,7 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
         ...parseEnvironment(artifact.environment),
         parameters: props.parameters,
         assets,
-        constructPaths: constructPathsOf(dir, artifact, onError),
+        ...constructAccess(constructsOf(dir, artifact, onError), artifact.displayName ?? id),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && props.directoryName) {
       try {

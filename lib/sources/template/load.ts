@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { RunWarning } from '../../model/finding';
 import type { Provenance, StackInfo, StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
-import { assemblyStacks, nestedTemplates, type AssemblyStack } from './assembly';
+import { assemblyStacks, nestedTemplates, type AssemblyStack, type SourceLocation } from './assembly';
 import { InputError } from './errors';
 import { parametersFor, type ParameterValues } from './parameters';
 import { parseTemplate, type ParsedTemplate } from './parse';
@@ -42,6 +42,8 @@ export interface LoadOptions {
    * @default none
    */
   botFiles?: readonly string[];
+  /** Files named that are not templates are skipped, as in a directory, instead of failing (`--skip-non-templates`, the pre-commit hook). */
+  skipNonTemplates?: boolean;
 }
 
 /** Ignore rules of one directory: `.gitignore` patterns are relative to the directory holding them. */
@@ -105,17 +107,24 @@ class TemplateProvenance implements Provenance {
   readonly line?: number;
   readonly column?: number;
   readonly #at: ResourcePositions;
+  readonly #creation?: (constructPath: string) => SourceLocation | undefined;
 
-  constructor(source: Provenance, at: ResourcePositions) {
+  constructor(source: Provenance, at: ResourcePositions, creation?: (constructPath: string) => SourceLocation | undefined) {
     this.file = source.file;
     this.constructPath = source.constructPath;
     this.line = at.at.line;
     this.column = at.at.column;
     this.#at = at;
+    this.#creation = creation;
   }
 
   get properties(): Provenance['properties'] {
     return this.#at.properties;
+  }
+
+  /** Where the construct was created, from the assembly's creation traces: read when a finding first asks. */
+  get source(): SourceLocation | undefined {
+    return this.constructPath === undefined ? undefined : this.#creation?.(this.constructPath);
   }
 }
 
@@ -150,6 +159,8 @@ class Loader {
       if (kindOf(path) === 'directory') return this.directory(path);
       if (basename(path) === 'manifest.json') return this.assembly(path);
       if (!this.first(path)) return undefined;
+      // The pre-commit hook names every changed JSON and YAML file: those that are not templates are skipped, as in a directory.
+      if (this.opts.skipNonTemplates) return this.found(path);
       this.template(parseTemplate(readInput(path), path), stackNameOf(path), path, true);
     } catch (e) {
       this.fail(e);
@@ -260,7 +271,7 @@ class Loader {
     const unlocated = Object.values(parsed.template.Resources ?? {}).some((r) => typeof r?.Metadata?.['aws:cdk:path'] !== 'string');
     const paths = (unlocated && stack.constructPaths().get(nestedPath)) || NO_PATHS;
     const info = { name: this.unique(stack.name, stack.file), account: stack.account, region: stack.region, file: stack.file };
-    this.add(stack.assembly, parsed, info, stack.parameters, paths);
+    this.add(stack.assembly, parsed, info, stack.parameters, paths, undefined, stack.creation);
     for (const nested of nestedTemplates(parsed.template, stack, paths)) {
       if (!nested.file) {
         this.warnings.push({ kind: 'coverage', message: `${stack.file}: the template of nested stack ${nested.logicalId} is not in the assembly; its resources are not checked.` });
@@ -279,6 +290,11 @@ class Loader {
    * The templates a directory walk found: those no other one nests first, so that a nested template is
    * read as the nested stack of its parent (with the parameters the parent passes), and not again.
    */
+  /** After every path: the templates named with `--skip-non-templates`, read as a directory's are (nested ones once). */
+  finish(): void {
+    this.readPending();
+  }
+
   private readPending(): void {
     const found = this.pending.splice(0);
     const nested = new Set(found.flatMap(({ parsed, path }) => localTemplatePaths(parsed.template, path).map(realpath)));
@@ -379,7 +395,15 @@ class Loader {
   }
 
   /** One stack into the inputs; `passed` are the values a parent stack passes (they win over `--parameters Key=Value`, not over `Stack:Key=Value`). */
-  private add(app: string, parsed: ParsedTemplate, stack: StackInfo, fromManifest?: Record<string, string>, paths: ReadonlyMap<string, string> = NO_PATHS, passed?: Record<string, unknown>): void {
+  private add(
+    app: string,
+    parsed: ParsedTemplate,
+    stack: StackInfo,
+    fromManifest?: Record<string, string>,
+    paths: ReadonlyMap<string, string> = NO_PATHS,
+    passed?: Record<string, unknown>,
+    creation?: (constructPath: string) => SourceLocation | undefined,
+  ): void {
     this.warnings.push(...parsed.warnings);
     const locate = paths.size === 0 ? undefined : (logicalId: string) => (paths.has(logicalId) ? { constructPath: paths.get(logicalId) } : {});
     const given = this.opts.parameters;
@@ -387,7 +411,7 @@ class Loader {
     const input = templateToStackInput(parsed.template, { stack, parameterValues, locate });
     const resources = input.resources.map((r) => {
       const at = parsed.positions.get(r.logicalId);
-      return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at) } : r;
+      return at ? { ...r, provenance: new TemplateProvenance(r.provenance, at, creation) } : r;
     });
     const located = { ...input, resources };
     this.inputs.push(located);
@@ -405,5 +429,6 @@ class Loader {
 export function loadTemplates(paths: readonly string[], opts: LoadOptions): LoadedTemplates {
   const loader = new Loader(opts);
   for (const path of paths) loader.path(path);
+  loader.finish();
   return { inputs: loader.inputs, apps: [...loader.apps.values()], errors: loader.errors, warnings: loader.warnings, skipped: loader.skipped };
 }
