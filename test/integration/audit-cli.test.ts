@@ -151,4 +151,17 @@ describe('lexscribe audit (CLI against moto)', () => {
     expect(warnings).toMatch(/transcribe:\w+ returned a response that could not be read/);
     expect(report.findings.filter((f) => f.reason?.includes('was denied (AccessDenied)')).every((f) => f.status === 'UNKNOWN')).toBe(true);
   });
+
+  it('a truncated sts:GetCallerIdentity answer is tried again; one that stays garbled is one line naming the call', async () => {
+    await seed();
+    proxy.setRules([{ service: 'sts', operation: 'GetCallerIdentity', fault: 'garbage', times: 1 }]);
+    const once = await throughProxy();
+    expect(once.code).toBe(1);
+    expect(JSON.parse(once.stdout).findings.length).toBeGreaterThan(0);
+    proxy.setRules([{ service: 'sts', operation: 'GetCallerIdentity', fault: 'garbage' }]);
+    const always = await throughProxy();
+    expect(always.code).toBe(2);
+    expect(always.stderr.trim()).toMatch(/^lexscribe: cannot identify the account \(sts:GetCallerIdentity in us-east-1 failed: \w+: .+\)$/);
+    expect(always.stderr).not.toMatch(/\n\s+at /);
+  });
 });

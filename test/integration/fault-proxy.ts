@@ -23,6 +23,8 @@ export interface FaultRule {
    */
   account?: string;
   fault: Fault;
+  /** Serve the fault this many times, then pass the calls through (a fault that clears). Default: always. */
+  times?: number;
 }
 
 export interface FaultProxy {
@@ -152,16 +154,18 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [],
     });
     upstreamRequest.end(body);
   };
+  const left = new Map<FaultRule, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const call = describeCall(req, body);
-      const rule = rules.find((r) => matches(r, call, req, body, accountOf));
+      const rule = rules.find((r) => matches(r, call, req, body, accountOf) && (r.times === undefined || (left.get(r) ?? r.times) > 0));
       if (rule) {
         const key = `${call.service}:${call.operation ?? `${req.method} ${req.url}`}`;
         served.set(key, (served.get(key) ?? 0) + 1);
+        if (rule.times !== undefined) left.set(rule, (left.get(rule) ?? rule.times) - 1);
         if (rule.fault === 'timeout') return; // never answer: the client's request timeout fires
         if (rule.fault === 'garbage') return sendGarbage(res, call);
         return sendError(res, call, rule.fault);
@@ -180,6 +184,7 @@ export async function startFaultProxy(target: string, initial: FaultRule[] = [],
     url: `http://127.0.0.1:${port}`,
     setRules(next) {
       rules = next;
+      left.clear();
     },
     served,
     stop() {

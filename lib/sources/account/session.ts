@@ -80,6 +80,22 @@ async function enabledRegions(pool: ClientPool, home: string): Promise<string[] 
 /** Regions that need an opt-in; assumed disabled when the enabled list cannot be read. */
 const OPT_IN = new Set(['af-south-1', 'ap-east-1', 'me-south-1']);
 
+const IDENTITY_ATTEMPTS = 3;
+
+/** An answer that arrived but could not be read (truncated, not XML): worth one more try. */
+function isGarbled(e: unknown): boolean {
+  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  return /Deserializ|parse|Unexpected end|XML|ECONNRESET|socket hang up/i.test(`${err?.name ?? ''} ${err?.message ?? ''}`) && !(err?.$metadata?.httpStatusCode && err.$metadata.httpStatusCode < 500 && err.$metadata.httpStatusCode >= 400);
+}
+
+/** An SDK error as one line: its name and the first line of its message, never a stack. */
+function describeError(e: unknown): string {
+  const err = e as { name?: string; message?: string };
+  const name = err?.name ?? 'error';
+  const message = (err?.message ?? '').split('\n')[0].trim().slice(0, 200);
+  return message && message !== name ? `${name}: ${message}` : name;
+}
+
 /**
  * Resolve credentials, the account (sts:GetCallerIdentity) and the Regions to audit. Throws
  * SessionError (one line, no secrets) when the run cannot identify itself.
@@ -101,17 +117,24 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   });
   await pool.open();
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-  let identity: { Account?: string; Arn?: string };
-  try {
-    identity = await pool.get(STSClient, home).send(new GetCallerIdentityCommand({}));
-  } catch (e) {
-    pool.close();
-    const problem = credentialProblem(e, opts);
-    if (problem) throw new SessionError(problem);
-    const name = (e as { name?: string })?.name ?? 'error';
-    throw new SessionError(`cannot identify the account (sts:GetCallerIdentity in ${home} failed: ${name})`);
+  let identity: { Account?: string; Arn?: string } | undefined;
+  // The SDK retries throttling and 5xx, not an answer cut short on the way (which it cannot parse): try again.
+  for (let attempt = 1; !identity; attempt++) {
+    try {
+      identity = await pool.get(STSClient, home).send(new GetCallerIdentityCommand({}));
+    } catch (e) {
+      if (attempt < IDENTITY_ATTEMPTS && isGarbled(e)) continue;
+      pool.close();
+      const problem = credentialProblem(e, opts);
+      if (problem) throw new SessionError(problem);
+      throw new SessionError(`cannot identify the account (sts:GetCallerIdentity in ${home} failed: ${describeError(e)})`);
+    }
   }
-  const account = identity.Account ?? '';
+  if (!identity.Account || !/^\d{12}$/.test(identity.Account)) {
+    pool.close();
+    throw new SessionError(`cannot identify the account (sts:GetCallerIdentity in ${home} answered without an account id)`);
+  }
+  const account = identity.Account;
   const principal = identity.Arn ?? '';
   const partition = principal.split(':')[1] || partitionOf(home);
   const { regions, notes } = await regionsOf(pool, home, partition, opts);
