@@ -1,12 +1,14 @@
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import { CreateBotAliasCommand, CreateBotCommand, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { StartTranscriptionJobCommand, TranscribeClient } from '@aws-sdk/client-transcribe';
 import { runPipeline } from '../../lib/engine/pipeline';
 import type { Finding } from '../../lib/model/finding';
+import { Unknown } from '../../lib/model/values';
 import { collect, coverageWarnings } from '../../lib/sources/account/runner';
 import { openSession } from '../../lib/sources/account/session';
 import { TEST_CHECKS, TEST_COLLECTORS } from '../audit/fixtures';
 import { startFaultProxy, type FaultProxy, type FaultRule } from './fault-proxy';
+import { lexBots as realLexBots } from '../../lib/sources/account/collectors/lex-bots';
 import * as adapter from './moto-adapter';
 import { ACCOUNT, DUMMY_CREDENTIALS, useMoto } from './moto';
 
@@ -35,7 +37,7 @@ async function seed(): Promise<void> {
 }
 
 /** Audit moto through the fault proxy with the framework's test collectors and checks, in-process. */
-async function audit(rules: FaultRule[], maxAttempts = 2) {
+async function audit(rules: FaultRule[], maxAttempts = 2, collectors = TEST_COLLECTORS) {
   proxy.setRules(rules);
   proxy.served.clear();
   const session = await openSession({
@@ -48,7 +50,7 @@ async function audit(rules: FaultRule[], maxAttempts = 2) {
     hooks: adapter,
   });
   try {
-    const collected = await collect({ account: session.account, partition: session.partition, regions: session.regions, collectors: TEST_COLLECTORS, pool: session.pool, concurrency: 4 });
+    const collected = await collect({ account: session.account, partition: session.partition, regions: session.regions, collectors, pool: session.pool, concurrency: 4 });
     const { findings } = runPipeline([{ stacks: collected.stacks }], { checks: TEST_CHECKS, mode: 'live' });
     return { findings, collected, warnings: coverageWarnings(collected).map((w) => w.message), roles: collected.stacks.find((s) => s.stack.name.endsWith('/global'))?.resources.length };
   } finally {
@@ -111,5 +113,30 @@ describe('audit fault containment (moto behind a fault proxy)', () => {
     const global = collected.stacks.find((s) => s.stack.name === `${ACCOUNT}/global`)!;
     expect(global.gaps).toEqual([{ types: ['AWS::IAM::Role'], reason: 'iam:ListRoles was denied (AccessDenied)' }]);
     expect(collected.stacks.find((s) => s.stack.name === `${ACCOUNT}/us-east-1`)!.resources).toHaveLength(3);
+  });
+
+  describe('the moto adapter passes faults through instead of hiding them', () => {
+    async function withAlias(): Promise<void> {
+      const lex = moto.client(LexModelsV2Client);
+      const { botId } = await lex.send(new CreateBotCommand({ botName: 'Support', roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 }));
+      await lex.send(new CreateBotAliasCommand({ botId, botAliasName: 'Prod', botVersion: 'DRAFT' }));
+    }
+    const aliases = (collected: Awaited<ReturnType<typeof audit>>['collected']) => collected.stacks.flatMap((s) => s.resources).filter((r) => r.type === 'AWS::Lex::BotAlias');
+
+    it('an alias whose bot the adapter could not look up fails the list call (retried), never vanishes', async () => {
+      await withAlias();
+      // The adapter's own lookup of the alias's bot is throttled once: the list answer fails, the SDK tries again.
+      const { collected } = await audit([{ service: 'lex', path: /^GET \/bots\/[^/]+\/botaliases\/[^/]+\/$/, fault: 'throttle', times: 1 }], 2, [realLexBots]);
+      expect(aliases(collected).map((r) => r.logicalId)).toEqual([expect.stringMatching(/Prod$|bot-alias\//)]);
+    });
+
+    it('a resource policy call that is refused is UNKNOWN, not "no policy"', async () => {
+      await withAlias();
+      const { collected } = await audit([{ service: 'lex', path: /^GET \/policy\//, fault: 'deny' }], 1, [realLexBots]);
+      const policies = collected.stacks.flatMap((s) => s.resources).filter((r) => r.type === 'AWS::Lex::ResourcePolicy');
+      // One per bot (and alias), each a policy that cannot be known: the checks say UNKNOWN, never "no policy".
+      expect(policies.length).toBeGreaterThanOrEqual(3);
+      for (const p of policies) expect(p.properties.Policy).toEqual(new Unknown('lex:DescribeResourcePolicy was denied (AccessDeniedException)'));
+    });
   });
 });

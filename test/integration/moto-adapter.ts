@@ -11,9 +11,12 @@ import type { HttpHandlerOptions } from '@smithy/types';
  * - it routes `/bots/`, `/bots/{id}/`, `/bots/{id}/botaliases/[{aliasId}/]` and `/policy/{arn}/` only
  *   with a trailing slash, which the SDK never sends;
  * - it returns ISO date strings where the SDK expects epoch seconds;
- * - a missing resource policy is HTTP 500 (AWS: ResourceNotFoundException, 404);
+ * - a missing resource policy is HTTP 500 (AWS: ResourceNotFoundException, 404): moto's own HTML error
+ *   page, which is the only 500 bridged; an AWS-shaped error (a fault a test injects) passes through;
  * - `ListBotAliases` ignores `botId` and lists every bot's aliases, plus an alias "test" it invents
- *   per bot (AWS lists only that bot's aliases).
+ *   per bot (AWS lists only that bot's aliases). Finding each alias's bot takes a lookup of its own;
+ *   when one fails (throttled, denied), the list call fails with that answer, as it would if AWS had
+ *   refused it: the adapter never drops an alias it could not place, which would hide the fault.
  */
 const NEEDS_SLASH = [/^\/bots$/, /^\/bots\/[^/]+$/, /^\/bots\/[^/]+\/botaliases$/, /^\/bots\/[^/]+\/botaliases\/[^/]+$/, /^\/policy\/.+[^/]$/];
 
@@ -52,6 +55,12 @@ interface AliasSummary {
   description?: string;
 }
 
+/** moto's own error page (HTML, no AWS error type): what it answers for a resource policy that does not exist. */
+function isMotoErrorPage(out: Out): boolean {
+  const headers = out.response.headers;
+  return out.response.statusCode === 500 && !headers['x-amzn-errortype'] && /text\/html/.test(headers['content-type'] ?? '');
+}
+
 export class MotoRequestHandler extends NodeHttpHandler {
   /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
   private readonly botOfAlias = new Map<string, Promise<string | undefined>>();
@@ -64,7 +73,7 @@ export class MotoRequestHandler extends NodeHttpHandler {
     if (NEEDS_SLASH.some((re) => re.test(request.path))) request.path += '/';
     const out = await super.handle(request, options);
     const path = request.path.replace(/\/$/, '');
-    if (/^\/policy\//.test(path) && request.method === 'GET' && out.response.statusCode === 500) {
+    if (/^\/policy\//.test(path) && request.method === 'GET' && isMotoErrorPage(out)) {
       return respond(out, 404, JSON.stringify({ message: 'no resource policy' }), { 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' });
     }
     // moto labels its JSON `text/html`: look at the body, not the header.
@@ -75,30 +84,35 @@ export class MotoRequestHandler extends NodeHttpHandler {
       const body = JSON.parse(text) as { botId?: string; botAliasId?: string; botAliasSummaries?: AliasSummary[] };
       if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve(body.botId));
       if (aliases && request.method === 'POST' && body.botAliasSummaries) {
-        body.botAliasSummaries = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
+        const placed = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
+        if (!Array.isArray(placed)) return placed;
+        body.botAliasSummaries = placed;
         text = JSON.stringify(body);
       }
     }
     return respond(out, out.response.statusCode, text);
   }
 
-  private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[]> {
+  /** The aliases of `botId` among all, or the failed answer of a lookup, to be the list call's answer. */
+  private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[] | Out> {
     const real = all.filter((a) => !(a.botAliasName === 'test' && a.description === 'test'));
     const owners = await Promise.all(real.map((a) => this.ownerOf(a.botAliasId, botId, request, options)));
+    const failed = owners.find((o): o is Out => typeof o === 'object');
+    if (failed) return failed;
     return real.filter((_, i) => owners[i] === botId);
   }
 
-  private ownerOf(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<string | undefined> {
-    let owner = this.botOfAlias.get(aliasId);
-    if (!owner) {
-      this.extraRequests++;
-      // moto finds an alias by its id whatever bot the path names.
-      const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
-      owner = super
-        .handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options)
-        .then(async (detail) => (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId);
-      this.botOfAlias.set(aliasId, owner);
-    }
+  private async ownerOf(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<string | undefined | Out> {
+    const known = this.botOfAlias.get(aliasId);
+    if (known) return known;
+    this.extraRequests++;
+    // moto finds an alias by its id whatever bot the path names.
+    const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
+    const detail = await super.handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options);
+    // A lookup that failed is not learned: the next list call tries again.
+    if (detail.response.statusCode !== 200) return detail;
+    const owner = (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId;
+    this.botOfAlias.set(aliasId, Promise.resolve(owner));
     return owner;
   }
 }
