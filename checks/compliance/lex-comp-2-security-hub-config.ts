@@ -37,10 +37,11 @@ export default defineCheck({
     const part = (types: string[], key: string, synth: string, liveReason: string, evaluate?: (r: Resource) => Verdict) =>
       findOrReportAbsent(ctx, {
         types,
-        anchorTypes: ALIAS_HOLDERS,
+        workload: ctx.graph.ofType(...ALIAS_HOLDERS),
         scope: 'region',
         evaluate,
-        absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason, findingKey: key },
+        // Absent from an app means only "not in this app" (a baseline stack has it): INFO, as LEX-MON-1 and LEX-MON-7 say it.
+        absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason, findingKey: key, severity: 'INFO' },
       });
     return [
       ...part([HUB], 'SecurityHub::Hub', 'a Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),

@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, unknown, type CheckContext, type Verdict } fro
 import { str } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { findOrReportAbsent } from '../shared/app-level';
-import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkload } from '../shared/transcribe';
 import { AUDIT_MANAGER_ACCOUNT, type AuditManagerAccountProps } from '../../lib/model/types/auditmanager';
 import { HUB, STANDARD } from '../../lib/model/types/securityhub';
 import { CONFIG_RULE } from '../../lib/model/types/config';
@@ -29,7 +29,7 @@ export default defineCheck({
       ...baselineParts(ctx),
       ...findOrReportAbsent(ctx, {
         types: [AUDIT_MANAGER_ACCOUNT],
-        anchorTypes: transcribeWorkloadTypes(ctx.graph),
+        workload: transcribeWorkload(ctx.graph),
         scope: 'region',
         absent: { reason: 'Audit Manager status was not read', findingKey: 'AuditManager' },
         evaluate: (r) => {
@@ -46,12 +46,12 @@ export default defineCheck({
 
 /** Security Hub with a standard, and Config rules: the parts of the control both modes can see. */
 function baselineParts(ctx: CheckContext): Verdict[] {
-  const anchorTypes = transcribeWorkloadTypes(ctx.graph);
+  const workload = transcribeWorkload(ctx.graph);
   const part = (types: string[], key: string, synth: string, live: string) =>
-    findOrReportAbsent(ctx, { types, anchorTypes, scope: 'region', absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key } });
+    findOrReportAbsent(ctx, { types, workload, scope: 'region', absent: { reason: `${synth} is not defined in this app ${BASELINE}`, liveReason: live, findingKey: key, severity: 'INFO' } });
   return [
-    ...part([HUB], 'SecurityHub::Hub', 'no Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
-    ...part([STANDARD], 'SecurityHub::Standard', 'no Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
-    ...part([CONFIG_RULE], 'Config::ConfigRule', 'no AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
+    ...part([HUB], 'SecurityHub::Hub', 'a Security Hub hub (AWS::SecurityHub::Hub)', 'Security Hub is not enabled in this Region'),
+    ...part([STANDARD], 'SecurityHub::Standard', 'a Security Hub standard (AWS::SecurityHub::Standard)', 'no Security Hub standard is enabled in this Region'),
+    ...part([CONFIG_RULE], 'Config::ConfigRule', 'an AWS Config rule (AWS::Config::ConfigRule)', 'no AWS Config rule is deployed in this Region'),
   ];
 }

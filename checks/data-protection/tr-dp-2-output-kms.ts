@@ -5,7 +5,7 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { bucketEncryption } from '../shared/bucket';
 import { isSensitive } from '../shared/classification';
-import { transcribeBucketVerdicts, transcribeTags } from '../shared/transcribe';
+import { MEDICAL_WORKLOAD, transcribeBucketVerdicts, transcribeTags } from '../shared/transcribe';
 import { ENCRYPTION_LEVELS, atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
 import { S3_BUCKET, type BucketProps } from '../../lib/model/types/s3';
 import { KMS_ALIAS, KMS_KEY } from '../../lib/model/types/kms';
@@ -37,9 +37,9 @@ export default defineCheck({
 });
 
 /** HIGH for output classified sensitive (PHI/PII by default) and for medical jobs, as the catalog says. */
-function escalate(verdicts: Verdict[], sensitive: boolean | Unknown): Verdict[] {
+function escalate(verdicts: Verdict[], sensitive: boolean | Unknown, why = 'sensitive content'): Verdict[] {
   if (sensitive !== true) return verdicts;
-  return verdicts.map((v) => (v.status === 'PASS' ? v : { ...v, severity: 'HIGH', reason: `${v.reason} [escalated: sensitive content]` }));
+  return verdicts.map((v) => (v.status === 'PASS' ? v : { ...v, severity: 'HIGH', reason: `${v.reason} [escalated: ${why}]` }));
 }
 
 function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
@@ -51,6 +51,9 @@ function synthVerdicts(ctx: CheckContext, minimum: EncryptionLevel): Verdict[] {
     if (enc instanceof Unknown) v = unknown(`${context}: ${enc.reason}`, at);
     else if (atLeast(enc.level, minimum)) v = pass(`${context}: ${enc.detail}, level ${enc.level} (evidence: bucket default encryption)`, at);
     else v = fail(`${context}: ${enc.detail}, level ${enc.level} is below ${minimum} (evidence: bucket default encryption)`, at);
+    // Transcribe Medical and HealthScribe output is PHI, whatever the bucket's tags say.
+    const medical = graph.memo(MEDICAL_WORKLOAD);
+    if (medical) return escalate([v], true, `PHI: ${medical}`);
     return escalate([v], isSensitive(tags(graph.props<BucketProps>(bucket).Tags), ctx.classification));
   });
 }

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
 import { evaluatePolicy, mayBeAiOptOutPolicy } from '../shared/ai-opt-out';
 import { findOrReportAbsent } from '../shared/app-level';
-import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkload } from '../shared/transcribe';
 import { AI_OPT_OUT_POLICY, ORG_POLICY } from '../../lib/model/types/organizations';
 
 export default defineCheck({
@@ -20,7 +20,7 @@ export default defineCheck({
     return findOrReportAbsent(ctx, {
       types: [ORG_POLICY],
       matches: (r) => mayBeAiOptOutPolicy(ctx.graph, r),
-      anchorTypes: transcribeWorkloadTypes(ctx.graph),
+      workload: transcribeWorkload(ctx.graph),
       evaluate: (r) => evaluatePolicy(ctx.graph, r, 'transcribe'),
       absent: {
         reason: "no AI-services opt-out policy is defined in this app (usually managed in the organization's management account)",

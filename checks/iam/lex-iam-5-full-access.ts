@@ -2,9 +2,11 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
-import { Unknown } from '../../lib/model/values';
+import { Unknown, render } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
-import { coversAction, isAllow, onAnyResource } from '../../lib/policy/document';
+import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { resourceReach } from '../../lib/policy/resources';
+import { reachesLex } from '../../lib/model/relations/lex';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { coversAllLex, dedupe, heldStatementVerdicts, matchesAny, statementLabel } from '../shared/lex-iam';
 import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
@@ -32,6 +34,7 @@ export default defineCheck({
   reads: ['AWS::IAM::ManagedPolicy'],
   evaluate(resource, { graph, options }) {
     if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    if (!reachesLex(graph, resource)) return notApplicable('allows no Lex action and is not a Lex role');
     const admins = (options.adminRolePatterns as string[] | undefined) ?? [];
     const verdicts: Verdict[] = [];
     if (PRINCIPAL_TYPES.includes(resource.type)) verdicts.push(...fullAccess(graph, resource, admins));
@@ -60,17 +63,36 @@ function fullAccess(graph: ResourceGraph, principal: Resource, admins: string[])
     );
 }
 
-/** Allow statements of documents written on this resource that grant every Lex action on "*". */
+/**
+ * Allow statements of documents written on this resource that grant every Lex action on every bot: on
+ * `"*"`, or on an ARN that takes in every bot or alias (`arn:aws:lex:us-east-1:111122223333:bot/*`).
+ */
 function broadStatements(graph: ResourceGraph, holder: Resource): Verdict[] {
   return heldStatementVerdicts(graph, holder, (stmt, at) => {
-    if (!isAllow(stmt) || !onAnyResource(stmt)) return undefined;
+    if (!isAllow(stmt)) return undefined;
+    const where = everyBot(stmt);
+    if (!where) return undefined;
     const out: Verdict[] = [];
-    if (stmt.notActions && actionsOf('lex').every((a) => coversAction(stmt, `lex:${a}`))) {
-      out.push(fail(`${statementLabel(stmt)} allows every Lex action on "*" through NotAction`, { findingKey: 'NotAction', path: at }));
+    if (stmt.notActions && allLex().every((a) => coversAction(stmt, a))) {
+      out.push(fail(`${statementLabel(stmt)} allows every Lex action on ${where} through NotAction`, { findingKey: 'NotAction', path: at }));
     }
-    for (const p of (stmt.actions ?? []).filter(coversAllLex)) out.push(fail(`${statementLabel(stmt)} allows ${p} on "*"`, { findingKey: `Action::${p}`, path: at }));
+    for (const p of (stmt.actions ?? []).filter(coversAllLex)) out.push(fail(`${statementLabel(stmt)} allows ${p} on ${where}`, { findingKey: `Action::${p}`, path: at }));
     return out;
   }).verdicts;
+}
+
+let lexActions: string[] | undefined;
+const allLex = () => (lexActions ??= actionsOf('lex').map((a) => `lex:${a}`));
+
+/** `"*"`, or the ARN that reaches every bot or alias, as reasons name it; undefined when the statement names bots. */
+function everyBot(stmt: Statement): string | undefined {
+  if (onAnyResource(stmt)) return '"*"';
+  for (const r of stmt.resources ?? []) {
+    const reach = resourceReach(r, allLex());
+    if (reach.kind === 'everything') return '"*"';
+    if (reach.kind === 'every') return `every ${reach.type} (${render(r)})`;
+  }
+  return undefined;
 }
 
 /**

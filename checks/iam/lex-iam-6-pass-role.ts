@@ -6,7 +6,8 @@ import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/
 import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
 import { BOT, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL } from '../../lib/model/types/lex';
 import { POLICY_HOLDERS, ROLE } from '../../lib/model/types/iam';
-import { LEX_ROLES } from '../../lib/model/relations/lex';
+import { LEX_ROLES, reachesLex } from '../../lib/model/relations/lex';
+import type { Resource } from '../../lib/model/resource';
 import { isAwsManaged } from '../../lib/model/relations/iam';
 
 const LEX_SERVICES = [LEX_V2_PRINCIPAL, LEX_V1_PRINCIPAL];
@@ -26,15 +27,19 @@ export default defineCheck({
   evaluate(resource, { graph }) {
     if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) =>
-      isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, stmt, path) : undefined,
+      isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, resource, stmt, path) : undefined,
     );
     if (verdicts.length > 0) return dedupe(verdicts);
     return relevant > 0 ? pass('iam:PassRole reaches Lex roles only by name and with iam:PassedToService') : notApplicable('no iam:PassRole grant that can reach Lex');
   },
 });
 
-/** Verdicts for one PassRole statement; undefined when it cannot reach Lex (other services, other roles). */
-function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string): Verdict[] | undefined {
+/**
+ * Verdicts for one PassRole statement; undefined when it cannot reach Lex: passed to other services, on
+ * other roles, or on every role without iam:PassedToService in a run with no Lex role, by a principal
+ * that can call no Lex action (passing a role to Lex takes lex:CreateBot or lex:UpdateBot).
+ */
+function statementVerdicts(graph: ResourceGraph, holder: Resource, stmt: Statement, path: string): Verdict[] | undefined {
   const label = statementLabel(stmt);
   const services = passedToServices(stmt);
   if (services instanceof Unknown) return [unknown(`iam:PassedToService of ${label} cannot be known: ${services.reason}`, { findingKey: 'Condition::iam:PassedToService', path: `${path}.Condition` })];
@@ -42,7 +47,11 @@ function statementVerdicts(graph: ResourceGraph, stmt: Statement, path: string):
   if (!toLex) return undefined;
   const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
   if (anyRole) {
-    const why = services === undefined ? 'without iam:PassedToService, so any role can be passed to any service, Lex included' : 'so every role of the account can be passed to Lex';
+    // Without iam:PassedToService, every role is every role: Lex's only where the principal can call Lex or the run has Lex roles.
+    const lexRoles = [...graph.memo(LEX_ROLES)].map((r) => r.logicalId);
+    if (services === undefined && lexRoles.length === 0 && !reachesLex(graph, holder)) return undefined;
+    const passed = lexRoles.length > 0 ? `the Lex role${lexRoles.length > 1 ? 's' : ''} ${lexRoles.join(', ')} included` : 'Lex included (this principal can call Lex)';
+    const why = services === undefined ? `without iam:PassedToService, so any role can be passed to any service, ${passed}` : 'so every role of the account can be passed to Lex';
     return [fail(`${label} allows iam:PassRole on every role, ${why}`, { findingKey: `Resource::${render((stmt.resources ?? []).find(isAnyRole) ?? '*')}`, path: `${path}.Resource` })];
   }
   if (services !== undefined) return [];

@@ -4,7 +4,6 @@ import { tags } from '../../lib/engine/read';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
-import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
 import { BOT, BOT_ALIAS, type BotAliasProps, type BotProps } from '../../lib/model/types/lex';
 
 export default defineCheck({
@@ -16,7 +15,7 @@ export default defineCheck({
   remediation: 'Add the required tag keys to BotTags and TestBotAliasTags of each bot, and to BotAliasTags of each alias.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_service-with-iam.html',
   options: {
-    requiredTagKeys: option.strings([DEFAULT_CLASSIFICATION.tagKey, 'owner'], 'Tag keys every bot, test alias and alias must carry (compared case-insensitively)'),
+    requiredTagKeys: option.strings(['owner'], 'Tag keys every bot, test alias and alias must carry for ABAC (compared case-insensitively). The data classification tag is LEX-COMP-1’s: add it here only to have it reported twice.'),
   },
   synth: {
     resourceTypes: [BOT, BOT_ALIAS],

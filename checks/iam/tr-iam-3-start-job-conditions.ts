@@ -5,7 +5,9 @@ import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { coversAction, isAllow, type PolicyDocument, type Statement } from '../../lib/policy/document';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { dedupe, heldStatementVerdicts, statementLabel } from '../shared/lex-iam';
-import { PRINCIPAL_TYPES, POLICY_HOLDERS } from '../../lib/model/types/iam';
+import { PRINCIPAL_TYPES, POLICY_HOLDERS, ROLE } from '../../lib/model/types/iam';
+import { assumedOnlyBy } from '../../lib/policy/trust';
+import { TRANSCRIBE_PRINCIPALS } from '../../lib/model/types/transcribe';
 import { ORG_POLICY } from '../../lib/model/types/organizations';
 import { isAwsManaged } from '../../lib/model/relations/iam';
 
@@ -35,6 +37,8 @@ export default defineCheck({
   reads: [ORG_POLICY],
   evaluate(resource, { graph }) {
     if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: reported on the principals it is attached to');
+    // A role only Transcribe assumes never starts jobs with what it holds: TR-IAM-2 judges its permissions.
+    if (resource.type === ROLE && assumedOnlyBy(graph, resource, TRANSCRIBE_PRINCIPALS)) return notApplicable('only Transcribe can assume this role (a data-access role): it starts no jobs; see TR-IAM-2');
     const guard = graph.memo(OUTPUT_KEY_GUARDS);
     const held = heldStatementVerdicts(graph, resource, (stmt, path, document, docPath) => statementVerdicts(stmt, document, path, docPath, guard.actions));
     const verdicts = held.verdicts;

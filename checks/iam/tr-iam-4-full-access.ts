@@ -4,7 +4,10 @@ import { Composite, Unknown, render } from '../../lib/model/values';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { matchesAny } from '../shared/lex-iam';
 import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
-import { namesOf } from '../../lib/model/relations/iam';
+import { namesOf, principalReaches } from '../../lib/model/relations/iam';
+import { TRANSCRIBE_DATA_ACCESS_ROLES } from '../../lib/model/relations/transcribe';
+import { assumedOnlyBy } from '../../lib/policy/trust';
+import { TRANSCRIBE_PRINCIPALS } from '../../lib/model/types/transcribe';
 
 const FULL_ACCESS = 'AmazonTranscribeFullAccess';
 
@@ -27,9 +30,15 @@ export default defineCheck({
   evaluate(principal, { graph, options }) {
     const arns = managedPolicyArns(graph, principal);
     if (arns.length === 0) return notApplicable('no managed policy attached');
+    // The role Transcribe assumes is TR-IAM-2's: it reports the same attachment there, at HIGH.
+    if (graph.memo(TRANSCRIBE_DATA_ACCESS_ROLES).roles.has(principal) && assumedOnlyBy(graph, principal, TRANSCRIBE_PRINCIPALS)) {
+      return notApplicable('a Transcribe data-access role: TR-IAM-2 judges its policies');
+    }
     if (!arns.some((arn) => isAwsManagedPolicy(arn, FULL_ACCESS))) {
       const doubt = arns.find((a) => a instanceof Unknown || (a instanceof Composite && a.unknowns.length > 0));
-      return doubt ? unknown(`managed policy ${render(doubt)} cannot be known`, { path: 'ManagedPolicyArns' }) : pass(`${FULL_ACCESS} is not attached`);
+      if (doubt) return unknown(`managed policy ${render(doubt)} cannot be known`, { path: 'ManagedPolicyArns' });
+      // A pass only says something where the principal works with Transcribe.
+      return principalReaches(graph, principal, 'transcribe') ? pass(`${FULL_ACCESS} is not attached`) : notApplicable('allows no Transcribe action');
     }
     const admins = (options.adminRolePatterns as string[] | undefined) ?? [];
     if (matchesAny(namesOf(graph, principal), admins)) return pass(`${FULL_ACCESS} is attached to an admin principal matched by adminRolePatterns`);

@@ -40,7 +40,8 @@ export default defineCheck({
         const unreadable = unreadablePrincipal(stmt);
         if (unreadable) verdicts.push(unknown(`the principal of ${statementLabel(stmt)} cannot be known: ${unreadable.reason}`, at(`Statement[${stmt.index}]::Principal`, path)));
         else if ((stmt.principal?.wildcard || stmt.notPrincipal) && stmt.conditions.isEmpty) {
-          verdicts.push(fail(`${statementLabel(stmt)} allows every principal without conditions`, at(`Statement[${stmt.index}]::Principal::*`, path)));
+          // Any AWS account could use the key Transcribe output is encrypted with: public exposure, HIGH.
+          verdicts.push(fail(`${statementLabel(stmt)} allows every principal without conditions`, { ...at(`Statement[${stmt.index}]::Principal::*`, path), severity: 'HIGH' }));
         }
       }
       // Without a KeyPolicy, KMS applies the default policy: the account root only.

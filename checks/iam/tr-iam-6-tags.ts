@@ -5,7 +5,6 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
 import { coversAction, isAllow } from '../../lib/policy/document';
-import { DEFAULT_CLASSIFICATION } from '../../lib/config/types';
 import { heldStatementVerdicts, statementLabel } from '../shared/lex-iam';
 import { TRANSCRIBE_TYPES, transcribeTags } from '../shared/transcribe';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
@@ -33,7 +32,7 @@ export default defineCheck({
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html',
   modes: ['synth', 'live'],
   options: {
-    requiredTagKeys: option.strings([DEFAULT_CLASSIFICATION.tagKey, 'owner'], 'Tag keys every Transcribe resource must carry (compared case-insensitively)'),
+    requiredTagKeys: option.strings(['owner'], 'Tag keys every Transcribe resource must carry for ABAC (compared case-insensitively). The data classification tag is read by TR-COMP-1 and TR-DP-2.'),
   },
   resourceTypes: [...TRANSCRIBE_TYPES, ...POLICY_HOLDERS],
   evaluate(resource, { graph, options }) {

@@ -17,6 +17,6 @@ export default defineCheck({
   reads: [TRAIL, BOT, BOT_ALIAS],
   // A trail is usually defined once per organization or account; only apps with Lex resources need one.
   evaluateGraph(ctx) {
-    return trailVerdicts(ctx, [BOT, BOT_ALIAS], 'lex.amazonaws.com');
+    return trailVerdicts(ctx, ctx.graph.ofType(BOT, BOT_ALIAS), 'lex.amazonaws.com');
   },
 });

@@ -17,6 +17,6 @@ export default defineCheck({
   reads: [RECORDER, BOT, BOT_ALIAS],
   // A Region has one recorder, normally deployed by a baseline stack: absence from an app is INFO.
   evaluateGraph(ctx) {
-    return recorderVerdicts(ctx, { workload: [BOT, BOT_ALIAS], types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });
+    return recorderVerdicts(ctx, { workload: ctx.graph.ofType(BOT, BOT_ALIAS), types: [BOT, BOT_ALIAS], baselineSeverity: 'INFO' });
   },
 });

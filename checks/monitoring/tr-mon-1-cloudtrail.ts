@@ -1,5 +1,5 @@
 import { defineCheck } from '../../lib/engine/check';
-import { TRANSCRIBE_EVENT_SOURCE, TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_EVENT_SOURCE, TRANSCRIBE_TYPES, transcribeWorkload } from '../shared/transcribe';
 import { trailVerdicts } from '../shared/trail';
 import { TRAIL } from '../../lib/model/types/cloudtrail';
 
@@ -16,6 +16,6 @@ export default defineCheck({
   // The workload too: an account scan that could not read it cannot say the control is not needed.
   reads: [TRAIL, ...TRANSCRIBE_TYPES],
   evaluateGraph(ctx) {
-    return trailVerdicts(ctx, transcribeWorkloadTypes(ctx.graph), TRANSCRIBE_EVENT_SOURCE);
+    return trailVerdicts(ctx, transcribeWorkload(ctx.graph), TRANSCRIBE_EVENT_SOURCE);
   },
 });

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../lib/engine/check';
 import { findOrReportAbsent } from '../shared/app-level';
 import { recorderVerdicts } from '../shared/config-recorder';
-import { TRANSCRIBE_TYPES, transcribeWorkloadTypes } from '../shared/transcribe';
+import { TRANSCRIBE_TYPES, transcribeWorkload } from '../shared/transcribe';
 import { RECORDER, DELIVERY_CHANNEL } from '../../lib/model/types/config';
 import { S3_BUCKET } from '../../lib/model/types/s3';
 import { KMS_KEY } from '../../lib/model/types/kms';
@@ -22,12 +22,12 @@ export default defineCheck({
   synth: {
     reads: [RECORDER, DELIVERY_CHANNEL, ...TRANSCRIBE_TYPES],
     evaluateGraph(ctx) {
-      const workload = transcribeWorkloadTypes(ctx.graph);
+      const workload = transcribeWorkload(ctx.graph);
       return [
         ...recorderVerdicts(ctx, { workload, types: DEPENDENCIES, baselineSeverity: 'INFO' }),
         ...findOrReportAbsent(ctx, {
           types: [DELIVERY_CHANNEL],
-          anchorTypes: workload,
+          workload,
           scope: 'region',
           absent: {
             reason: 'no AWS Config delivery channel is defined in this app (usually in a baseline stack); verify with `lexscribe audit`',
@@ -41,6 +41,6 @@ export default defineCheck({
   // A recorder that is recording delivers: the collectors read no channel.
   live: {
     reads: [RECORDER, DELIVERY_CHANNEL, ...TRANSCRIBE_TYPES],
-    evaluateGraph: (ctx) => recorderVerdicts(ctx, { workload: transcribeWorkloadTypes(ctx.graph), types: DEPENDENCIES, baselineSeverity: 'INFO' }),
+    evaluateGraph: (ctx) => recorderVerdicts(ctx, { workload: transcribeWorkload(ctx.graph), types: DEPENDENCIES, baselineSeverity: 'INFO' }),
   },
 });

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { defineCheck, fail, notApplicable, pass } from '../../lib/engine/check';
 import { render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
@@ -5,6 +6,7 @@ import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/
 import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 import { isAwsManaged } from '../../lib/model/relations/iam';
+import { reachesLex } from '../../lib/model/relations/lex';
 
 const SLR_ACTIONS = ['iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole'];
 
@@ -23,24 +25,42 @@ export default defineCheck({
     if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) => {
       if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) return undefined;
-      if (scoped(stmt)) return [];
+      const scope = lexScope(stmt);
+      if (scope === 'lex') return [];
+      if (scope === 'other') return undefined;
+      // Unscoped: it reaches Lex's roles only where the principal works with Lex (or is a Lex role).
+      if (!reachesLex(graph, resource)) return undefined;
       return offending(stmt).map((pattern) =>
         fail(`${statementLabel(stmt)} allows ${pattern} on every role without an iam:AWSServiceName condition`, { findingKey: `Action::${pattern}`, path }),
       );
     });
     if (verdicts.length > 0) return dedupe(verdicts);
-    return relevant > 0 ? pass('service-linked-role creation and deletion are scoped') : notApplicable('no grant of iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole');
+    return relevant > 0 ? pass('service-linked-role creation and deletion are scoped') : notApplicable('no grant of iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole that can reach Lex');
   },
 });
 
-/** Scoped: named role paths, or an iam:AWSServiceName condition that names a service. */
-function scoped(stmt: Statement): boolean {
-  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
-  const named = stmt.conditions
+/**
+ * How a statement is scoped: to Lex (an iam:AWSServiceName or role path naming a Lex service), to
+ * other services only (Chime, ECS…: not Lex's to judge), or not at all (every role, no service name).
+ */
+function lexScope(stmt: Statement): 'lex' | 'other' | 'unscoped' {
+  const names = stmt.conditions
     .get('iam:AWSServiceName')
     .filter((e) => !/not|ifexists$/i.test(e.operator))
-    .some((e) => e.values.some((v) => render(v) !== '*'));
-  return !anyRole || named;
+    .flatMap((e) => e.values.map(render))
+    .filter((v) => v !== '*');
+  if (names.length > 0) return names.some(isLexService) ? 'lex' : 'other';
+  const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
+  if (anyRole) return 'unscoped';
+  return (stmt.resources ?? []).some((r) => isLexService(render(r))) ? 'lex' : 'other';
+}
+
+const LEX_SERVICES = ['lexv2.amazonaws.com', 'channels.lexv2.amazonaws.com', 'replication.lexv2.amazonaws.com', 'lex.amazonaws.com', 'channels.lex.amazonaws.com'];
+
+/** A service name or role path of Lex (V2, its channels and replication, or V1); a wildcard name that takes one in. */
+function isLexService(text: string): boolean {
+  if (/[*?]/.test(text) && !text.includes('/')) return LEX_SERVICES.some((s) => picomatch.isMatch(s, text, { nocase: true }));
+  return /lex/i.test(text);
 }
 
 /** The action patterns as written that reach the SLR actions (`iam:*`, `*`), or NotAction. */

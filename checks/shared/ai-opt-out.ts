@@ -102,7 +102,7 @@ export function defineAiOptOutCheck(spec: AiOptOutCheckSpec): Check {
       findOrReportAbsent(ctx, {
         types: [ORG_POLICY],
         matches: (r) => mayBeAiOptOutPolicy(ctx.graph, r),
-        anchorTypes,
+        workload: ctx.graph.ofType(...anchorTypes),
         evaluate: (r) => evaluatePolicy(ctx.graph, r, aiService),
         absent: {
           reason: "no AI-services opt-out policy is defined in this app (usually managed in the organization's management account)",

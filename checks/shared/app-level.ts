@@ -13,8 +13,8 @@ export interface AppLevelControl {
   types: string[];
   /** Keeps only the resources of `types` that count (an Organizations policy of the right `Type`). */
   matches?: (r: Resource) => boolean;
-  /** The workload the control protects: a run without one reports nothing. */
-  anchorTypes: string[];
+  /** The resources of the workload the control protects: a run without one reports nothing. */
+  workload: readonly Resource[];
   /**
    * `app`: one control for the whole run (organization-wide policies). `region`: one per account and
    * Region holding the workload (Security Hub, Config), where stacks of unknown account or Region
@@ -50,7 +50,7 @@ export function sameScope(a: StackInfo, b: StackInfo): boolean {
 
 export function findOrReportAbsent(ctx: CheckContext, control: AppLevelControl): Verdict[] {
   const { graph } = ctx;
-  const workloads = graph.ofType(...control.anchorTypes).filter((r) => graph.isEvaluated(r));
+  const workloads = control.workload.filter((r) => graph.isEvaluated(r));
   if (workloads.length === 0) return [];
   const present = graph.ofType(...control.types).filter((r) => graph.isEvaluated(r) && (control.matches?.(r) ?? true));
   const evaluate = control.evaluate ?? ((r: Resource) => pass(`${r.type} ${r.logicalId} is defined`));

@@ -54,8 +54,8 @@ function literalList(node: unknown): string[] | Unknown {
 }
 
 export interface RecorderRequirement {
-  /** Types whose presence makes the control apply (the workload): `AWS::Lex::Bot`, … */
-  workload: string[];
+  /** The resources whose presence makes the control apply (the workload): the bots and aliases, … */
+  workload: readonly Resource[];
   /** Types the recorder must record. */
   types: readonly string[];
   /** Severity at synth when no recorder is in the app (see `absent`). */
@@ -66,7 +66,7 @@ export interface RecorderRequirement {
 export function recorderVerdicts(ctx: CheckContext, req: RecorderRequirement): Verdict[] {
   return findOrReportAbsent(ctx, {
     types: [RECORDER],
-    anchorTypes: req.workload,
+    workload: req.workload,
     scope: 'region',
     evaluate: (recorder) => {
       const v = recordsTypes(ctx.graph, recorder, req.types);

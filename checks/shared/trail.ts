@@ -48,11 +48,11 @@ export function evaluateTrail(graph: ResourceGraph, trail: Resource, eventSource
  * where trails usually live in an organization or baseline stack). One trail that meets the
  * requirement is enough: the others (data-event trails, team trails) are then not applicable.
  */
-export function trailVerdicts(ctx: CheckContext, workload: string[], eventSource: string): Verdict[] {
+export function trailVerdicts(ctx: CheckContext, workload: readonly Resource[], eventSource: string): Verdict[] {
   const seen = new Set<string>();
   const verdicts = findOrReportAbsent(ctx, {
     types: [TRAIL],
-    anchorTypes: workload,
+    workload,
     // Live, a multi-Region trail is listed in every Region (shadow trails): judge it once.
     matches: (t) => {
       const id = ctx.graph.arnOf(t) ?? t.key;

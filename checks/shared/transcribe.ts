@@ -1,10 +1,12 @@
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
 import { tags } from '../../lib/engine/read';
-import type { ResourceGraph } from '../../lib/model/graph';
-import { APP_JOB_STARTS, TRANSCRIBE_DATA, jobOrigin, type BucketUse, type DataReference } from '../../lib/model/relations/transcribe';
+import { relation, type ResourceGraph } from '../../lib/model/graph';
+import { APP_JOB_STARTS, transcribeLabel, START_JOB_ACTIONS, TRANSCRIBE_DATA, TRANSCRIBE_DATA_ACCESS_ROLES, jobOrigin, type BucketUse, type DataReference } from '../../lib/model/relations/transcribe';
+import { IDENTITY_POLICIES, PRINCIPAL_STATEMENTS } from '../../lib/model/relations/iam';
+import { coversAction, isAllow, type Statement } from '../../lib/policy/document';
 import type { Resource } from '../../lib/model/resource';
 import { S3_BUCKET } from '../../lib/model/types/s3';
-import { CALL_ANALYTICS_CATEGORY, CALL_ANALYTICS_JOB, JOB_TYPES, LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER } from '../../lib/model/types/transcribe';
+import { CALL_ANALYTICS_CATEGORY, CALL_ANALYTICS_JOB, JOB_TYPES, LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER, startActionOf } from '../../lib/model/types/transcribe';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { bucketLabel } from './bucket';
 import { resolveKey, type KeyRef } from './kms';
@@ -25,23 +27,35 @@ const TRANSCRIBE_CFN_TYPES = [VOCABULARY, MEDICAL_VOCABULARY, VOCABULARY_FILTER,
 export const TRANSCRIBE_TYPES = [...TRANSCRIBE_CFN_TYPES, ...JOB_TYPES, LANGUAGE_MODEL];
 
 /**
- * The types whose resources make this run a Transcribe workload, for app-level controls (trail,
- * Config, alarms, endpoints): Transcribe's own types and, when the app starts jobs from a state
- * machine or custom resource, those resources' types. Data-access roles alone do not count: live they
- * sit in the account-wide scope, not in the Regions where jobs run.
+ * The resources that make this run a Transcribe workload, for app-level controls (trail, Config,
+ * alarms, endpoints, opt-out): Transcribe's own resources, the state machines and custom resources that
+ * start jobs and, in an app, the roles Transcribe assumes (trusted by a Transcribe principal or named as
+ * a data-access role) and the principals and policies allowed to start jobs (`transcribe:Start*Job`,
+ * AmazonTranscribeFullAccess). Live, IAM sits in the account-wide scope, not in the Regions where jobs
+ * run, so there it is Transcribe's own resources and the jobs.
  */
-export function transcribeWorkloadTypes(graph: ResourceGraph): string[] {
-  const types = new Set(TRANSCRIBE_TYPES);
-  for (const job of graph.memo(APP_JOB_STARTS)) types.add(jobOrigin(job).resource.type);
-  return [...types];
+export const TRANSCRIBE_WORKLOAD = relation('Transcribe workload', (graph): readonly Resource[] => {
+  const out = new Set<Resource>(graph.ofType(...TRANSCRIBE_TYPES));
+  for (const job of graph.memo(APP_JOB_STARTS)) out.add(jobOrigin(job).resource);
+  if (graph.scope !== 'account') {
+    for (const role of graph.memo(TRANSCRIBE_DATA_ACCESS_ROLES).roles.keys()) out.add(role);
+    const starts = (stmt: Statement) => START_JOB_ACTIONS.some((a) => coversAction(stmt, a));
+    for (const [principal, statements] of graph.memo(PRINCIPAL_STATEMENTS)) if (statements.some((s) => starts(s.statement))) out.add(principal);
+    for (const p of graph.memo(IDENTITY_POLICIES)) {
+      if (p.document && !(p.document instanceof Unknown) && p.document.statements.some((s) => isAllow(s) && starts(s))) out.add(p.holder);
+    }
+  }
+  return [...out];
+});
+
+export function transcribeWorkload(graph: ResourceGraph): readonly Resource[] {
+  return graph.memo(TRANSCRIBE_WORKLOAD);
 }
 
 /** Stack pseudo-resource that app-level Transcribe findings attach to, or undefined when the run has no Transcribe workload. */
 export function transcribeAnchor(graph: ResourceGraph): Resource | undefined {
-  const own = graph.anchor(...TRANSCRIBE_TYPES);
-  if (own) return own;
-  const starter = graph.memo(APP_JOB_STARTS).find((j) => graph.isEvaluated(j));
-  return starter && graph.stackResource(jobOrigin(starter).resource.stack);
+  const first = transcribeWorkload(graph).find((r) => graph.isEvaluated(r));
+  return first && graph.stackResource(first.stack);
 }
 
 /** Tags of a Transcribe resource (`Tags`, as CloudFormation and the collectors write them). */
@@ -134,3 +148,28 @@ export function transcribeKeys(graph: ResourceGraph): { keys: Map<Resource, Data
 export function redactionPath(job: Resource): 'Settings.ContentRedaction' | 'ContentRedaction' {
   return job.type === CALL_ANALYTICS_JOB ? 'Settings.ContentRedaction' : 'ContentRedaction';
 }
+
+/** Actions that only a medical (PHI) workload calls. */
+const MEDICAL_ACTIONS = ['StartMedicalTranscriptionJob', 'StartMedicalScribeJob', 'StartMedicalStreamTranscription', 'StartMedicalStreamTranscriptionWebSocket', 'StartMedicalScribeStream'];
+
+/**
+ * Why this app is a medical (PHI) workload, or undefined: a medical vocabulary, a medical or HealthScribe
+ * job it starts, or an identity statement naming a medical action (`transcribe:StartMedicalScribeJob`;
+ * `transcribe:*` says nothing of medical use). Transcribe Medical and HealthScribe output is PHI.
+ */
+export const MEDICAL_WORKLOAD = relation('why the app is a medical workload', (graph): string | undefined => {
+  const vocab = graph.ofType(MEDICAL_VOCABULARY).find((r) => graph.isEvaluated(r));
+  if (vocab) return `${transcribeLabel(graph, vocab)} is medical`;
+  for (const job of graph.memo(APP_JOB_STARTS)) {
+    const action = startActionOf(job.type);
+    if (action && MEDICAL_ACTIONS.includes(action) && graph.isEvaluated(job)) return `${jobOrigin(job).resource.logicalId} starts ${action} jobs`;
+  }
+  for (const p of graph.memo(IDENTITY_POLICIES)) {
+    if (!p.document || p.document instanceof Unknown || !graph.isEvaluated(p.holder)) continue;
+    for (const s of p.document.statements) {
+      const named = isAllow(s) ? (s.actions ?? []).find((a) => MEDICAL_ACTIONS.some((m) => a.toLowerCase() === `transcribe:${m.toLowerCase()}`)) : undefined;
+      if (named) return `${p.holder.logicalId} is allowed ${named}`;
+    }
+  }
+  return undefined;
+});

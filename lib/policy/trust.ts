@@ -69,3 +69,25 @@ export function rolesTrustedBy(graph: ResourceGraph, servicePrincipals: readonly
   }
   return out;
 }
+
+/**
+ * Whether only the given services can assume a role: every Allow statement of its trust policy names
+ * those service principals and no other principal. False when the trust policy cannot be read, or
+ * names nobody.
+ */
+export function assumedOnlyBy(graph: ResourceGraph, role: Resource, servicePrincipals: readonly string[]): boolean {
+  const doc = parsePolicy(graph.props<RoleProps>(role).AssumeRolePolicyDocument);
+  if (!doc || doc instanceof Unknown) return false;
+  const wanted = servicePrincipals.map(serviceName);
+  const allows = doc.statements.filter((s) => s.effect !== 'Deny');
+  if (allows.length === 0) return false;
+  return allows.every((s) => {
+    if (s.effect instanceof Unknown || s.notPrincipal || !s.principal || s.principal.wildcard) return false;
+    const p = s.principal;
+    if (p.aws.length + p.federated.length + p.canonicalUser.length > 0 || p.service.length === 0) return false;
+    return p.service.every((v) => {
+      const name = serviceName(v);
+      return !(name instanceof Unknown) && wanted.includes(name);
+    });
+  });
+}

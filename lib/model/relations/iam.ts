@@ -1,5 +1,7 @@
 import { str } from '../../engine/read';
-import { parsePolicy, type PolicyDocument } from '../../policy/document';
+import { actionMatches, expandAction } from '../../policy/actions';
+import { parsePolicy, type PolicyDocument, type Statement } from '../../policy/document';
+import { awsManagedPolicyDocument } from '../../policy/managed';
 import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
 import { GROUP, MANAGED_POLICY, POLICY_TYPES, PRINCIPAL_TYPES, ROLE, USER, type GroupProps, type PolicyProps, type RoleProps, type UserProps } from '../types/iam';
@@ -114,4 +116,88 @@ export function namesOf(graph: ResourceGraph, r: Resource): string[] {
   const prop = NAME_PROPERTIES[r.type];
   const name = prop ? str(graph.props(r)[prop]) : undefined;
   return [r.logicalId, r.provenance.constructPath, typeof name === 'string' ? name : undefined, graph.arnOf(r)].filter((x): x is string => !!x);
+}
+
+/** Where a statement that applies to a principal is written: an identity policy, or a well-known AWS managed policy by name. */
+export interface PrincipalStatement {
+  statement: Statement;
+  /** The resource holding the document, or the AWS managed policy's name. */
+  source: Resource | string;
+}
+
+/**
+ * The Allow statements that apply to each principal: its inline policies, the policy resources attached
+ * to it and the well-known AWS managed policies it names (`lib/policy/managed.ts`). What cannot be read
+ * is left out here: the checks that judge documents report it.
+ */
+export const PRINCIPAL_STATEMENTS = relation('allow statements by principal', (graph): ReadonlyMap<Resource, readonly PrincipalStatement[]> => {
+  const out = new Map<Resource, PrincipalStatement[]>();
+  for (const principal of graph.ofType(...PRINCIPAL_TYPES)) {
+    const list: PrincipalStatement[] = [];
+    for (const p of policiesOf(graph, principal)) {
+      if (p.document instanceof Unknown || !p.document) continue;
+      for (const statement of p.document.statements) if (statement.effect !== 'Deny') list.push({ statement, source: p.holder });
+    }
+    const arns = graph.props<RoleProps | UserProps | GroupProps>(principal).ManagedPolicyArns;
+    for (const arn of Array.isArray(arns) ? arns : []) {
+      const managed = awsManagedPolicyDocument(arn);
+      if (managed) for (const statement of managed.document.statements) list.push({ statement, source: managed.name });
+    }
+    out.set(principal, list);
+  }
+  return out;
+});
+
+/**
+ * Whether a statement allows some action of a service (`lex`, `transcribe`): an action pattern of that
+ * service that covers a real action, `*`, a wildcard service, a NotAction that does not leave the
+ * service out, or an action that cannot be read (it may be one).
+ */
+export function statementReaches(stmt: Statement, service: string): boolean {
+  if (stmt.effect === 'Deny') return false;
+  const raw = [stmt.raw.Action ?? []].flat();
+  if (raw.some((a) => typeof a !== 'string')) return true;
+  if (stmt.notActions) return !stmt.notActions.some((p) => p === '*' || p.toLowerCase() === `${service}:*`);
+  return (stmt.actions ?? []).some((pattern) => patternReaches(pattern, service));
+}
+
+/** Policies repeat the same few patterns over thousands of statements: each pattern is weighed once per service. */
+const reachCache = new Map<string, boolean>();
+
+function patternReaches(pattern: string, service: string): boolean {
+  const key = `${service}|${pattern}`;
+  let hit = reachCache.get(key);
+  if (hit === undefined) {
+    const [svc, name] = pattern.split(':');
+    if (pattern === '*') hit = true;
+    else if (name === undefined) hit = false;
+    else if (/[*?]/.test(svc)) hit = actionMatches(svc, service);
+    else hit = svc.toLowerCase() === service && expandAction(pattern, service).length > 0;
+    reachCache.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * Whether a principal is allowed some action of the service, by any policy that applies to it. A policy
+ * that cannot be read may allow it: true, so that the checks judging documents report it UNKNOWN.
+ */
+export function principalReaches(graph: ResourceGraph, principal: Resource, service: string): boolean {
+  if (policiesOf(graph, principal).some((p) => p.document instanceof Unknown)) return true;
+  return (graph.memo(PRINCIPAL_STATEMENTS).get(principal) ?? []).some((s) => statementReaches(s.statement, service));
+}
+
+/**
+ * Whether a policy holder is about a service: a principal allowed some of its actions, or a policy
+ * resource whose own statements allow some, or that is attached to such a principal. A policy attached
+ * to no principal of the run is judged by its own statements.
+ */
+export function holderReaches(graph: ResourceGraph, holder: Resource, service: string): boolean {
+  if (PRINCIPAL_TYPES.includes(holder.type)) return principalReaches(graph, holder, service);
+  for (const p of heldPolicies(graph, holder)) {
+    if (p.document instanceof Unknown) return true;
+    if ((p.document?.statements ?? []).some((s) => statementReaches(s, service))) return true;
+    if (p.attachedTo.some((a) => a instanceof Unknown || principalReaches(graph, a, service))) return true;
+  }
+  return false;
 }

@@ -3,7 +3,8 @@ import { rolesTrustedBy } from '../../policy/trust';
 import { parseArn } from '../arn';
 import { relation, type ResourceGraph } from '../graph';
 import type { Resource } from '../resource';
-import { ROLE, SERVICE_LINKED_ROLE, type RoleProps, type ServiceLinkedRoleProps } from '../types/iam';
+import { PRINCIPAL_TYPES, ROLE, SERVICE_LINKED_ROLE, type RoleProps, type ServiceLinkedRoleProps } from '../types/iam';
+import { heldPolicies, holderReaches } from './iam';
 import { FUNCTION } from '../types/lambda';
 import { ALIAS_HOLDERS, BOT, BOT_ALIAS, LEX_V1_PRINCIPAL, LEX_V2_PRINCIPAL, type BotAliasProps, type BotProps } from '../types/lex';
 import { Composite, Unknown, render } from '../values';
@@ -103,3 +104,15 @@ export const CODE_HOOK_USERS = relation('aliases calling each code hook', (graph
   }
   return users;
 });
+
+/**
+ * Whether an identity-policy holder can reach Lex, so that the Lex IAM checks apply to it: a role Lex
+ * uses (trusted by Lex or named by a bot), a policy attached to one, or a principal (or policy) allowed
+ * some Lex action. Roles and policies of an app without Lex that grant nothing of Lex are not Lex's.
+ */
+export function reachesLex(graph: ResourceGraph, holder: Resource): boolean {
+  const lexRoles = graph.memo(LEX_ROLES);
+  if (lexRoles.has(holder)) return true;
+  if (!PRINCIPAL_TYPES.includes(holder.type) && heldPolicies(graph, holder).some((p) => p.attachedTo.some((a) => !(a instanceof Unknown) && lexRoles.has(a)))) return true;
+  return holderReaches(graph, holder, 'lex');
+}

@@ -8,7 +8,7 @@ import { KMS_ALIAS, KMS_KEY } from '../types/kms';
 import { ORG_POLICY, SERVICE_CONTROL_POLICY, type OrgPolicyProps } from '../types/organizations';
 import { S3_BUCKET } from '../types/s3';
 import { APP_JOB_TYPES, JOB_TYPES, LANGUAGE_MODEL, MEDICAL_VOCABULARY, NAME_PROPERTY, ROLE_PATHS, START_ACTIONS, TRANSCRIBE_PRINCIPALS, VOCABULARY, VOCABULARY_FILTER, jobStartLabel, type AppJobStartProps, type AnyJobProperties, type StartJobParameters } from '../types/transcribe';
-import { Unknown, render } from '../values';
+import { Composite, Pseudo, Unknown, render } from '../values';
 import { IDENTITY_POLICIES } from './iam';
 import type { PathOf } from '../types/view';
 
@@ -184,13 +184,20 @@ function policyData(graph: ResourceGraph, buckets: Array<DataReference & { use: 
       const kms = ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:Encrypt'].some((a) => coversAction(stmt, a));
       for (const value of stmt.resources ?? []) {
         if (value === '*') continue;
-        const id = `${holder.key}|${at}|${render(value)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
         const kind = resourceKind(graph, value);
         if ((writes || reads) && (kind === 's3' || (kind === undefined && !kms))) {
-          buckets.push({ from: holder, path: at, value, use: writes ? 'output' : 'input', what: `S3 access of ${what}` });
+          // `bucket` and `bucket/*` name one bucket: one reference per bucket and use, whichever the statement.
+          const bucket = bucketPart(value);
+          for (const use of [...(reads ? ['input' as const] : []), ...(writes ? ['output' as const] : [])]) {
+            const id = `${holder.key}|${render(bucket)}|${use}`;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            buckets.push({ from: holder, path: at, value: bucket, use, what: `S3 access of ${what}` });
+          }
         }
+        const id = `${holder.key}|${at}|${render(value)}|kms`;
+        if (seen.has(id)) continue;
+        seen.add(id);
         if (kms && (kind === 'kms' || (kind === undefined && !writes && !reads))) keys.push({ from: holder, path: at, value, what: `KMS access of ${what}` });
       }
     }
@@ -199,6 +206,30 @@ function policyData(graph: ResourceGraph, buckets: Array<DataReference & { use: 
     const role = p.attachedTo.find((a): a is Resource => !(a instanceof Unknown) && roles.has(a));
     consider(p.holder, p.path, p.document, role);
   }
+}
+
+/**
+ * The bucket part of an S3 resource of a policy: `arn:aws:s3:::media` from `arn:aws:s3:::media/*`, the
+ * bucket reference from `${Bucket.Arn}/*`. Anything else is returned as it is.
+ */
+export function bucketPart(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const at = value.indexOf(':::');
+    const slash = at >= 0 ? value.indexOf('/', at) : value.indexOf('/');
+    return slash > 0 ? value.slice(0, slash) : value;
+  }
+  if (!(value instanceof Composite)) return value;
+  const parts: Composite['parts'][number][] = [];
+  for (const p of value.parts) {
+    if (typeof p === 'string' && p.includes('/')) {
+      const head = p.slice(0, p.indexOf('/'));
+      if (head) parts.push(head);
+      break;
+    }
+    parts.push(p);
+  }
+  if (parts.length === value.parts.length) return value;
+  return parts.length === 1 && typeof parts[0] !== 'string' && !(parts[0] instanceof Pseudo) ? parts[0] : new Composite(parts);
 }
 
 /** Whether a policy resource is a bucket (or object) or a KMS key; undefined when that cannot be told. */

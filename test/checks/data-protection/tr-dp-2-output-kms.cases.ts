@@ -31,6 +31,26 @@ export default {
       output('an SSE-S3 output bucket', (s) => new s3.Bucket(s, 'Out'), { 'Out[Encryption]': 'FAIL' }),
       output('an output bucket under the AWS-managed KMS key', (s) => new s3.Bucket(s, 'Out', { encryption: s3.BucketEncryption.KMS_MANAGED }), { 'Out[Encryption]': 'FAIL' }),
       {
+        // The corpus's HealthScribe sample: clinical notes are PHI, so SSE-S3 is HIGH whatever the tags say.
+        name: 'the SSE-S3 bucket of an app that starts HealthScribe jobs: HIGH',
+        cdk: (stack) => {
+          const notes = new s3.Bucket(stack, 'Out');
+          notes.grantReadWrite(new iam.Role(stack, 'Access', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com') }));
+          new iam.Role(stack, 'Starter', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }).addToPolicy(new iam.PolicyStatement({ actions: ['transcribe:StartMedicalScribeJob'], resources: ['*'] }));
+        },
+        statuses: { 'Out[Encryption]': 'FAIL' },
+        severity: 'HIGH',
+        reason: /PHI: Starter.* is allowed transcribe:StartMedicalScribeJob/,
+      },
+      {
+        name: 'a bucket named as bucket and bucket/* is one finding',
+        cdk: (stack) => {
+          const out = new s3.Bucket(stack, 'Out');
+          new iam.Role(stack, 'Access', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com') }).addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [out.bucketArn, `${out.bucketArn}/*`] }));
+        },
+        statuses: { 'Out[Encryption]': 'FAIL' },
+      },
+      {
         name: 'an output bucket named by a transcribe:OutputBucketName condition, tagged PHI: HIGH',
         cdk: (stack) => {
           const out = new s3.Bucket(stack, 'Out', { bucketName: 'approved-output' });

@@ -39,6 +39,17 @@ export default {
         (stack) => void jobStateMachine(stack, { Media: { MediaFileUri: Fn.join('', ['s3://', new s3.Bucket(stack, 'In', { blockPublicAccess: s3.BlockPublicAccess.BLOCK_ACLS }).bucketName, '/a.wav']) } }),
         facts('FAIL', 'FAIL'),
       ),
+      app(
+        // The corpus's HealthScribe sample: one statement reads the media and writes the notes; the bucket is read, so it is an input bucket too.
+        'a bucket a data-access role reads and writes in one statement',
+        (stack) => {
+          const b = new s3.Bucket(stack, 'In');
+          new iam.Role(stack, 'Access', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com') }).addToPolicy(
+            new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:ListBucket', 's3:PutObject'], resources: [b.bucketArn, `${b.bucketArn}/*`] }),
+          );
+        },
+        facts('FAIL', 'FAIL'),
+      ),
     ],
     UNKNOWN: [app('a media URI from the state input', (stack) => void jobStateMachine(stack, { Media: { 'MediaFileUri.$': '$.uri' } }), { 'Flow[InputBucket]': 'UNKNOWN' })],
   },

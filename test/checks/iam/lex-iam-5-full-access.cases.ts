@@ -37,6 +37,21 @@ export default {
         { 'Managed[Action::*]': 'FAIL', Dev: 'NOT_APPLICABLE' },
       ),
       app('an admin role outside adminRolePatterns', admin, { 'LexAdmin[Policy::AmazonLexFullAccess]': 'FAIL', 'LexAdmin/DefaultPolicy[Action::lex:*]': 'FAIL' }),
+      {
+        // bot/* is every bot of the account and Region: as broad as "*" for lex:*.
+        ...app('lex:* on every bot (bot/*)', (stack) => appRole(stack, 'App').addToPolicy(new iam.PolicyStatement({ actions: ['lex:*'], resources: [`arn:aws:lex:us-east-1:${ACCOUNT}:bot/*`] })), {
+          App: 'NOT_APPLICABLE',
+          'App/DefaultPolicy[Action::lex:*]': 'FAIL',
+        }),
+        reason: /every bot/,
+      },
+    ],
+    NOT_APPLICABLE: [
+      // The corpus had 70 PASS on Lambda roles for DynamoDB, SQS, KVS and Comprehend: no verdict says anything there.
+      app('a role that allows nothing of Lex', (stack) => appRole(stack, 'App').addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: ['*'] })), {
+        App: 'NOT_APPLICABLE',
+        'App/DefaultPolicy': 'NOT_APPLICABLE',
+      }),
     ],
     UNKNOWN: [
       app(

@@ -29,9 +29,26 @@ export default {
       deployer('PassRole on "*" without iam:PassedToService', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }), 'FAIL'),
       deployer('PassRole to Lex on every role', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'], conditions: PASSED_TO_LEX }), 'FAIL'),
       deployer('PassRole on the bot role without iam:PassedToService', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [r.roleArn] }), 'FAIL'),
+      {
+        name: 'PassRole on "*" without iam:PassedToService by a principal that builds bots, in an app without a bot',
+        cdk: (stack: Stack) => {
+          const r = new iam.Role(stack, 'Builder', { assumedBy: new iam.AccountRootPrincipal() });
+          r.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
+          r.addToPolicy(new iam.PolicyStatement({ actions: ['lex:CreateBot'], resources: ['*'] }));
+        },
+        resource: 'Builder/DefaultPolicy',
+        findingKey: 'Resource::*',
+        reason: 'this principal can call Lex',
+      },
     ],
     UNKNOWN: [deployer('PassRole on a role named by a parameter', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [new CfnParameter(r.stack, 'RoleArn').valueAsString] }), 'UNKNOWN')],
     NOT_APPLICABLE: [
+      {
+        // The corpus's news-media-analysis CodePipeline role: PassRole on "*" in an app with no bot, no Lex role and no Lex permission.
+        name: 'PassRole on "*" without iam:PassedToService, in an app without Lex',
+        cdk: (stack: Stack) => void new iam.Role(stack, 'Pipeline', { assumedBy: new iam.ServicePrincipal('codepipeline.amazonaws.com') }).addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] })),
+        statuses: { Pipeline: 'NOT_APPLICABLE', 'Pipeline/DefaultPolicy': 'NOT_APPLICABLE' },
+      },
       {
         ...deployer('PassRole on "*" but only to ECS tasks', () => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'], conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } }), 'NOT_APPLICABLE'),
       },

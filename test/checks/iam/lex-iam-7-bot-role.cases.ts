@@ -1,5 +1,6 @@
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { lexBot, role, trustPolicy } from '../../tester/seed';
 import type { CdkCase, CheckTable, Seed } from '../../tester';
 import { ACCOUNT, SLR_ARN, bot } from './lex-fixtures';
@@ -23,8 +24,85 @@ export default {
         },
         { Bot: 'PASS' },
       ),
+      app(
+        // The corpus's FSI agent: neither action takes a resource ARN (the IAM data says so), so "*" is the only way to grant them.
+        'polly:SynthesizeSpeech and comprehend:DetectSentiment on "*"',
+        (stack) => {
+          const r = lexRole(stack);
+          r.addToPolicy(new iam.PolicyStatement({ actions: ['polly:SynthesizeSpeech', 'comprehend:DetectSentiment'], resources: ['*'] }));
+          bot(stack, { roleArn: r.roleArn });
+        },
+        { Bot: 'PASS' },
+      ),
     ],
     FAIL: [
+      {
+        // The corpus's Connect sample: with the comma the statement grants no Polly action at all (CDK refuses such a string, CloudFormation does not).
+        name: 'an action that is no IAM action (polly:SynthesizeSpeech, with a trailing comma; a hand-written template)',
+        template: `
+Resources:
+  BotRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lexv2.amazonaws.com }, Action: sts:AssumeRole }] }
+      Policies:
+        - PolicyName: bot
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: ['polly:SynthesizeSpeech,', 'comprehend:DetectSentiment'], Resource: '*' }] }
+  Bot:
+    Type: AWS::Lex::Bot
+    Properties: { Name: b, RoleArn: !GetAtt BotRole.Arn, DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 }
+`,
+        statuses: { 'BotRole[InvalidAction::polly:SynthesizeSpeech,]': 'FAIL' },
+        reason: /polly has no action SynthesizeSpeech,/,
+      },
+      app(
+        'CDK grantReadWrite on the audio bucket: s3:DeleteObject* takes in deletions',
+        (stack) => {
+          const r = lexRole(stack);
+          new s3.Bucket(stack, 'Audio').grantReadWrite(r);
+          bot(stack, { roleArn: r.roleArn });
+        },
+        { 'BotRole[Action::s3:DeleteObject*]': 'FAIL' },
+      ),
+      {
+        ...app(
+          'lex:* on the bot role is HIGH',
+          (stack) => {
+            const r = lexRole(stack);
+            r.addToPolicy(new iam.PolicyStatement({ actions: ['lex:*'], resources: [`arn:aws:lex:us-east-1:${ACCOUNT}:bot/*`] }));
+            bot(stack, { roleArn: r.roleArn });
+          },
+          { 'BotRole[Action::lex:*]': 'FAIL' },
+        ),
+        severity: 'HIGH',
+      },
+      app(
+        'kms:GenerateDataKey on every key of the account',
+        (stack) => {
+          const r = lexRole(stack);
+          r.addToPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [`arn:aws:kms:us-east-1:${ACCOUNT}:key/*`] }));
+          bot(stack, { roleArn: r.roleArn });
+        },
+        { [`BotRole[Resource::arn:aws:kms:us-east-1:${ACCOUNT}:key/*]`]: 'FAIL' },
+      ),
+      {
+        ...app(
+          'a full-access AWS managed policy on the bot role is HIGH',
+          (stack) => {
+            const r = lexRole(stack);
+            r.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess'));
+            bot(stack, { roleArn: r.roleArn });
+          },
+          { 'BotRole[ManagedPolicy::AmazonS3FullAccess]': 'FAIL' },
+        ),
+        severity: 'HIGH',
+      },
+      {
+        ...app('a bot role anyone can assume is HIGH', (stack) => bot(stack, { roleArn: lexRole(stack, new iam.CompositePrincipal(new iam.ServicePrincipal('lexv2.amazonaws.com'), new iam.AnyPrincipal())).roleArn }), {
+          'BotRole[Trust::*]': 'FAIL',
+        }),
+        severity: 'HIGH',
+      },
       app('the role also trusts the account', (stack) => bot(stack, { roleArn: lexRole(stack, new iam.CompositePrincipal(new iam.ServicePrincipal('lexv2.amazonaws.com'), new iam.AccountRootPrincipal())).roleArn }), {
         'BotRole[Trust::arn:aws:iam::123456789012:root]': 'FAIL',
       }),

@@ -37,15 +37,51 @@ export default {
         },
         statuses: { 'Hook/Lex': 'PASS' },
       },
+      {
+        // In a template without an account, AWS::AccountId is still the deploying account: the recommended setting.
+        name: 'SourceAccount !Ref AWS::AccountId and the alias ARN (a hand-written template)',
+        template: `
+Resources:
+  Bot:
+    Type: AWS::Lex::Bot
+    Properties: { Name: b, RoleArn: arn:aws:iam::123456789012:role/r, DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 }
+  Alias:
+    Type: AWS::Lex::BotAlias
+    Properties: { BotId: !Ref Bot, BotAliasName: prod }
+  Permission:
+    Type: AWS::Lambda::Permission
+    Properties: { Action: lambda:InvokeFunction, FunctionName: fn, Principal: lexv2.amazonaws.com, SourceAccount: !Ref AWS::AccountId, SourceArn: !GetAtt Alias.Arn }
+`,
+        statuses: { Permission: 'PASS' },
+        reason: /only the bot alias/,
+      },
     ],
     FAIL: [
       { ...hook('neither SourceArn nor SourceAccount', () => ({}), 'FAIL', undefined, 'SourceArn'), reason: /code hook of alias Alias/ },
       hook('a SourceArn that matches bots of any account', () => ({ sourceArn: 'arn:aws:lex:us-east-1:*:bot-alias/*' }), 'FAIL', undefined, 'SourceArn::arn:aws:lex:us-east-1:*:bot-alias/*'),
       hook('the V1 principal counts too', () => ({}), 'FAIL', 'lex.amazonaws.com', 'SourceArn'),
-      hook('"*" counts too', () => ({}), 'FAIL', '*', 'SourceArn'),
+      // A wildcard principal without a source makes the function public: HIGH.
+      { ...hook('"*" counts too, at HIGH', () => ({}), 'FAIL', '*', 'SourceArn'), severity: 'HIGH' },
     ],
     UNKNOWN: [hook('a SourceArn from a parameter', (alias) => ({ sourceArn: new CfnParameter(alias.stack, 'Source').valueAsString }), 'UNKNOWN')],
-    NOT_APPLICABLE: [hook('another principal', () => ({}), 'NOT_APPLICABLE', 'apigateway.amazonaws.com')],
+    NOT_APPLICABLE: [
+      hook('another principal', () => ({}), 'NOT_APPLICABLE', 'apigateway.amazonaws.com'),
+      {
+        // The corpus's Live Call Analytics transcriber lets its own function role invoke it.
+        name: 'a role of the template as principal (a hand-written template)',
+        template: `
+Resources:
+  Caller:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }
+  Permission:
+    Type: AWS::Lambda::Permission
+    Properties: { Action: lambda:InvokeFunction, FunctionName: fn, Principal: !GetAtt Caller.Arn }
+`,
+        statuses: { Permission: 'NOT_APPLICABLE' },
+      },
+    ],
   },
   live: {
     PASS: [{ name: 'only this alias may invoke the code hook (GetPolicy)', moto: motoHook(true), statuses: { 'function/hook/permission/lex': 'PASS' } }],

@@ -28,10 +28,53 @@ export default {
         },
         { Access: 'PASS' },
       ),
+      app(
+        // CDK's grantRead (s3:GetObject*, s3:GetBucket*, s3:List*) and grantPut: wildcards judged for what they allow, reads and puts.
+        'CDK read and put grants on the media and output buckets',
+        (stack) => {
+          const r = trusted(stack);
+          new s3.Bucket(stack, 'Media').grantRead(r);
+          new s3.Bucket(stack, 'Output').grantPut(r);
+        },
+        { Access: 'PASS' },
+      ),
     ],
     FAIL: [
-      app('s3:* on every resource', (stack) => trusted(stack).addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] })), { 'Access[Action::s3:*]': 'FAIL', 'Access[Resource::*]': 'FAIL' }),
-      app('AmazonS3FullAccess attached', (stack) => trusted(stack).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess')), { 'Access[ManagedPolicy::AmazonS3FullAccess]': 'FAIL' }),
+      { ...app('s3:* on every resource: HIGH', (stack) => trusted(stack).addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] })), { 'Access[Action::s3:*]': 'FAIL', 'Access[Resource::*]': 'FAIL' }), findingKey: 'Action::s3:*', severity: 'HIGH' },
+      {
+        // The corpus's Post-Call Analytics TranscribeRole: every bucket of the account is open to every job using the role.
+        ...app('AmazonS3FullAccess attached: HIGH', (stack) => trusted(stack).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess')), { 'Access[ManagedPolicy::AmazonS3FullAccess]': 'FAIL' }),
+        severity: 'HIGH',
+        reason: /s3:\*/,
+      },
+      {
+        // Known from its document, not UNKNOWN: logs actions on "*" are more than a data-access role needs.
+        ...app('AWSLambdaBasicExecutionRole attached', (stack) => trusted(stack).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')), {
+          'Access[ManagedPolicy::AWSLambdaBasicExecutionRole]': 'FAIL',
+        }),
+        severity: 'MEDIUM',
+        reason: /logs:CreateLogGroup/,
+      },
+      app('CDK grantReadWrite: s3:DeleteObject* takes in deletions', (stack) => void new s3.Bucket(stack, 'Output').grantReadWrite(trusted(stack)), { 'Access[Action::s3:DeleteObject*]': 'FAIL' }),
+      {
+        // The corpus's HealthScribe sample: a key ARN without a Region matches no key.
+        name: 'kms:Decrypt on a key ARN without a Region (a hand-written template)',
+        template: `
+Resources:
+  Access:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: transcribe.amazonaws.com }, Action: sts:AssumeRole }] }
+      Policies:
+        - PolicyName: kms
+          PolicyDocument: { Statement: [{ Effect: Allow, Action: kms:Decrypt, Resource: !Sub 'arn:aws:kms::\${AWS::AccountId}:key/*' }] }
+`,
+        statuses: { 'Access[Resource::arn:aws:kms::${AWS::AccountId}:key/*]': 'FAIL' },
+        reason: /matches no resource/,
+      },
+      app('kms:Decrypt on every key of the account', (stack) => trusted(stack).addToPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: ['arn:aws:kms:us-east-1:123456789012:key/*'] })), {
+        'Access[Resource::arn:aws:kms:us-east-1:123456789012:key/*]': 'FAIL',
+      }),
       app(
         'a role named by a vocabulary, trusted by nobody in particular',
         (stack) => {

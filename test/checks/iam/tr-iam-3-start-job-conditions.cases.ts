@@ -38,9 +38,27 @@ export default {
       app('transcribe:* without the bucket', grant({ Null: { 'transcribe:OutputEncryptionKMSKeyId': 'false' } }, ['transcribe:*']), { [at('transcribe:OutputBucketName')]: 'FAIL', [at('transcribe:OutputLocation')]: 'FAIL' }),
       app('Call Analytics needs OutputLocation', grant(BOTH, ['transcribe:StartCallAnalyticsJob']), { [at('transcribe:OutputLocation')]: 'FAIL' }),
       {
+        name: 'AmazonTranscribeFullAccess on a role that Transcribe and Lambda can assume',
+        cdk: (stack) =>
+          void new iam.Role(stack, 'Both', {
+            assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('transcribe.amazonaws.com'), new iam.ServicePrincipal('lambda.amazonaws.com')),
+            managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonTranscribeFullAccess')],
+          }),
+        statuses: { 'Both[ManagedPolicy::AmazonTranscribeFullAccess]': 'FAIL' },
+      },
+      {
         name: 'AmazonTranscribeFullAccess',
         cdk: (stack) => void new iam.Role(stack, 'App', { assumedBy: new iam.AccountRootPrincipal(), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonTranscribeFullAccess')] }),
         statuses: { 'App[ManagedPolicy::AmazonTranscribeFullAccess]': 'FAIL' },
+      },
+    ],
+    NOT_APPLICABLE: [
+      {
+        // The corpus's Post-Call Analytics TranscribeRole: only Transcribe assumes it, so it starts no job; TR-IAM-2 reports its full access.
+        name: 'AmazonTranscribeFullAccess on a data-access role only Transcribe can assume',
+        cdk: (stack) =>
+          void new iam.Role(stack, 'DataAccess', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com'), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonTranscribeFullAccess')] }),
+        statuses: { DataAccess: 'NOT_APPLICABLE' },
       },
     ],
     UNKNOWN: [

@@ -15,6 +15,17 @@ export default {
   synth: {
     PASS: [withPolicy('AmazonTranscribeReadOnlyAccess', 'AmazonTranscribeReadOnlyAccess', 'PASS'), withPolicy('AmazonTranscribeFullAccess on a role matched by adminRolePatterns', 'AmazonTranscribeFullAccess', 'PASS', { adminRolePatterns: ['app'] })],
     FAIL: [withPolicy('AmazonTranscribeFullAccess', 'AmazonTranscribeFullAccess', 'FAIL')],
+    NOT_APPLICABLE: [
+      // Only roles that work with Transcribe get a verdict: the corpus had 34 PASS on Lambda roles for DynamoDB, SQS, KVS.
+      withPolicy('a role whose managed policies allow nothing of Transcribe', 'AmazonDynamoDBReadOnlyAccess', 'NOT_APPLICABLE'),
+      {
+        // TR-IAM-2 reports the same attachment on the role Transcribe assumes, at HIGH: one finding for one fact.
+        name: 'AmazonTranscribeFullAccess on a data-access role only Transcribe can assume',
+        cdk: (stack) =>
+          void new iam.Role(stack, 'DataAccess', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com'), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonTranscribeFullAccess')] }),
+        statuses: { DataAccess: 'NOT_APPLICABLE' },
+      },
+    ],
     UNKNOWN: [
       {
         name: 'a managed policy ARN from a parameter',

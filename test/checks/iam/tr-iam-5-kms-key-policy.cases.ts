@@ -32,7 +32,7 @@ export default {
     PASS: [keyed('gated on the encryption context', statement({ conditions: { StringEquals: { 'kms:EncryptionContext:team': 'a' } } }), { 'Key[KeyPolicy]': 'PASS' })],
     FAIL: [
       { ...keyed('the default key policy: nothing gated on the context (advisory)', undefined, { 'Key[Condition::kms:EncryptionContext]': 'FAIL' }), severity: 'INFO' },
-      keyed('everyone, no condition', statement({}), { 'Key[Statement[0]::Principal::*]': 'FAIL', 'Key[Condition::kms:EncryptionContext]': 'FAIL' }),
+      { ...keyed('everyone, no condition: HIGH', statement({}), { 'Key[Statement[0]::Principal::*]': 'FAIL', 'Key[Condition::kms:EncryptionContext]': 'FAIL' }), findingKey: 'Statement[0]::Principal::*', severity: 'HIGH' },
     ],
     UNKNOWN: [{ name: 'a key from a parameter', cdk: (stack) => void jobStateMachine(stack, { OutputEncryptionKMSKeyId: new CfnParameter(stack, 'K').valueAsString }), statuses: { 'Flow[KeyPolicy]': 'UNKNOWN' } }],
   },

@@ -27,7 +27,11 @@ export default {
       filter('a tagged filter', [{ key: 'data-classification', value: 'pii' }, { key: 'Owner', value: 'team' }], { Filter: 'PASS' }),
       reader('transcribe:Get* scoped by aws:ResourceTag', { StringEquals: { 'aws:ResourceTag/owner': 'team' } }, 'PASS'),
     ],
-    FAIL: [filter('an untagged filter', undefined, { 'Filter[Tags::data-classification]': 'FAIL', 'Filter[Tags::owner]': 'FAIL' }), reader('transcribe:Get* without conditions', undefined, 'FAIL')],
+    FAIL: [
+      filter('an untagged filter (the classification tag is not an ABAC key by default)', undefined, { 'Filter[Tags::owner]': 'FAIL' }),
+      { ...filter('the classification key can still be required', [{ key: 'owner', value: 'team' }], { 'Filter[Tags::data-classification]': 'FAIL' }), options: { requiredTagKeys: ['owner', 'data-classification'] } },
+      reader('transcribe:Get* without conditions', undefined, 'FAIL'),
+    ],
     UNKNOWN: [
       {
         name: 'a tag key from a parameter',
@@ -42,7 +46,7 @@ export default {
       { name: 'a role reading Transcribe by aws:ResourceTag', moto: motoReader({ StringEquals: { 'aws:ResourceTag/owner': 'support' } }), statuses: { 'role/Reader[Policies.0.PolicyDocument::Statement[0]::aws:ResourceTag]': 'PASS' } },
     ],
     FAIL: [
-      { name: 'a vocabulary without tags', moto: (aws) => vocabulary(aws, 'products', { tags: {} }), bridged: TAGS, statuses: { 'vocabulary/products[Tags::data-classification]': 'FAIL', 'vocabulary/products[Tags::owner]': 'FAIL' } },
+      { name: 'a vocabulary without tags', moto: (aws) => vocabulary(aws, 'products', { tags: {} }), bridged: TAGS, statuses: { 'vocabulary/products[Tags::owner]': 'FAIL' } },
       { name: 'a role reading Transcribe without a tag condition', moto: motoReader(), statuses: { 'role/Reader[Policies.0.PolicyDocument::Statement[0]::aws:ResourceTag]': 'FAIL' } },
     ],
     UNKNOWN: [

@@ -1,5 +1,6 @@
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as transcribe from 'aws-cdk-lib/aws-transcribe';
 import { cloudTrailTrails } from '../../../lib/sources/account/collectors/cloudtrail';
@@ -27,6 +28,18 @@ export default {
     PASS: [app('a complete trail', (s) => new cloudtrail.Trail(s, 'Trail', { isMultiRegionTrail: true, enableFileValidation: true, encryptionKey: new kms.Key(s, 'Key') }), { Trail: 'PASS' })],
     FAIL: [
       { ...app('no trail in the app: INFO', () => undefined, { 'Test[Missing::AWS::CloudTrail::Trail]': 'FAIL' }), severity: 'INFO' },
+      // The corpus's Post-Call Analytics and Live Call Analytics stacks: no Transcribe resource, only the roles around its jobs.
+      {
+        name: 'an app whose Transcribe is a data-access role, without a trail',
+        cdk: (s) => void new iam.Role(s, 'DataAccess', { assumedBy: new iam.ServicePrincipal('transcribe.amazonaws.com') }),
+        statuses: { 'Test[Missing::AWS::CloudTrail::Trail]': 'FAIL' },
+      },
+      {
+        name: 'an app whose Transcribe is a function role allowed to start jobs, without a trail',
+        cdk: (s) =>
+          void new iam.Role(s, 'Starter', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }).addToPolicy(new iam.PolicyStatement({ actions: ['transcribe:StartTranscriptionJob'], resources: ['*'] })),
+        statuses: { 'Test[Missing::AWS::CloudTrail::Trail]': 'FAIL' },
+      },
       app(
         'a trail excluding Transcribe management events',
         (s) => {

@@ -26,6 +26,27 @@ export default {
         },
         'UNKNOWN',
       ),
+      {
+        // The corpus's Live Call Analytics roles: `bucket` and `bucket/*` of a parameter are one bucket, so one finding.
+        name: 'a data-access role on a bucket named by a parameter, as bucket and bucket/* (a hand-written template)',
+        template: `
+Parameters:
+  BucketName: { Type: String }
+Resources:
+  Access:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: transcribe.streaming.amazonaws.com }, Action: sts:AssumeRole }] }
+      Policies:
+        - PolicyName: data
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: [s3:GetObject, s3:PutObject]
+                Resource: [!Sub 'arn:aws:s3:::\${BucketName}', !Sub 'arn:aws:s3:::\${BucketName}/*']
+`,
+        statuses: { 'Access[OutputBucket]': 'UNKNOWN' },
+      },
     ],
   },
   live: {

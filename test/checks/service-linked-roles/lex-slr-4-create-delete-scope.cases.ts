@@ -5,12 +5,20 @@ import { liveResource, scope, type CdkCase, type CheckTable, type Seed } from '.
 import { ACCOUNT } from '../iam/lex-fixtures';
 
 const LEX_ONLY = { StringEquals: { 'iam:AWSServiceName': 'lexv2.amazonaws.com' } };
-const deployer = (name: string, statement: iam.PolicyStatement, statuses: Record<string, string>): CdkCase => ({
+/** What makes a deployer Lex's: it builds bots. */
+const buildsBots = () => new iam.PolicyStatement({ actions: ['lex:CreateBot', 'lex:UpdateBot'], resources: [`arn:aws:lex:us-east-1:${ACCOUNT}:bot/*`] });
+/** A deployer role with one statement (and, unless `lex` is false, permission to build bots). */
+const deployer = (name: string, statement: iam.PolicyStatement, statuses: Record<string, string>, lex = true): CdkCase => ({
   name,
-  cdk: (stack: Stack) => void new iam.Role(stack, 'Deployer', { assumedBy: new iam.AccountRootPrincipal() }).addToPolicy(statement),
+  cdk: (stack: Stack) => {
+    const role = new iam.Role(stack, 'Deployer', { assumedBy: new iam.AccountRootPrincipal() });
+    role.addToPolicy(statement);
+    if (lex) role.addToPolicy(buildsBots());
+  },
   statuses: { Deployer: 'NOT_APPLICABLE', ...Object.fromEntries(Object.entries(statuses).map(([k, v]) => [`Deployer/DefaultPolicy${k}`, v])) },
 });
-const motoPolicy = (statement: Record<string, unknown>) => async (aws: Seed) => void (await managedPolicy(aws, 'slr', [statement]));
+const LEX_BUILDER = { Effect: 'Allow', Action: 'lex:CreateBot', Resource: '*' };
+const motoPolicy = (statement: Record<string, unknown>) => async (aws: Seed) => void (await managedPolicy(aws, 'slr', [statement, LEX_BUILDER]));
 
 export default {
   synth: {
@@ -34,6 +42,13 @@ export default {
     ],
     NOT_APPLICABLE: [
       deployer('no SLR action', new iam.PolicyStatement({ actions: ['lex:RecognizeText'], resources: ['*'] }), { '': 'NOT_APPLICABLE' }),
+      // The corpus's Chime Voice Connector stacks: the role creates Chime's service-linked role and has nothing of Lex.
+      deployer('create on "*" by a role that has nothing of Lex', new iam.PolicyStatement({ actions: ['iam:CreateServiceLinkedRole'], resources: ['*'] }), { '': 'NOT_APPLICABLE' }, false),
+      deployer(
+        'scoped to another service with iam:AWSServiceName',
+        new iam.PolicyStatement({ actions: ['iam:CreateServiceLinkedRole'], resources: ['*'], conditions: { StringEquals: { 'iam:AWSServiceName': 'voiceconnector.chime.amazonaws.com' } } }),
+        { '': 'NOT_APPLICABLE' },
+      ),
       {
         // DISPUTED: the actions come from a parameter without default and may include
         // iam:CreateServiceLinkedRole on "*"; the check reads them as "no grant" (NOT_APPLICABLE), not UNKNOWN.
@@ -56,7 +71,7 @@ export default {
         stacks: [
           scope(
             [
-              liveResource('AWS::IAM::ManagedPolicy', 'policy/slr', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }] } }, `arn:aws:iam::${ACCOUNT}:policy/slr`),
+              liveResource('AWS::IAM::ManagedPolicy', 'policy/slr', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }, LEX_BUILDER] } }, `arn:aws:iam::${ACCOUNT}:policy/slr`),
               liveResource('AWS::IAM::ManagedPolicy', 'policy/aws', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*' }] } }, 'arn:aws:iam::aws:policy/AmazonLexFullAccess'),
             ],
             { region: 'global' },
