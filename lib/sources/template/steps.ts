@@ -1,5 +1,6 @@
 import type { RunWarning } from '../../model/finding';
 import { readBotFiles } from './bot-files';
+import { customResourceWarnings } from './custom-resources';
 import type { ParsedTemplate } from './parse';
 import { expandSam, hasSamTransform, SAM_TRANSFORM } from './sam';
 
@@ -14,7 +15,8 @@ export interface SourceStepOptions {
 
 /**
  * What a template holds once the source steps have run, for every source alike (a template file, a
- * cloud assembly, a CDK app at synth): the SAM transform, then the bot definition files. Each step
+ * cloud assembly, a CDK app at synth): the SAM transform, then the bot definition files, then a
+ * warning for Lex and Transcribe resources that custom resources define, which nothing can check. Each step
  * returns a new template; the one given is not changed (at synth it is the one CDK writes).
  */
 export function sourceSteps(parsed: ParsedTemplate, opts: SourceStepOptions): { parsed: ParsedTemplate; warnings: RunWarning[] } {
@@ -34,6 +36,6 @@ export function sourceSteps(parsed: ParsedTemplate, opts: SourceStepOptions): { 
     }
   }
   const bots = readBotFiles(current, { file: opts.file, assets: opts.assets, dirs: opts.botFiles ?? [] });
-  warnings.push(...bots.warnings);
+  warnings.push(...bots.warnings, ...customResourceWarnings(bots.parsed, opts.file));
   return { parsed: bots.parsed, warnings };
 }
