@@ -4,7 +4,7 @@ import { severityRank, type Finding, type Severity, type Status } from '../model
 import type { ResourceGraph } from '../model/graph';
 import type { Resource } from '../model/resource';
 import { identityKey, identityOf, JOIN_RULES, type Identity, type IdentityCache, type IdentityContext, type Resolved } from './identity';
-import type { DriftEntry, DriftResource, DriftSummary, Unjoinable } from './report';
+import type { DriftEntry, DriftResource, DriftResult, Unjoinable } from './report';
 
 /** One side of the comparison: the apps the pipeline evaluated, each with its graph and findings. */
 export interface Side {
@@ -14,15 +14,6 @@ export interface Side {
 /** What the account side covered: every account audited, with its Regions. */
 export interface LiveScope {
   regionsOf: ReadonlyMap<string, readonly string[]>;
-}
-
-export interface DriftResult {
-  summary: DriftSummary;
-  drift: DriftEntry[];
-  undecided: DriftEntry[];
-  onlyInCode: DriftResource[];
-  onlyLive: DriftResource[];
-  unjoinable: Unjoinable[];
 }
 
 interface Placed {

@@ -1,20 +1,10 @@
-import type { RunWarning, Severity, Status } from '../model/finding';
+import type { FindingResource, RunWarning, Severity, Status } from '../model/finding';
 import type { AccountSummary } from '../report/report';
 
 /** A resource of a drift report: what the code calls it and where, and what the account calls it. */
-export interface DriftResource {
-  type: string;
+export interface DriftResource extends FindingResource {
   /** Its identity: `Support`, `Support/Prod`, `/aws/lex/support`. */
   name: string;
-  logicalId?: string;
-  stack?: string;
-  constructPath?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  arn?: string;
-  account?: string;
-  region?: string;
   /** Only live: the worst severity of the live FAIL findings on it, if any (what `--fail-on` weighs). */
   liveFailed?: Severity;
 }
@@ -60,7 +50,7 @@ export interface DriftSummary {
 }
 
 /** `lexscribe drift --format json`: described by `schema/drift.schema.json`. */
-export interface DriftReport {
+export interface DriftReport extends DriftResult {
   tool: 'lexscribe';
   version: string;
   mode: 'drift';
@@ -69,6 +59,11 @@ export interface DriftReport {
   live: { organization?: string; regions: string[]; accounts: AccountSummary[] };
   /** How each type is joined. */
   joinedBy: Record<string, string>;
+  warnings: RunWarning[];
+}
+
+/** What the join of the two sides found. */
+export interface DriftResult {
   summary: DriftSummary;
   drift: DriftEntry[];
   /** Statuses that differ where one side could not be evaluated (UNKNOWN, ERROR): not drift, not the same either. */
@@ -76,5 +71,4 @@ export interface DriftReport {
   onlyInCode: DriftResource[];
   onlyLive: DriftResource[];
   unjoinable: Unjoinable[];
-  warnings: RunWarning[];
 }
