@@ -1,0 +1,20 @@
+/**
+ * Bugs the properties of this folder found, each shrunk to its smallest input and kept here as a
+ * plain test (the property may not meet the same input again under another seed).
+ */
+import { join } from 'node:path';
+import { writeTree } from './fixtures';
+import { scanInProcess } from './run';
+
+describe('found by the robustness properties', () => {
+  test.each([
+    ['flow sequences', `Resources:\n  A: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
+    ['flow mappings', `Resources:\n  A: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`],
+    ['block sequences', `Resources:\n  A:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i + 2)}- \n`).join('')}`],
+  ])('YAML nested beyond the parser’s stack (%s) is “nested deeper than 64 levels”, not “Maximum call stack size exceeded”', async (_, text) => {
+    const dir = writeTree({ 'deep.yaml': text });
+    const run = await scanInProcess([join(dir, 'deep.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^lexscribe: ${join(dir, 'deep.yaml')}:\\d+: nested deeper than 64 levels\\n$`));
+  });
+});
