@@ -18,3 +18,12 @@ describe('found by the robustness properties', () => {
     expect(run.stderr).toMatch(new RegExp(`^lexscribe: ${join(dir, 'deep.yaml')}:\\d+: nested deeper than 64 levels\\n$`));
   });
 });
+
+describe('found by the cloud-assembly property', () => {
+  test('a nested assembly whose folder has no manifest is named with the manifest that lists it', async () => {
+    const dir = writeTree({ 'cdk.out/manifest.json': JSON.stringify({ artifacts: { Up: { type: 'cdk:cloud-assembly', properties: { directoryName: '..' } } } }) });
+    const run = await scanInProcess([join(dir, 'cdk.out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lexscribe: ${join(dir, 'manifest.json')}: no such file or directory (listed in ${join(dir, 'cdk.out', 'manifest.json')} as artifact "Up")\n`);
+  });
+});
