@@ -298,11 +298,12 @@ function assetIndex(dir: string, artifacts: Record<string, Artifact>, onError: (
  * Every stack template of a cloud assembly, Stage sub-assemblies (`cdk:cloud-assembly` artifacts)
  * included. `manifest` is the path of `manifest.json`.
  */
-export function assemblyStacks(manifest: string, onError: (e: InputError) => void, within: ReadonlySet<string> = new Set()): AssemblyStack[] {
+export function assemblyStacks(manifest: string, onError: (e: InputError) => void, within: ReadonlySet<string> = new Set(), listedIn?: string): AssemblyStack[] {
   const dir = dirname(manifest);
   const real = realpath(manifest);
   if (within.has(real)) throw new InputError(manifest, 'is a cloud assembly that contains itself (a cdk:cloud-assembly artifact points back at it)');
-  const parsed = readJson(manifest) as Manifest;
+  // A nested assembly's manifest is named with the manifest that lists it: the user never named it.
+  const parsed = readJson(manifest, listedIn) as Manifest;
   if (!isMapping(parsed)) throw new InputError(manifest, `is not a cloud assembly manifest (the document is ${describe(parsed)})`);
   if (!isMapping(parsed.artifacts)) {
     throw new InputError(manifest, parsed.artifacts === undefined ? 'is not a cloud assembly manifest (no artifacts)' : `is not a cloud assembly manifest (artifacts is ${describe(parsed.artifacts)}, not an object)`);
@@ -339,7 +340,7 @@ export function assemblyStacks(manifest: string, onError: (e: InputError) => voi
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && props.directoryName) {
       try {
-        stacks.push(...assemblyStacks(join(dir, props.directoryName, 'manifest.json'), onError, inside));
+        stacks.push(...assemblyStacks(join(dir, props.directoryName, 'manifest.json'), onError, inside, `${manifest} as artifact ${JSON.stringify(id)}`));
       } catch (e) {
         if (e instanceof InputError) onError(e);
         else throw e;

@@ -4,7 +4,7 @@ import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { jsonPositions } from './json-positions';
 import type { RunWarning } from '../../model/finding';
-import { toPosition, type Duplicate, type ResourcePositions } from './positions';
+import { MAX_DEPTH, toPosition, type Duplicate, type ResourcePositions } from './positions';
 import { CFN_TAGS } from './tags';
 import { yamlPositions } from './yaml-positions';
 
@@ -64,6 +64,8 @@ function parseYaml(text: string, file: string): ParsedTemplate {
   const lines = new LineCounter();
   const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
+  // The yaml package reports its own stack overflow on deeply nested input as a parse error.
+  if (error && /^Maximum call stack size exceeded/.test(error.message)) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, toPosition(lines, error.pos[0]).line);
   if (error) throw new InputError(file, `malformed YAML: ${error.message.split('\n')[0]}`, toPosition(lines, error.pos[0]).line);
   const duplicates: Duplicate[] = [];
   const positions = yamlPositions(doc, lines, file, duplicates);

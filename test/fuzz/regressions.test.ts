@@ -1,0 +1,29 @@
+/**
+ * Bugs the properties of this folder found, each shrunk to its smallest input and kept here as a
+ * plain test (the property may not meet the same input again under another seed).
+ */
+import { join } from 'node:path';
+import { writeTree } from './fixtures';
+import { scanInProcess } from './run';
+
+describe('found by the robustness properties', () => {
+  test.each([
+    ['flow sequences', `Resources:\n  A: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
+    ['flow mappings', `Resources:\n  A: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`],
+    ['block sequences', `Resources:\n  A:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i + 2)}- \n`).join('')}`],
+  ])('YAML nested beyond the parser’s stack (%s) is “nested deeper than 64 levels”, not “Maximum call stack size exceeded”', async (_, text) => {
+    const dir = writeTree({ 'deep.yaml': text });
+    const run = await scanInProcess([join(dir, 'deep.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^lexscribe: ${join(dir, 'deep.yaml')}:\\d+: nested deeper than 64 levels\\n$`));
+  });
+});
+
+describe('found by the cloud-assembly property', () => {
+  test('a nested assembly whose folder has no manifest is named with the manifest that lists it', async () => {
+    const dir = writeTree({ 'cdk.out/manifest.json': JSON.stringify({ artifacts: { Up: { type: 'cdk:cloud-assembly', properties: { directoryName: '..' } } } }) });
+    const run = await scanInProcess([join(dir, 'cdk.out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lexscribe: ${join(dir, 'manifest.json')}: no such file or directory (listed in ${join(dir, 'cdk.out', 'manifest.json')} as artifact "Up")\n`);
+  });
+});
