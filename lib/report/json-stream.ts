@@ -4,8 +4,9 @@
  * past V8's string limit, "Invalid string length"); made in pieces it is written as it is made.
  *
  * Objects and arrays down to `depth` levels are walked here; anything deeper is one `JSON.stringify`
- * call, re-indented. At a walked level, an iterable that is not an array (a generator of findings) is
- * written as an array, so a report's findings can be converted one by one while they are written.
+ * call, re-indented (or, `compact`, on one line: a finding per line). At a walked level, an iterable
+ * that is not an array (a generator of findings) is written as an array, so a report's findings can
+ * be converted one by one while they are written.
  */
 
 const INDENT = '  ';
@@ -19,16 +20,17 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/** A value below the walked levels: JSON.stringify's own text, each line indented to `level`. */
-function leaf(value: unknown, level: number): string {
+/** A value below the walked levels: JSON.stringify's own text, each line indented to `level`; or on one line. */
+function leaf(value: unknown, level: number, compact: boolean): string {
+  if (compact) return JSON.stringify(value);
   const text = JSON.stringify(value, null, INDENT);
   return level === 0 || !text.includes('\n') ? text : text.replace(/\n/g, `\n${INDENT.repeat(level)}`);
 }
 
-function* walk(value: unknown, level: number, depth: number): Generator<string> {
+function* walk(value: unknown, level: number, depth: number, compact: boolean): Generator<string> {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
   if (value === null || typeof value !== 'object' || level >= depth) {
-    yield leaf(value, level);
+    yield leaf(value, level, compact && level > 0);
     return;
   }
   const inner = `\n${INDENT.repeat(level + 1)}`;
@@ -39,7 +41,7 @@ function* walk(value: unknown, level: number, depth: number): Generator<string> 
       yield first ? `[${inner}` : `,${inner}`;
       first = false;
       if (isSkipped(item)) yield 'null';
-      else yield* walk(item, level + 1, depth);
+      else yield* walk(item, level + 1, depth, compact);
     }
     yield first ? '[]' : `${close}]`;
     return;
@@ -49,16 +51,17 @@ function* walk(value: unknown, level: number, depth: number): Generator<string> 
     if (isSkipped(item)) continue;
     yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* walk(item, level + 1, depth);
+    yield* walk(item, level + 1, depth, compact);
   }
   yield first ? '{}' : `${close}}`;
 }
 
 /**
  * The pieces of `JSON.stringify(value, null, 2) + '\n'`; objects and arrays down to `depth` levels are
- * taken apart (a report's findings are at level 2, a SARIF log's results at 4).
+ * taken apart (a report's findings are at level 2, a SARIF log's results at 4). `compact`: what lies
+ * at `depth` is written on one line, without indentation.
  */
-export function* jsonChunks(value: unknown, depth: number): Generator<string> {
-  yield* walk(value, 0, depth);
+export function* jsonChunks(value: unknown, depth: number, compact = false): Generator<string> {
+  yield* walk(value, 0, depth, compact);
   yield '\n';
 }

@@ -61,8 +61,8 @@ export function renderChunks(report: Report, format: Format, opts: RenderOptions
     case 'text':
       return [load.text().renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd })];
     case 'json':
-      // A report's findings are at level 2 (report → findings → finding).
-      return jsonChunks(opts.shape === 'flat' ? report : indexedReport(report), 2);
+      // A report's findings are at level 2 (report → findings → finding): the indexed shape writes each on one line.
+      return opts.shape === 'flat' ? jsonChunks(report, 2) : jsonChunks(indexedReport(report), 2, true);
     case 'sarif':
       // A SARIF log's results are at level 4 (log → runs → run → results → result).
       return jsonChunks(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), 4);

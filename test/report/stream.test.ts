@@ -48,8 +48,11 @@ describe('streamed report writers', () => {
     expect(flat).toBe(JSON.stringify(report, null, 2) + '\n');
 
     const indexed = await written(report, 'json', 'indexed');
+    expect(indexed).toBe(renderReport(report, 'json', { cwd: CWD }));
     const whole = indexedReport(report);
-    expect(indexed).toBe(JSON.stringify({ ...whole, findings: [...(whole.findings as Iterable<unknown>)] }, null, 2) + '\n');
+    expect(JSON.parse(indexed)).toEqual(JSON.parse(JSON.stringify({ ...whole, findings: [...(whole.findings as Iterable<unknown>)] })));
+    // The indexed shape writes one finding per line.
+    expect(indexed.split('\n').filter((line) => line.startsWith('    {"checkId":')).length).toBe(report.findings.length);
     // Read back, the indexed report is the flat one.
     expect(parseReport(JSON.parse(indexed))).toEqual(JSON.parse(flat));
 
@@ -97,5 +100,6 @@ describe('streamed report writers', () => {
     ['scalars', [1, -0, 1e21, true, 'x', NaN]],
   ])('pieces of %s join to JSON.stringify', (_what, value) => {
     for (const depth of [0, 1, 2, 5]) expect([...jsonChunks(value, depth)].join('')).toBe(JSON.stringify(value, null, 2) + '\n');
+    for (const depth of [1, 2, 5]) expect(JSON.parse([...jsonChunks(value, depth, true)].join(''))).toEqual(JSON.parse(JSON.stringify(value)));
   });
 });
