@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LexscribeConfig } from '../config/types';
@@ -26,6 +26,8 @@ export interface ReportFlags {
   sarifSourceRoot?: string;
   asffAccount?: string;
   asffRegion?: string;
+  /** `--json-shape`: `indexed` (the default) or `flat`. */
+  jsonShape?: string;
 }
 
 /** One `--format`/`--output` pair as given; either side may be missing. */
@@ -91,6 +93,9 @@ export function addReportOptions(command: Command, opts: { drift?: boolean } = {
     .option('--verbose', 'list PASS and NOT_APPLICABLE findings too')
     .option('--framework <framework>', 'run only the checks mapped to a compliance framework: hipaa, pci-dss, transcribe-best-practices')
     .option('--sarif-source-root <dir>', 'SARIF: make file locations relative to this directory (default: the git repository holding the working directory, else the working directory)');
+  if (!opts.drift) {
+    command.option('--json-shape <shape>', 'JSON: indexed (each check described once, in "checks"; schema version 2) or flat (every finding repeats its check\'s title, remediation and docs, as schema version 1)', 'indexed');
+  }
   return () => targets;
 }
 
@@ -119,27 +124,55 @@ function resolveTargets(raw: readonly RawTarget[], formats: readonly string[]): 
 
 /** Read the configuration, baseline and outputs the flags name. Throws `UsageError` (exit 2). */
 export async function prepareRun(flags: ReportFlags, rawTargets: readonly RawTarget[]): Promise<PreparedRun> {
-  const [{ FORMATS }, { readConfigFile, findConfigFile, ConfigError }, { readBaseline, BaselineError }, { parseSeverity }] = await Promise.all([
+  const [{ FORMATS }, { readConfigFile, findConfigFile, ConfigError }, { parseSeverity }, { REPORT_SHAPES }] = await Promise.all([
     import('../report/render'),
     import('../config/file'),
-    import('../gate/baseline'),
     import('../model/finding'),
+    import('../report/shape'),
   ]);
   const targets = resolveTargets(rawTargets, FORMATS);
+  if (flags.jsonShape !== undefined && !(REPORT_SHAPES as readonly string[]).includes(flags.jsonShape)) throw new UsageError(`--json-shape must be one of ${REPORT_SHAPES.join(', ')} (not "${flags.jsonShape}")`);
   let config: LexscribeConfig = {};
   let baseline: Baseline | undefined;
   try {
     const path = flags.config ?? findConfigFile();
     if (path) config = readConfigFile(path);
-    if (flags.baseline) baseline = readBaseline(flags.baseline);
+    if (flags.baseline) baseline = await baselineOf(flags.baseline);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof BaselineError) throw new UsageError(e.message);
+    if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
   if (flags.framework) config = await restrictToFramework(config, flags.framework);
   const failOn = flags.failOn === undefined ? (config.failOn ?? 'HIGH') : parseSeverity(flags.failOn);
   if (!failOn) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical (not "${flags.failOn}")`);
   return { config, policy: { failOn, failOnUnknown: !!(flags.failOnUnknown ?? config.failOnUnknown) }, baseline, targets, flags };
+}
+
+/**
+ * `--baseline FILE`: a baseline (`--write-baseline`), or a JSON report of an earlier run in either shape
+ * (schema version 1 or 2), whose FAIL and UNKNOWN findings are then the accepted ones.
+ */
+async function baselineOf(path: string): Promise<Baseline> {
+  const [{ readBaseline, createBaseline, BaselineError }, { isReport, parseReport, ReportFormatError }] = await Promise.all([import('../gate/baseline'), import('../report/shape')]);
+  try {
+    return readBaseline(path);
+  } catch (e) {
+    if (!(e instanceof BaselineError)) throw e;
+    // Only a file that parses and is not a baseline can be a report: read it again as one.
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      throw new UsageError(e.message);
+    }
+    if (!isReport(raw)) throw new UsageError(`${path} is neither a lexscribe baseline (write one with --write-baseline) nor a lexscribe JSON report`);
+    try {
+      return createBaseline(parseReport(raw).findings);
+    } catch (f) {
+      if (f instanceof ReportFormatError) throw new UsageError(`--baseline ${path}: ${f.message}`);
+      throw f;
+    }
+  }
 }
 
 /** `--framework`: every check outside the framework is disabled, as if the configuration said so. */
@@ -177,11 +210,12 @@ export function write(path: string, text: string): void {
  * not be read (`inputFailed`), else 1 when the gate fails, else 0.
  */
 export async function finishRun(report: Report, run: PreparedRun, opts: { inputFailed?: boolean } = {}): Promise<number> {
-  const [{ renderReport }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }, { AsffError }] = await Promise.all([
+  const [{ renderChunks }, { createBaseline, describeEntry, writeBaseline, BaselineError }, { evaluateGate, gatedReport, gateFailureLine }, { AsffError }, { writeChunks }] = await Promise.all([
     import('../report/render'),
     import('../gate/baseline'),
     import('../gate/gate'),
     import('../report/asff-error'),
+    import('../report/write'),
   ]);
   const { flags } = run;
   let baseline = run.baseline;
@@ -202,19 +236,26 @@ export async function finishRun(report: Report, run: PreparedRun, opts: { inputF
   const gated = gatedReport(report, run.policy, gate, baseline && baselineFile ? { file: baselineFile, baseline, gone: gone.length } : undefined);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   const sourceRoot = run.targets.some((t) => t.format === 'sarif') ? resolve(flags.sarifSourceRoot ?? repositoryRoot(process.cwd())) : undefined;
-  // Every report is rendered before any is written: one that cannot be made (ASFF without an account) writes none.
+  // Every report is prepared before any is written: one that cannot be made (ASFF without an account)
+  // writes none. The large formats are then made piece by piece as they are written.
+  const shape = flags.jsonShape === 'flat' ? 'flat' : 'indexed';
   const rendered = run.targets.map((target) => {
     const color = !target.output && !!process.stdout.isTTY && !noColor;
     try {
-      return { target, text: renderReport(gated, target.format, { color, verbose: flags.verbose, sourceRoot, asff: { account: flags.asffAccount, region: flags.asffRegion } }) };
+      return { target, pieces: renderChunks(gated, target.format, { color, verbose: flags.verbose, sourceRoot, shape, asff: { account: flags.asffAccount, region: flags.asffRegion } }) };
     } catch (e) {
       if (e instanceof AsffError) throw new UsageError(e.message);
       throw e;
     }
   });
-  for (const { target, text } of rendered) {
-    if (target.output) write(target.output, text);
-    else process.stdout.write(text);
+  for (const { target, pieces } of rendered) {
+    try {
+      await writeChunks(pieces, target.output ? { file: target.output } : { stream: process.stdout });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (!target.output || !code) throw e;
+      throw new UsageError(`cannot write ${target.output}: ${code}`);
+    }
   }
   const say = (line: string) => process.stderr.write(`lexscribe: ${line}\n`);
   if (!flags.quiet) {

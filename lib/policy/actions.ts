@@ -90,13 +90,23 @@ export function actionMatches(pattern: string, action: string): boolean {
   return globToRegExp(pattern).test(action);
 }
 
+/** Expanded once per pattern and service: every role of an app tends to hold the same few patterns. */
+const expanded = new Map<string, readonly string[]>();
+
 /** The real actions of `service` a pattern covers (`lex:Update*` → `lex:UpdateBot`, …). */
 export function expandAction(pattern: string, service: string): string[] {
   const [svc] = pattern.split(':');
   if (pattern !== '*' && svc.toLowerCase() !== service.toLowerCase()) return [];
-  return actionsOf(service)
-    .map((a) => `${service}:${a}`)
-    .filter((a) => actionMatches(pattern, a));
+  const key = `${service}\u0000${pattern}`;
+  let actions = expanded.get(key);
+  if (!actions) {
+    actions = actionsOf(service)
+      .map((a) => `${service}:${a}`)
+      .filter((a) => actionMatches(pattern, a));
+    expanded.set(key, actions);
+  }
+  // A copy: callers own what they are given.
+  return [...actions];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Finding } from '../model/finding';
 import type { Report, ReportFinding, ReportGate } from './report';
@@ -71,8 +71,10 @@ function details(f: Finding, cwd: string): string {
 /** Names unique within a suite: the resource, then the finding key, then the property path when still ambiguous. */
 function caseNames(findings: readonly Finding[]): string[] {
   const base = findings.map((f) => resourceLabel(f.resource) + (f.findingKey ? ` [${f.findingKey}]` : ''));
+  const uses = new Map<string, number>();
+  for (const name of base) uses.set(name, (uses.get(name) ?? 0) + 1);
   return base.map((name, i) => {
-    const clash = base.filter((b) => b === name).length > 1;
+    const clash = uses.get(name)! > 1;
     const path = findings[i].property?.path;
     return clash && path ? `${name} (${path})` : name;
   });
@@ -127,10 +129,17 @@ function skippedMessage(f: ReportFinding, reason: string, gate: ReportGate | und
  * that a test view counts as broken exactly what broke the run. The run's warnings go to a suite of their own.
  */
 export function renderJunit(report: Report, opts: { cwd: string }): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  return [...junitChunks(report, opts)].join('');
+}
+
+/**
+ * The JUnit XML of `renderJunit` in pieces, one test suite at a time, so that a large report is written
+ * as it is made: each suite is serialised on its own at the indentation the whole document gives it.
+ */
+export function* junitChunks(report: Report, opts: { cwd: string }): Generator<string> {
   const timestamp = report.startedAt.slice(0, 19);
   const { gate } = report;
-  const root = doc.ele('testsuites', { name: report.tool, ...attrs(count(report.findings, gate)), timestamp });
+  const rootAttrs = { name: report.tool, ...attrs(count(report.findings, gate)), timestamp };
 
   const byCheck = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
@@ -140,25 +149,41 @@ export function renderJunit(report: Report, opts: { cwd: string }): string {
     else byCheck.set(f.checkId, [f]);
   }
   const ids = [...byCheck.keys()].sort(compareCheckIds);
-  ids.forEach((id, i) => {
-    const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
-    const first = findings[0];
-    const suite = root.ele('testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` });
-    const props = suite.ele('properties');
-    for (const [name, value] of Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs })) {
-      props.ele('property', { name, value: clean(value) });
-    }
-    const names = caseNames(findings);
-    findings.forEach((f, j) => addCase(suite, f, names[j], opts.cwd, gate));
-  });
+  const empty = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', rootAttrs).doc().end({ prettyPrint: true });
+  if (ids.length === 0 && report.warnings.length === 0) {
+    yield `${empty}\n`;
+    return;
+  }
+  // The root's start tag: the childless document's `<testsuites …/>` opened.
+  yield `${empty.slice(0, -2)}>`;
+  const suiteText = (build: (parent: XMLBuilder) => void) => {
+    const frag = fragment();
+    build(frag);
+    return `\n${frag.end({ prettyPrint: true, offset: 1 })}`;
+  };
+  for (const [i, id] of ids.entries()) {
+    yield suiteText((parent) => {
+      const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
+      const first = findings[0];
+      const suite = parent.ele('testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` });
+      const props = suite.ele('properties');
+      for (const [name, value] of Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs })) {
+        props.ele('property', { name, value: clean(value) });
+      }
+      const names = caseNames(findings);
+      findings.forEach((f, j) => addCase(suite, f, names[j], opts.cwd, gate));
+    });
+  }
 
   if (report.warnings.length > 0) {
-    const suite = root.ele('testsuite', { name: `${report.tool} warnings`, id: String(ids.length), ...attrs({ tests: 0, failures: 0, errors: 0, skipped: 0 }), timestamp });
-    const text = warningKinds(report.warnings).flatMap((kind) => [
-      `${WARNING_HEADINGS[kind] ?? kind}:`,
-      ...report.warnings.filter((w) => w.kind === kind).map((w) => `  - ${w.message}`),
-    ]);
-    suite.ele('system-out').txt(clean(text.join('\n')));
+    yield suiteText((parent) => {
+      const suite = parent.ele('testsuite', { name: `${report.tool} warnings`, id: String(ids.length), ...attrs({ tests: 0, failures: 0, errors: 0, skipped: 0 }), timestamp });
+      const text = warningKinds(report.warnings).flatMap((kind) => [
+        `${WARNING_HEADINGS[kind] ?? kind}:`,
+        ...report.warnings.filter((w) => w.kind === kind).map((w) => `  - ${w.message}`),
+      ]);
+      suite.ele('system-out').txt(clean(text.join('\n')));
+    });
   }
-  return doc.end({ prettyPrint: true }) + '\n';
+  yield '\n</testsuites>\n';
 }

@@ -1,4 +1,6 @@
+import { jsonChunks } from './json-stream';
 import type { Report } from './report';
+import { indexedReport, type ReportShape } from './shape';
 
 /** Output formats of `scan` and `audit`. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'html', 'asff', 'ocsf'] as const;
@@ -20,6 +22,8 @@ export interface RenderOptions {
    * @default cwd
    */
   sourceRoot?: string;
+  /** JSON: `indexed` (check metadata once, in `checks`; schema version 2) or `flat` (in every finding; version 1). @default 'indexed' */
+  shape?: ReportShape;
   /** ASFF: the account and Region of findings that carry none (environment-agnostic stacks, plain templates). */
   asff?: { account?: string; region?: string };
 }
@@ -38,25 +42,37 @@ const load = {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
- * Render a report in one format. Every format ends with a newline. ASFF throws `AsffError` when a
- * finding has no account or Region and `asff` gives none.
+ * Render a report in one format, as one string. Every format ends with a newline. ASFF throws
+ * `AsffError` when a finding has no account or Region and `asff` gives none.
  */
 export function renderReport(report: Report, format: Format, opts: RenderOptions = {}): string {
+  return [...renderChunks(report, format, opts)].join('');
+}
+
+/**
+ * A report in one format as pieces of text, joined by `renderReport` and written one chunk at a time by
+ * `writeChunks`: JSON, SARIF, JUnit, ASFF and OCSF are made piece by piece (a finding, a result, a test
+ * suite at a time); text and HTML are one piece. What can fail (ASFF without an account) fails here,
+ * before the first piece is taken.
+ */
+export function renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Iterable<string> {
   const cwd = opts.cwd ?? process.cwd();
   switch (format) {
     case 'text':
-      return load.text().renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd });
+      return [load.text().renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd })];
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      // A report's findings are at level 2 (report → findings → finding): the indexed shape writes each on one line.
+      return opts.shape === 'flat' ? jsonChunks(report, 2) : jsonChunks(indexedReport(report), 2, true);
     case 'sarif':
-      return JSON.stringify(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), null, 2) + '\n';
+      // A SARIF log's results are at level 4 (log → runs → run → results → result).
+      return jsonChunks(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), 4);
     case 'junit':
-      return load.junit().renderJunit(report, { cwd });
+      return load.junit().junitChunks(report, { cwd });
     case 'html':
-      return load.html().renderHtml(report, { cwd });
+      return [load.html().renderHtml(report, { cwd })];
     case 'asff':
-      return JSON.stringify(load.asff().renderAsff(report, { cwd, verbose: opts.verbose, ...opts.asff }), null, 2) + '\n';
+      return jsonChunks(load.asff().renderAsff(report, { cwd, verbose: opts.verbose, ...opts.asff }), 1);
     case 'ocsf':
-      return JSON.stringify(load.ocsf().renderOcsf(report, { cwd, verbose: opts.verbose }), null, 2) + '\n';
+      return jsonChunks(load.ocsf().renderOcsf(report, { cwd, verbose: opts.verbose }), 1);
   }
 }

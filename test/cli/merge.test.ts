@@ -1,5 +1,10 @@
 import type { Finding, RunWarning } from '../../lib/model/finding';
-import { MergeError, mergeReports, type MergeInput } from '../../lib/cli/merge';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MergeError, mergeReports, runMerge, type MergeInput } from '../../lib/cli/merge';
+import { renderReport } from '../../lib/report/render';
+import { parseReport } from '../../lib/report/shape';
 import { buildReport, type AccountInfo, type Report } from '../../lib/report/report';
 import { shardOf } from '../../lib/sources/account/accounts';
 
@@ -37,6 +42,24 @@ function shard(k: number, extra: Partial<Report['scope']> = {}, warnings: RunWar
 }
 
 describe('lexscribe merge', () => {
+  test('reads shard reports of either JSON shape (schema version 2 and 1) and merges them as if both were flat', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexscribe-merge-'));
+    try {
+      writeFileSync(join(dir, 'shard-1.json'), renderReport(shard(1).report, 'json'));
+      writeFileSync(join(dir, 'shard-2.json'), renderReport(shard(2).report, 'json', { shape: 'flat' }));
+      const out = join(dir, 'merged.json');
+      const code = await runMerge([join(dir, 'shard-1.json'), join(dir, 'shard-2.json')], { quiet: true, failOn: 'critical', jsonShape: 'indexed' }, [{ format: 'json', output: out }]);
+      expect(code).toBe(0);
+      const written = JSON.parse(readFileSync(out, 'utf8'));
+      expect(written.schemaVersion).toBe(2);
+      const expected = mergeReports([shard(1), shard(2)]).report;
+      // The merge's gate marks each FAIL (MEDIUM under --fail-on critical: not blocking).
+      expect(parseReport(written).findings).toEqual(JSON.parse(JSON.stringify(expected.findings.map((f) => ({ ...f, blocking: false })))));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('shards join into the report of every account: findings and rows in account order, the run earliest start', () => {
     const { report, missing } = mergeReports([shard(2), shard(1)]);
     expect(missing).toEqual([]);

@@ -188,8 +188,9 @@ describe('baselines', () => {
     expect(after.stderr).toContain('lexscribe: baseline entry no longer occurs: LEX-DP-2 on contact-centre/AliasWithoutKey');
     expect(after.stderr).toMatch(/gate failed: \d+ findings? at or above LOW, or UNKNOWN not in the baseline/);
 
-    const bad = lexscribe(['scan', file, '--baseline', 'report.json'], { cwd: dir });
-    expect(bad).toMatchObject({ code: 2, stderr: 'lexscribe: report.json is not a lexscribe baseline (write one with --write-baseline)\n' });
+    // The JSON report of the last run is a baseline too: its FAIL and UNKNOWN findings are accepted.
+    const again = lexscribe(['scan', file, '--fail-on', 'low', '--fail-on-unknown', '--baseline', 'report.json', '-q'], { cwd: dir });
+    expect(again).toMatchObject({ code: 0, stderr: '' });
     rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -298,6 +299,40 @@ describe('the gate in every output (issue 11)', () => {
     expect(report.summary.baseline!.new).toBe(report.findings.filter((f) => f.baselineState === 'new').length);
     expect(run.stdout).toMatch(/^Baseline baseline\.json: \d+ new, \d+ known, 0 no longer found$/m);
     expect(run.stderr).toMatch(/gate failed: \d+ findings? at or above MEDIUM not in the baseline \(/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the JSON report shapes (schema versions 1 and 2)', () => {
+  test('--json-shape flat writes version 1; a report of either version is a --baseline; an unknown shape is refused', () => {
+    const dir = tempDir();
+    const file = join(dir, 'contact-centre.template.json');
+    const template = JSON.parse(readFileSync(JSON_TEMPLATE, 'utf8'));
+    writeFileSync(file, JSON.stringify(template));
+    expect(lexscribe(['scan', file, '-q', '--fail-on', 'critical', '-f', 'json', '-o', 'v2.json'], { cwd: dir }).code).toBe(0);
+    expect(lexscribe(['scan', file, '-q', '--fail-on', 'critical', '-f', 'json', '-o', 'v1.json', '--json-shape', 'flat'], { cwd: dir }).code).toBe(0);
+    const v1 = JSON.parse(readFileSync(join(dir, 'v1.json'), 'utf8')) as Report & { schemaVersion?: number };
+    const v2 = JSON.parse(readFileSync(join(dir, 'v2.json'), 'utf8')) as { schemaVersion: number; checks: Record<string, { title: string }>; findings: Array<Record<string, unknown>> };
+    expect(v1.schemaVersion).toBeUndefined();
+    expect(v1.findings[0].title).toEqual(expect.any(String));
+    expect(v2.schemaVersion).toBe(2);
+    expect(v2.findings.every((f) => !('title' in f) && typeof f.checkId === 'string' && f.checkId in v2.checks)).toBe(true);
+    expect(v2.findings.length).toBe(v1.findings.length);
+
+    // A new alias without a key: with an earlier report of either version as the baseline, only it is new.
+    const { AliasWithoutKey, ...rest } = template.Resources;
+    writeFileSync(file, JSON.stringify({ ...template, Resources: { ...rest, AliasWithoutKey, NewAlias: AliasWithoutKey } }));
+    for (const baseline of ['v1.json', 'v2.json']) {
+      const run = lexscribe(['scan', file, '--fail-on', 'medium', '--baseline', baseline, '-f', 'json', '-o', 'now.json'], { cwd: dir });
+      expect(run.code).toBe(1);
+      const now = JSON.parse(readFileSync(join(dir, 'now.json'), 'utf8')) as Report;
+      const dp2 = now.findings.filter((f) => f.checkId === 'LEX-DP-2' && f.status === 'FAIL');
+      expect(Object.fromEntries(dp2.map((f) => [f.resource.logicalId, f.baselineState]))).toEqual({ AliasWithoutKey: 'known', NewAlias: 'new' });
+    }
+    const wrong = lexscribe(['scan', file, '-f', 'json', '--json-shape', 'compact'], { cwd: dir });
+    expect(wrong).toMatchObject({ code: 2, stderr: 'lexscribe: --json-shape must be one of indexed, flat (not "compact")\n' });
+    writeFileSync(join(dir, 'other.json'), '{"hello": 1}');
+    expect(lexscribe(['scan', file, '--baseline', 'other.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'lexscribe: other.json is neither a lexscribe baseline (write one with --write-baseline) nor a lexscribe JSON report\n' });
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { Report } from './report';
+import { parseReport, ReportFormatError } from './shape';
+
+/** A JSON report file that cannot be read, or is not a report: one line naming the file. */
+export class ReportReadError extends Error {}
+
+/** Read a JSON report written by `scan`, `audit`, `merge` or synth, in either shape (schema version 1 or 2), as a flat report. */
+export function readReportFile(path: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ReportReadError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ReportReadError(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return parseReport(raw);
+  } catch (e) {
+    if (e instanceof ReportFormatError) throw new ReportReadError(`${path}: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Finding } from '../model/finding';
+import { compareCheckIds } from './present';
+import type { Report, ReportFinding } from './report';
+
+/**
+ * The two shapes of the JSON report. `indexed` (schema version 2, the default) says what each check is
+ * once, in a `checks` table keyed by check id, and its findings name the check by `checkId`; `flat`
+ * (schema version 1) repeats the check's title, remediation, docs, topic and service in every finding,
+ * as lexscribe wrote reports before version 2. In memory a report is always flat: the shape is how it is
+ * written and read.
+ */
+export const REPORT_SHAPES = ['indexed', 'flat'] as const;
+export type ReportShape = (typeof REPORT_SHAPES)[number];
+
+/** The schema version of an indexed report. A report without `schemaVersion` is version 1 (flat). */
+export const REPORT_SCHEMA_VERSION = 2;
+
+/** What a finding says of its check rather than of the resource: the same in every finding of the check. */
+export const CHECK_FIELDS = ['title', 'remediation', 'docs', 'topic', 'service'] as const;
+type CheckField = (typeof CHECK_FIELDS)[number];
+export type CheckEntry = Pick<Finding, CheckField>;
+
+/** A finding of an indexed report: its check's fields are in `checks` (a field that differs from the table stays here). */
+export type IndexedFinding = Omit<ReportFinding, CheckField> & Partial<CheckEntry>;
+
+/** The `checks` table: each check of the findings once, in catalog order, as its first finding describes it. */
+export function checksTable(findings: readonly Finding[]): Record<string, CheckEntry> {
+  const byId = new Map<string, CheckEntry>();
+  for (const f of findings) {
+    if (!byId.has(f.checkId)) byId.set(f.checkId, { title: f.title, remediation: f.remediation, docs: f.docs, topic: f.topic, service: f.service });
+  }
+  return Object.fromEntries([...byId.keys()].sort(compareCheckIds).map((id) => [id, byId.get(id)!]));
+}
+
+/** A finding without what the table says of its check. */
+export function indexedFinding(f: ReportFinding, entry: CheckEntry): IndexedFinding {
+  const { title, remediation, docs, topic, service, ...rest } = f;
+  const own: Partial<CheckEntry> = {};
+  if (title !== entry.title) own.title = title;
+  if (remediation !== entry.remediation) own.remediation = remediation;
+  if (docs !== entry.docs) own.docs = docs;
+  if (topic !== entry.topic) own.topic = topic;
+  if (service !== entry.service) own.service = service;
+  return { ...rest, ...own };
+}
+
+/**
+ * The report as the indexed shape writes it: `schemaVersion` after `version`, `checks` before
+ * `findings`, and the findings converted one at a time as they are iterated (a writer streams them).
+ */
+export function indexedReport(report: Report): Record<string, unknown> {
+  const checks = checksTable(report.findings);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'findings') {
+      out.checks = checks;
+      out.findings = (function* () {
+        for (const f of report.findings) yield indexedFinding(f, checks[f.checkId]);
+      })();
+    } else out[key] = value;
+    if (key === 'version') out.schemaVersion = REPORT_SCHEMA_VERSION;
+  }
+  return out;
+}
+
+/** Why a parsed JSON document is not a lexscribe report this version reads. */
+export class ReportFormatError extends Error {}
+
+function expandFinding(f: IndexedFinding, checks: Record<string, CheckEntry>): ReportFinding {
+  const entry = Object.hasOwn(checks, f.checkId) ? checks[f.checkId] : undefined;
+  if (!entry) throw new ReportFormatError(`a finding names check ${String(f.checkId)}, which the report's checks table does not have`);
+  // The flat finding's own order: title after checkId, the check's other fields after resource.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(f)) {
+    if ((CHECK_FIELDS as readonly string[]).includes(key)) continue;
+    out[key] = value;
+    if (key === 'checkId') out.title = f.title ?? entry.title;
+    if (key === 'resource') for (const field of CHECK_FIELDS.slice(1)) out[field] = f[field] ?? entry[field];
+  }
+  return out as unknown as ReportFinding;
+}
+
+/** Whether a parsed JSON document is a lexscribe report (of any schema version). */
+export function isReport(raw: unknown): raw is Report {
+  const doc = raw as Partial<Report> | null;
+  return !!doc && typeof doc === 'object' && doc.tool === 'lexscribe' && Array.isArray(doc.findings);
+}
+
+/**
+ * A JSON report as read from a file, in either shape, as the flat report lexscribe works with. Throws
+ * `ReportFormatError` for a document that is not a lexscribe report, or one of a newer schema version.
+ */
+export function parseReport(raw: unknown): Report {
+  if (!isReport(raw)) throw new ReportFormatError('not a lexscribe JSON report (write one with -f json)');
+  const doc = raw as Report & { schemaVersion?: unknown; checks?: unknown };
+  const version = doc.schemaVersion ?? 1;
+  if (version === 1) return doc as Report;
+  if (version !== REPORT_SCHEMA_VERSION) throw new ReportFormatError(`report schema version ${String(version)} is newer than this lexscribe reads (${REPORT_SCHEMA_VERSION}); upgrade lexscribe`);
+  if (!doc.checks || typeof doc.checks !== 'object' || Array.isArray(doc.checks)) throw new ReportFormatError('a schema version 2 report without its checks table');
+  const checks = doc.checks as Record<string, CheckEntry>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'schemaVersion' || key === 'checks') continue;
+    out[key] = key === 'findings' ? (value as IndexedFinding[]).map((f) => expandFinding(f, checks)) : value;
+  }
+  return out as unknown as Report;
+}
