@@ -1,4 +1,8 @@
 /** Timing helpers shared by the benchmarks. */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,4 +32,43 @@ export function cpuAndWallTime(fn: () => void): { cpu: number; wall: number } {
 export function printTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   console.log([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n'));
+}
+
+/** What one process cost: wall-clock and CPU (user + system) milliseconds, and its peak resident memory in MiB. */
+export interface ProcessCost {
+  wall: number;
+  cpu: number;
+  peakMiB: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Run a command to its end and say what it cost, as GNU time (`/usr/bin/time`) reads it from the kernel
+ * (the maximum resident set size is the process's own, whatever language it is written in). Standard
+ * output goes to `stdout` (a file). Exit codes outside `okCodes` throw, with the command's standard error.
+ */
+export function processCost(command: string, args: readonly string[], opts: { stdout?: string; okCodes?: readonly number[]; cwd?: string } = {}): ProcessCost {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed to measure CPU and peak memory: apt-get install time`);
+  const report = join(mkdtempSync(join(tmpdir(), 'lexscribe-bench-time-')), 'time');
+  const out = openSync(opts.stdout ?? '/dev/null', 'w');
+  try {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', report, command, ...args], { encoding: 'utf8', stdio: ['ignore', out, 'pipe'], cwd: opts.cwd });
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    if (!(opts.okCodes ?? [0, 1]).includes(run.status ?? -1)) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(-2000)}`);
+    // The last line: GNU time puts "Command exited with non-zero status N" before it.
+    const [user, system, maxKiB] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    return { wall, cpu: (user + system) * 1000, peakMiB: maxKiB / 1024 };
+  } finally {
+    closeSync(out);
+    rmSync(dirname(report), { recursive: true, force: true });
+  }
+}
+
+/** The median of each measure over `runs` runs (a first, unmeasured run warms the file cache when `warm`). */
+export function medianCost(runs: number, run: () => ProcessCost, opts: { warm?: boolean } = {}): ProcessCost {
+  if (opts.warm !== false) run();
+  const costs = Array.from({ length: runs }, run);
+  return { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)), peakMiB: median(costs.map((c) => c.peakMiB)) };
 }

@@ -6,7 +6,7 @@ Examples:
   $ lexscribe merge shard-*.json -f html -o org.html -f sarif -o org.sarif --fail-on high
   $ lexscribe merge reports/*.json -f json -o org.json --baseline org-baseline.json
 
-The reports are JSON reports of lexscribe audit (-f json): the shards of one run (--shard K/N), or
+The reports are JSON reports of lexscribe audit (-f json, either --json-shape): the shards of one run (--shard K/N), or
 audits of disjoint accounts. Suppressions were applied by each audit; the gate applies to the merge.
 
 Exit codes: 0 nothing at or above the threshold, 1 the gate failed, 2 reports that cannot be merged

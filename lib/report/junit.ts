@@ -1,7 +1,6 @@
-import { create, fragment } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Finding } from '../model/finding';
 import type { Report, ReportFinding, ReportGate } from './report';
+import { XML_DECLARATION, xmlClose, xmlElement, xmlOpen, xmlTextElement } from './xml';
 import { compareCheckIds, compareFindings, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
 
 /** Characters XML 1.0 cannot carry at all (escaping does not help): dropped rather than producing a file no parser reads. */
@@ -80,35 +79,37 @@ function caseNames(findings: readonly Finding[]): string[] {
   });
 }
 
-function addCase(suite: XMLBuilder, f: ReportFinding, name: string, cwd: string, gate: ReportGate | undefined): void {
+/** One test case, at level 2 (testsuites → testsuite → testcase). */
+function testCase(f: ReportFinding, name: string, cwd: string, gate: ReportGate | undefined): string {
   const pos = position(f);
-  const tc = suite.ele('testcase', {
+  const attributes = {
     name: clean(name),
     classname: clean(`lexscribe.${f.service}.${f.checkId}`),
     time: '0',
     ...(f.resource.file ? { file: clean(displayPath(f.resource.file, cwd)), ...(pos ? { line: String(pos.line) } : {}) } : {}),
-  });
+  };
   const reason = clean(f.reason ?? f.title);
+  const children: string[] = [];
   // What the finding was, whatever the test view makes of it: its status, severity and baseline state.
   if (f.status !== 'PASS') {
-    const props = tc.ele('properties');
-    props.ele('property', { name: 'status', value: f.status });
-    props.ele('property', { name: 'severity', value: f.severity });
-    if (f.baselineState) props.ele('property', { name: 'baseline', value: f.baselineState });
+    const props = [xmlElement(4, 'property', { name: 'status', value: f.status }), xmlElement(4, 'property', { name: 'severity', value: f.severity })];
+    if (f.baselineState) props.push(xmlElement(4, 'property', { name: 'baseline', value: f.baselineState }));
+    children.push(xmlElement(3, 'properties', {}, props));
   }
   switch (outcome(f, gate)) {
     case 'failure':
-      tc.ele('failure', { message: reason, type: f.severity }).txt(details(f, cwd));
+      children.push(xmlTextElement(3, 'failure', { message: reason, type: f.severity }, details(f, cwd)));
       break;
     case 'error':
-      tc.ele('error', { message: reason, type: 'CheckError' }).txt(details(f, cwd));
+      children.push(xmlTextElement(3, 'error', { message: reason, type: 'CheckError' }, details(f, cwd)));
       break;
     case 'skipped':
-      tc.ele('skipped', { message: clean(skippedMessage(f, reason, gate)) });
+      children.push(xmlElement(3, 'skipped', { message: clean(skippedMessage(f, reason, gate)) }));
       break;
     case 'passed':
       break;
   }
+  return xmlElement(2, 'testcase', attributes, children);
 }
 
 function skippedMessage(f: ReportFinding, reason: string, gate: ReportGate | undefined): string {
@@ -132,15 +133,10 @@ export function renderJunit(report: Report, opts: { cwd: string }): string {
   return [...junitChunks(report, opts)].join('');
 }
 
-/**
- * The JUnit XML of `renderJunit` in pieces, one test suite at a time, so that a large report is written
- * as it is made: each suite is serialised on its own at the indentation the whole document gives it.
- */
+/** The JUnit XML of `renderJunit` in pieces: the root's start tag, then one test suite at a time. */
 export function* junitChunks(report: Report, opts: { cwd: string }): Generator<string> {
   const timestamp = report.startedAt.slice(0, 19);
   const { gate } = report;
-  const rootAttrs = { name: report.tool, ...attrs(count(report.findings, gate)), timestamp };
-
   const byCheck = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
     if (!isTestCase(f)) continue;
@@ -149,41 +145,26 @@ export function* junitChunks(report: Report, opts: { cwd: string }): Generator<s
     else byCheck.set(f.checkId, [f]);
   }
   const ids = [...byCheck.keys()].sort(compareCheckIds);
-  const empty = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', rootAttrs).doc().end({ prettyPrint: true });
+  const rootAttrs = { name: report.tool, ...attrs(count(report.findings, gate)), timestamp };
   if (ids.length === 0 && report.warnings.length === 0) {
-    yield `${empty}\n`;
+    yield `${XML_DECLARATION}${xmlElement(0, 'testsuites', rootAttrs)}\n`;
     return;
   }
-  // The root's start tag: the childless document's `<testsuites …/>` opened.
-  yield `${empty.slice(0, -2)}>`;
-  const suiteText = (build: (parent: XMLBuilder) => void) => {
-    const frag = fragment();
-    build(frag);
-    return `\n${frag.end({ prettyPrint: true, offset: 1 })}`;
-  };
+  yield `${XML_DECLARATION}${xmlOpen('testsuites', rootAttrs)}`;
   for (const [i, id] of ids.entries()) {
-    yield suiteText((parent) => {
-      const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
-      const first = findings[0];
-      const suite = parent.ele('testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` });
-      const props = suite.ele('properties');
-      for (const [name, value] of Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs })) {
-        props.ele('property', { name, value: clean(value) });
-      }
-      const names = caseNames(findings);
-      findings.forEach((f, j) => addCase(suite, f, names[j], opts.cwd, gate));
-    });
+    const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
+    const first = findings[0];
+    const props = Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs }).map(([name, value]) => xmlElement(3, 'property', { name, value: clean(value) }));
+    const names = caseNames(findings);
+    const cases = findings.map((f, j) => testCase(f, names[j], opts.cwd, gate));
+    yield xmlElement(1, 'testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` }, [xmlElement(2, 'properties', {}, props), ...cases]);
   }
-
   if (report.warnings.length > 0) {
-    yield suiteText((parent) => {
-      const suite = parent.ele('testsuite', { name: `${report.tool} warnings`, id: String(ids.length), ...attrs({ tests: 0, failures: 0, errors: 0, skipped: 0 }), timestamp });
-      const text = warningKinds(report.warnings).flatMap((kind) => [
-        `${WARNING_HEADINGS[kind] ?? kind}:`,
-        ...report.warnings.filter((w) => w.kind === kind).map((w) => `  - ${w.message}`),
-      ]);
-      suite.ele('system-out').txt(clean(text.join('\n')));
-    });
+    const lines = warningKinds(report.warnings).flatMap((kind) => [
+      `${WARNING_HEADINGS[kind] ?? kind}:`,
+      ...report.warnings.filter((w) => w.kind === kind).map((w) => `  - ${w.message}`),
+    ]);
+    yield xmlElement(1, 'testsuite', { name: `${report.tool} warnings`, id: String(ids.length), ...attrs({ tests: 0, failures: 0, errors: 0, skipped: 0 }), timestamp }, [xmlTextElement(2, 'system-out', {}, clean(lines.join('\n')))]);
   }
-  yield '\n</testsuites>\n';
+  yield `${xmlClose('testsuites')}\n`;
 }
