@@ -194,20 +194,24 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
   const accountConcurrency = flags.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY;
   // One socket pool for every account of the run.
   const handler = plan.multi ? await createRequestHandler({ requestTimeoutMs: flags.timeout * 1000, concurrency: flags.concurrency * accountConcurrency, hooks }) : undefined;
+  // How every account of the run is reached: the caller's session and each member's alike.
+  const connection = {
+    regions,
+    allRegions: !!flags.allRegions,
+    endpoint: flags.endpointUrl,
+    maxAttempts: flags.maxAttempts,
+    requestTimeoutMs: flags.timeout * 1000,
+    concurrency: flags.concurrency,
+    hooks,
+    handler,
+  };
   let caller: Session;
   try {
     caller = await openSession({
+      ...connection,
       profile: flags.profile,
-      regions,
-      allRegions: !!flags.allRegions,
       roleArn: flags.roleArn,
       externalId: flags.externalId,
-      endpoint: flags.endpointUrl,
-      maxAttempts: flags.maxAttempts,
-      requestTimeoutMs: flags.timeout * 1000,
-      concurrency: flags.concurrency,
-      hooks,
-      handler,
       allow: plan.multi ? CREDENTIAL_OPERATIONS : undefined,
       // The one write, and only when asked for: every other call is still refused unless it is a read.
       writes: importer?.SECURITY_HUB_WRITES,
@@ -230,14 +234,7 @@ export async function auditLive(flags: AuditFlags, opts: AuditRunOptions = {}): 
       caller,
       targets.targets,
       {
-        regions,
-        allRegions: !!flags.allRegions,
-        endpoint: flags.endpointUrl,
-        maxAttempts: flags.maxAttempts,
-        requestTimeoutMs: flags.timeout * 1000,
-        concurrency: flags.concurrency,
-        hooks,
-        handler,
+        ...connection,
         externalId: flags.externalId,
         collectors: ALL_COLLECTORS,
         accountConcurrency,
