@@ -54,7 +54,7 @@ describe('any template, damaged or not', () => {
         const file = join(dir, `stack.${extensionOf(f)}`);
         expectWellBehaved(await scanInProcess([file]), [file]);
       }),
-      params(1),
+      params(0.67),
     );
   });
 
