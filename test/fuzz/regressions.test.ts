@@ -28,6 +28,15 @@ describe('found by the cloud-assembly property', () => {
   });
 });
 
+describe('found by the template property (nested stacks)', () => {
+  test('a nested stack whose local template is not a template names the template that nests it', async () => {
+    const dir = writeTree({ 'stack.yaml': 'Resources:\n  Child: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: notes.yaml } }\n', 'notes.yaml': '- just\n- a list\n' });
+    const run = await scanInProcess([join(dir, 'stack.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lexscribe: ${join(dir, 'notes.yaml')}: is not a CloudFormation template (the document is not a mapping) (the template of nested stack Child of ${join(dir, 'stack.yaml')})\n`);
+  });
+});
+
 /**
  * Found by the robustness property (LEXSCRIBE_FUZZ_RUNS=400 LEXSCRIBE_FUZZ_SEED=99), not fixed here:
  * the cause is in lib/model/resolve.ts (`String(name)` of a resolved object whose own `toString` is
