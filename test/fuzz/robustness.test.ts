@@ -54,7 +54,7 @@ describe('any template, damaged or not', () => {
         const file = join(dir, `stack.${extensionOf(f)}`);
         expectWellBehaved(await scanInProcess([file]), [file]);
       }),
-      params(0.67),
+      params(0.5),
     );
   });
 
@@ -76,7 +76,7 @@ describe('any template, damaged or not', () => {
           expect([...where(goodAlone)].filter((w) => !where(lines).has(w))).toEqual([]);
         }
       }),
-      params(0.5),
+      params(0.33),
     );
   });
 });
