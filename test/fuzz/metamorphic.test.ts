@@ -56,7 +56,7 @@ test('an insecure value made unresolvable or invalid never becomes PASS, never v
       }
       throw new Error(`${s.check} on ${s.resource} is ${statuses.length === 0 ? 'gone' : statuses.join(', ')} (forms: ${o.forms.join(' > ')}; stderr: ${stderr.trim() || 'none'})`);
     }),
-    params(4),
+    params(2.5),
   );
   if (tolerated.size > 0) process.stderr.write(`fuzz: known gaps met (tolerated): ${[...tolerated].map(([g, n]) => `${g} ×${n}`).join('; ')}\n`);
 });

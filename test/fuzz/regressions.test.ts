@@ -27,3 +27,38 @@ describe('found by the cloud-assembly property', () => {
     expect(run.stderr).toBe(`lexscribe: ${join(dir, 'manifest.json')}: no such file or directory (listed in ${join(dir, 'cdk.out', 'manifest.json')} as artifact "Up")\n`);
   });
 });
+
+describe('found by the template property (nested stacks)', () => {
+  test('a nested stack whose local template is not a template names the template that nests it', async () => {
+    const dir = writeTree({ 'stack.yaml': 'Resources:\n  Child: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: notes.yaml } }\n', 'notes.yaml': '- just\n- a list\n' });
+    const run = await scanInProcess([join(dir, 'stack.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lexscribe: ${join(dir, 'notes.yaml')}: is not a CloudFormation template (the document is not a mapping) (the template of nested stack Child of ${join(dir, 'stack.yaml')})\n`);
+  });
+});
+
+/**
+ * Found by the robustness property (LEXSCRIBE_FUZZ_RUNS=400 LEXSCRIBE_FUZZ_SEED=99), not fixed here:
+ * the cause is in lib/model/resolve.ts (`String(name)` of a resolved object whose own `toString` is
+ * not a function) and the escape in lib/sources/derive/app-jobs.ts (an error while the graph derives
+ * the jobs state machines start is not caught, so it ends the whole run). Marked `failing`: when
+ * they are fixed this test fails, and it should then become a plain `test`.
+ */
+describe('found, not fixed here (resolver and derived jobs)', () => {
+  const importValueOf = (name: unknown) =>
+    JSON.stringify({
+      Resources: {
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { Definition: { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob', Parameters: { OutputEncryptionKMSKeyId: { 'Fn::ImportValue': name } }, End: true } } } },
+        },
+      },
+    });
+
+  test.failing('Fn::ImportValue of a mapping with a "toString" key in a state machine task neither crashes nor ends the run', async () => {
+    const dir = writeTree({ 'flow.json': importValueOf({ toString: 1 }), 'good.json': JSON.stringify({ Resources: { Bot: { Type: 'AWS::Lex::Bot', Properties: { Name: 'B' } } } }) });
+    const run = await scanInProcess([join(dir, 'flow.json'), join(dir, 'good.json')]);
+    expect(run.unexpected).toBeUndefined();
+    expect(run.report?.findings.some((f) => f.resource.stack === 'good')).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 const DEFAULT_RUNS = 60;
 const DEFAULT_SEED = 20261202;
 
-function positiveInteger(name: string, fallback: number): number {
+function integerSetting(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -17,8 +17,8 @@ function positiveInteger(name: string, fallback: number): number {
   return n;
 }
 
-export const FUZZ_RUNS = positiveInteger('LEXSCRIBE_FUZZ_RUNS', DEFAULT_RUNS);
-export const FUZZ_SEED = positiveInteger('LEXSCRIBE_FUZZ_SEED', DEFAULT_SEED);
+export const FUZZ_RUNS = integerSetting('LEXSCRIBE_FUZZ_RUNS', DEFAULT_RUNS);
+export const FUZZ_SEED = integerSetting('LEXSCRIBE_FUZZ_SEED', DEFAULT_SEED);
 
 /** Cases for a property, given its share of the default budget (1 = the cheapest properties). */
 export function runs(share = 1): number {

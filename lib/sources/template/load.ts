@@ -359,11 +359,21 @@ class Loader {
       this.seen.add(real);
       this.nestedFiles.add(real);
       try {
-        const prepared = this.prepare(parseTemplate(child.data, child.file), child.file);
+        const prepared = this.prepare(this.parseNested(child.data, child.file, `nested stack ${child.logicalId} of ${file}`), child.file);
         this.stack({ ...prepared, template: exportOutputs(prepared.template, child.name) }, child.name, child.file, linked?.passed.get(child.logicalId) ?? {}, [...ancestors, real]);
       } catch (e) {
         this.fail(e);
       }
+    }
+  }
+
+  /** A nested stack's template, whose problems also name the template that nests it: the user named only that one. */
+  private parseNested(data: Buffer, file: string, nestedAs: string): ParsedTemplate {
+    try {
+      return parseTemplate(data, file);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.file, `${e.problem} (the template of ${nestedAs})`, e.line);
+      throw e;
     }
   }
 

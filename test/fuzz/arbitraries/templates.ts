@@ -4,6 +4,16 @@ import { bigString, cfnValue, logicalId, oddNumber, oddString, PROTOTYPE_NAMES, 
 /** A CloudFormation template as data (serialised by `./serialise`). */
 export type Template = Record<string, unknown>;
 
+/**
+ * Files the generated templates name (nested stacks' TemplateURL, SAM's Location and DefinitionUri):
+ * write them beside the template. `child.yaml` is a good template, `flow.asl.json` a state machine
+ * definition with `\${KeyArn}` substitution, both small.
+ */
+export const LOCAL_FILES: Record<string, string> = {
+  'child.yaml': 'Parameters:\n  Env: { Type: String }\nResources:\n  Group: { Type: AWS::Logs::LogGroup, Properties: { RetentionInDays: 30 } }\n',
+  'flow.asl.json': JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob', Parameters: { TranscriptionJobName: 'j', OutputEncryptionKMSKeyId: '${KeyArn}' }, End: true } } }),
+};
+
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/lex`;
 
@@ -163,8 +173,46 @@ function resource(names: Names): fc.Arbitrary<Record<string, unknown>> {
       Type: fc.constant('AWS::Lambda::Function'),
       Properties: any(fc.record({ Runtime: any(fc.constantFrom('python3.12', 'nodejs12.x', 'python2.7')), Role: any(getAtt('Arn')), Handler: fc.constant('index.handler') })),
     }),
+    // Nested stacks and SAM applications: local files beside the template (see LOCAL_FILES), the template itself (a cycle), remote and odd locations.
     fc.record({
-      Type: fc.constantFrom('AWS::CloudFormation::Stack', 'AWS::Serverless::Function', 'AWS::Serverless::StateMachine', 'AWS::Serverless::Application', 'AWS::CloudTrail::Trail', 'AWS::EC2::VPCEndpoint', 'AWS::Nope::Nope', 'Custom::Thing'),
+      Type: fc.constantFrom('AWS::CloudFormation::Stack', 'AWS::Serverless::Application'),
+      Properties: any(
+        fc.record({
+          TemplateURL: any(fc.constantFrom('child.yaml', './child.yaml', 'stack.json', 'stack.yaml', 'missing.yaml', 'flow.asl.json', 'https://bucket.s3.amazonaws.com/t.yaml', '', '..', '/etc/hostname')),
+          Location: any(fc.constantFrom('child.yaml', 'stack.yaml', 'missing.yaml', { ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/x', SemanticVersion: '1.0.0' })),
+          Parameters: any(fc.dictionary(fc.constantFrom('Env', 'toString', '__proto__'), cfnValue(names, 1), { maxKeys: 2 })),
+        }),
+      ),
+    }),
+    fc.record({
+      Type: fc.constant('AWS::Serverless::Function'),
+      Properties: any(
+        fc.record({
+          Runtime: any(fc.constantFrom('python3.12', 'nodejs12.x')),
+          Handler: fc.constant('index.handler'),
+          Role: fc.option(getAtt('Arn'), { nil: undefined }),
+          Policies: any(
+            fc.oneof(
+              fc.constantFrom('AmazonTranscribeFullAccess', 'AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/AmazonLexFullAccess'),
+              fc.array(fc.oneof(fc.constantFrom('AmazonLexFullAccess', { S3CrudPolicy: { BucketName: 'b' } }, { S3ReadPolicy: { BucketName: { Ref: 'Missing' } } }, { NoSuchPolicyTemplate: {} }), policyDocument(names)), { maxLength: 2 }),
+            ),
+          ),
+          Events: any(fc.constantFrom({ Upload: { Type: 'S3', Properties: { Bucket: { Ref: 'Missing' }, Events: 's3:ObjectCreated:*' } } }, { Api: { Type: 'Api', Properties: { Path: '/', Method: 'get' } } }, { Bad: null })),
+        }),
+      ),
+    }),
+    fc.record({
+      Type: fc.constant('AWS::Serverless::StateMachine'),
+      Properties: any(
+        fc.record({
+          DefinitionUri: any(fc.constantFrom('flow.asl.json', 'missing.asl.json', 'stack.yaml', { Bucket: 'b', Key: 'k.json' })),
+          DefinitionSubstitutions: any(fc.dictionary(fc.constantFrom('KeyArn', '__proto__', 'constructor'), cfnValue(names, 1), { maxKeys: 2 })),
+          Policies: any(fc.array(fc.oneof(fc.constant('AmazonTranscribeFullAccess'), policyDocument(names)), { maxLength: 2 })),
+        }),
+      ),
+    }),
+    fc.record({
+      Type: fc.constantFrom('AWS::CloudTrail::Trail', 'AWS::EC2::VPCEndpoint', 'AWS::Nope::Nope', 'Custom::Thing', 'AWS::Serverless::Api', 'AWS::Serverless::SimpleTable'),
       Properties: cfnValue(names, 2),
     }),
   ];
