@@ -297,11 +297,11 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
       if (c === false) return resolve(whenFalse, scope, depth + 1);
       const a = resolve(whenTrue, scope, depth + 1);
       const b = resolve(whenFalse, scope, depth + 1);
-      return new Choice(String(cond), [a === NO_VALUE ? undefined : a, b === NO_VALUE ? undefined : b]);
+      return new Choice(shown(cond), [a === NO_VALUE ? undefined : a, b === NO_VALUE ? undefined : b]);
     }
     case 'Fn::ImportValue': {
       const name = resolve(arg, scope, depth + 1);
-      if (typeof name !== 'string') return new Unknown(`Fn::ImportValue of a name that cannot be resolved (${String(name)})`);
+      if (typeof name !== 'string') return new Unknown(`Fn::ImportValue of a name that cannot be resolved (${shown(name)})`);
       const exported = scope.exportLookup(name);
       if (!exported) return new Unknown(`Fn::ImportValue ${name}: no stack in this run exports it`);
       return resolve(exported.value, exported.scope, depth + 1);
@@ -317,7 +317,7 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
       // CloudFormation compares scalars as text: a parameter "true" equals YAML's `true`, "3" equals 3.
       const text = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
       if (isLiteral(a) && isLiteral(b)) return JSON.stringify(text(a)) === JSON.stringify(text(b));
-      return new Unknown(`Fn::Equals of values not known at synth (${String(a)}, ${String(b)})`);
+      return new Unknown(`Fn::Equals of values not known at synth (${shown(a)}, ${shown(b)})`);
     }
     case 'Fn::And':
     case 'Fn::Or': {
@@ -342,4 +342,14 @@ function intrinsic(fn: string, arg: unknown, scope: StackScope, depth: number): 
     default:
       return new Unknown(`${fn} is computed at deploy time`);
   }
+}
+
+/**
+ * A value as a reason shows it. Never throws: a template's object may have an own `toString` or
+ * `valueOf` key that is no function, which `String()` would call.
+ */
+function shown(v: unknown): string {
+  if (v === null || typeof v !== 'object' || v instanceof Unknown) return String(v);
+  if (typeof (v as { toString?: unknown }).toString === 'function' && !Object.hasOwn(v, 'toString')) return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
 }

@@ -14,6 +14,22 @@ function graphOf(resources: Array<{ type: string; logicalId: string; properties:
 }
 
 describe('jobs an app starts, derived into App::Transcribe resources', () => {
+
+  test('a state machine whose job starts cannot be read for a reason nobody foresaw is one unreadable start saying why, and the others are still read', () => {
+    const broken = {
+      get Definition(): unknown {
+        throw new Error('a value that cannot be read');
+      },
+    };
+    const graph = graphOf([
+      { type: 'AWS::StepFunctions::StateMachine', logicalId: 'Broken', properties: broken },
+      { type: 'AWS::StepFunctions::StateMachine', logicalId: 'Flow', properties: { Definition: task({}, 'startTranscriptionJob') } },
+    ]);
+    const [unreadable] = graph.ofType('App::Transcribe::UnreadableJobStart');
+    expect(unreadable.logicalId).toBe('Broken#Unreadable');
+    expect(graph.props<UnreadableJobStartProps>(unreadable).Reason).toBe('its job starts could not be read (a value that cannot be read)');
+    expect(graph.ofType('App::Transcribe::StartTranscriptionJob').map((j) => j.logicalId)).toEqual(['Flow#State::Transcribe']);
+  });
   test.each([
     ['arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob'],
     ['arn:aws:states:us-east-1:123456789012:aws-sdk:transcribe:startTranscriptionJob'],

@@ -25,10 +25,22 @@ import { Composite, Unknown, render, type Tri } from '../../model/values';
  */
 export const appStartedJobs: Derivation = (graph) => {
   const out = new Starts();
-  for (const sm of graph.ofType(STATE_MACHINE)) stateMachineJobs(graph, sm, out);
-  for (const cr of graph.resources.filter((r) => isCustomResourceType(r.type))) customResourceJobs(graph, cr, out);
+  for (const sm of graph.ofType(STATE_MACHINE)) guarded(sm, 'Definition', out, () => stateMachineJobs(graph, sm, out));
+  for (const cr of graph.resources.filter((r) => isCustomResourceType(r.type))) guarded(cr, 'Create', out, () => customResourceJobs(graph, cr, out));
   return out.list;
 };
+
+/**
+ * One resource's job starts, or, where reading them failed in a way nobody foresaw, one unreadable
+ * start saying why: the checks then say UNKNOWN for that resource, and the rest of the run goes on.
+ */
+function guarded(from: Resource, path: string, out: Starts, read: () => void): void {
+  try {
+    read();
+  } catch (e) {
+    out.unreadable(from, path, 'Unreadable', { Reason: `its job starts could not be read (${e instanceof Error ? e.message : 'an error'})` });
+  }
+}
 
 /** The derived resources, in the order the definitions give them, each with a logical id of its own. */
 class Starts {
