@@ -38,13 +38,12 @@ describe('found by the template property (nested stacks)', () => {
 });
 
 /**
- * Found by the robustness property (LEXSCRIBE_FUZZ_RUNS=400 LEXSCRIBE_FUZZ_SEED=99), not fixed here:
- * the cause is in lib/model/resolve.ts (`String(name)` of a resolved object whose own `toString` is
- * not a function) and the escape in lib/sources/derive/app-jobs.ts (an error while the graph derives
- * the jobs state machines start is not caught, so it ends the whole run). Marked `failing`: when
- * they are fixed this test fails, and it should then become a plain `test`.
+ * Found by the robustness property (LEXSCRIBE_FUZZ_RUNS=400 LEXSCRIBE_FUZZ_SEED=99), fixed since:
+ * `String(name)` in lib/model/resolve.ts of a resolved object whose own `toString` is not a function,
+ * and, in lib/sources/derive/app-jobs.ts, no guard around deriving the jobs state machines start, so
+ * the error ended the whole run.
  */
-describe('found, not fixed here (resolver and derived jobs)', () => {
+describe('found by the robustness property (resolver and derived jobs)', () => {
   const importValueOf = (name: unknown) =>
     JSON.stringify({
       Resources: {
