@@ -4,34 +4,35 @@
  * what loading them costs is counted; the parent measures CPU and wall time, this process its peak
  * memory, printed as one JSON line.
  */
-import { Aspects, type IAspect } from 'aws-cdk-lib';
+import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { generateApp, type AppKind } from './synth-app';
 
 export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-/** The App props (validation plugins) and aspect of a variant, each loaded only for its own variant. */
-async function variant(name: Variant): Promise<{ props?: Record<string, unknown>; aspect?: IAspect }> {
+/** The validation plugin or aspect of a variant, each loaded only for its own variant. */
+async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugin; aspect?: IAspect }> {
   switch (name) {
     case 'plain':
       return {};
     case 'lexscribe aspect':
       return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks() };
     case 'lexscribe validator':
-      return { props: { policyValidationBeta1: [new (await import('../lib/cdk/validator')).LexscribeValidator()] } };
+      return { plugin: new (await import('../lib/cdk/validator')).LexscribeValidator() };
     case 'cdk-nag AwsSolutions':
       return { aspect: new (await import('cdk-nag')).AwsSolutionsChecks() };
     case 'cdk-validator-cfnguard':
-      return { props: { policyValidationBeta1: [new (await import('@cdklabs/cdk-validator-cfnguard')).CfnGuardValidator()] } };
+      return { plugin: new (await import('@cdklabs/cdk-validator-cfnguard')).CfnGuardValidator() };
   }
 }
 
 async function main(): Promise<void> {
   const [name, kind, units, outdir] = process.argv.slice(2);
   if (!(VARIANTS as readonly string[]).includes(name)) throw new Error(`unknown variant ${name}`);
-  const { props, aspect } = await variant(name as Variant);
-  const app = generateApp(kind as AppKind, Number(units), outdir, props);
+  const { plugin, aspect } = await variant(name as Variant);
+  const app = generateApp(kind as AppKind, Number(units), outdir);
   if (aspect) Aspects.of(app).add(aspect);
+  if (plugin) Validations.of(app).addPlugins(plugin);
   let failed: string | undefined;
   // Writes nothing to the console: a failing app's errors and validation reports are part of the cost, not the output.
   const write = process.stdout.write.bind(process.stdout);
