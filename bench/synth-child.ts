@@ -7,7 +7,8 @@
 import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { generateApp, type AppKind } from './synth-app';
 
-export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
+/** `lexscribe aspect, no checks` is the integration alone (loading, render, graph, report): the rest of the aspect's cost is the checks' own. */
+export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe aspect, no checks', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** The validation plugin or aspect of a variant, each loaded only for its own variant. */
@@ -17,6 +18,8 @@ async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugi
       return {};
     case 'lexscribe aspect':
       return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks() };
+    case 'lexscribe aspect, no checks':
+      return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks({ checks: [] }) };
     case 'lexscribe validator':
       return { plugin: new (await import('../lib/cdk/validator')).LexscribeValidator() };
     case 'cdk-nag AwsSolutions':

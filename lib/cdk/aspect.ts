@@ -178,7 +178,8 @@ export class LexscribeChecks implements IAspect {
     }
     for (const w of result.warnings) warn(targets, w);
     const gathered = rootRun(root);
-    gathered.findings.push(...result.findings);
+    // Not spread into push: a large app's findings are more arguments than a call can take.
+    for (const f of result.findings) gathered.findings.push(f);
     gathered.warnings.push(...result.warnings);
     if (stage !== root) gathered.nested.push(...result.findings.filter((f) => isBlocking(f, this.settings)));
     if (this.settings.reports && stage !== root && (stage as Stage).outdir) writeReport((stage as Stage).outdir, result.findings, result.warnings);
