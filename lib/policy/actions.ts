@@ -90,13 +90,22 @@ export function actionMatches(pattern: string, action: string): boolean {
   return globToRegExp(pattern).test(action);
 }
 
+/** Expansions by service and pattern: the IAM data does not change, and every role of an app repeats the same few patterns. */
+const expanded = new Map<string, readonly string[]>();
+
 /** The real actions of `service` a pattern covers (`lex:Update*` → `lex:UpdateBot`, …). */
 export function expandAction(pattern: string, service: string): string[] {
   const [svc] = pattern.split(':');
   if (pattern !== '*' && svc.toLowerCase() !== service.toLowerCase()) return [];
-  return actionsOf(service)
-    .map((a) => `${service}:${a}`)
-    .filter((a) => actionMatches(pattern, a));
+  const key = `${service}\n${pattern}`;
+  let actions = expanded.get(key);
+  if (!actions) {
+    actions = actionsOf(service)
+      .map((a) => `${service}:${a}`)
+      .filter((a) => actionMatches(pattern, a));
+    expanded.set(key, actions);
+  }
+  return actions.slice();
 }
 
 /**
