@@ -1,152 +1,157 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Aspects, CfnResource, Duration, RemovalPolicy, Stack, type IAspect } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as lex from 'aws-cdk-lib/aws-lex';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { LexscribeChecks } from '../lib/cdk/aspect';
-import { LexscribeSuppressions } from '../lib/cdk/suppressions';
-import { cpuAndWallTime, median, printTable } from './measure';
+import type { Finding } from '../lib/model/finding';
+import { REPORT_FILE } from '../lib/report/report';
+import { median, printTable } from './measure';
 import type { Bench } from './run';
+import { resourcesPerUnit, UNITS_PER_STACK, type AppKind } from './synth-app';
+import { VARIANTS, type Variant } from './synth-child';
 
-const SIZES = [50, 500, 2000];
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** Units per stack: keeps each stack under CloudFormation's 500-resource limit, as a real app must. */
-const UNITS_PER_STACK = 40;
-const ENV = { account: '123456789012', region: 'eu-west-1' };
-/** The context `cdk synth` gives an app, so metadata costs what it costs under the CLI. */
-const CLI_CONTEXT = {
-  'aws:cdk:enable-path-metadata': true,
-  'aws:cdk:enable-asset-metadata': true,
-  'aws:cdk:version-reporting': true,
-};
-
-const TAGS = [
-  { key: 'data-classification', value: 'internal' },
-  { key: 'owner', value: 'bench' },
-];
-
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 2000);
+const KINDS: readonly AppKind[] = ['compliant', 'failing'];
+/** `BENCH_VARIANTS=plain,lexscribe aspect` measures only those (plain always, as the baseline). */
+const SELECTED: readonly Variant[] = process.env.BENCH_VARIANTS
+  ? VARIANTS.filter((v) => v === 'plain' || process.env.BENCH_VARIANTS?.split(',').includes(v))
+  : VARIANTS;
+const CHILD = join(__dirname, 'synth-child.js');
 /**
- * One bot with everything around it (key, audio bucket, text-log group, role, bot, version, alias),
- * configured as lexscribe recommends, like a team's app on its main branch: the cost measured is
- * checking, not annotating thousands of findings.
+ * A peer whose first synthesis takes longer than this many times plain CDK's is measured by that one
+ * run (and says so): cfn-guard needs minutes on 500-resource templates, and repeating it would make
+ * the benchmark take an hour.
  */
-function addUnit(stack: Stack, id: string): void {
-  const key = new kms.Key(stack, `${id}Key`, { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });
-  const bucket = new s3.Bucket(stack, `${id}Audio`, {
-    encryption: s3.BucketEncryption.KMS,
-    encryptionKey: key,
-    enforceSSL: true,
-    versioned: true,
-    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-  });
-  const group = new logs.LogGroup(stack, `${id}Text`, {
-    encryptionKey: key,
-    retention: logs.RetentionDays.ONE_MONTH,
-    dataProtectionPolicy: new logs.DataProtectionPolicy({ identifiers: [logs.DataIdentifier.EMAILADDRESS] }),
-  });
-  const role = new iam.Role(stack, `${id}Role`, {
-    assumedBy: new iam.ServicePrincipal('lexv2.amazonaws.com', {
-      conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': `arn:aws:lex:${stack.region}:${stack.account}:bot/*` } },
-    }),
-  });
-  role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [group.logGroupArn] }));
-  role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('audio/*')] }));
-  role.addToPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [key.keyArn] }));
-  const bot = new lex.CfnBot(stack, `${id}Bot`, {
-    name: `${stack.stackName}-${id}`,
-    roleArn: role.roleArn,
-    dataPrivacy: { ChildDirected: false },
-    idleSessionTtlInSeconds: Duration.minutes(5).toSeconds(),
-    errorLogSettings: { enabled: true },
-    replication: { replicaRegions: ['eu-central-1'] },
-    botTags: TAGS,
-    testBotAliasTags: TAGS,
-  });
-  const version = new lex.CfnBotVersion(stack, `${id}Version`, { botId: bot.attrId, botVersionLocaleSpecification: [] });
-  new lex.CfnBotAlias(stack, `${id}Alias`, {
-    botId: bot.attrId,
-    botAliasName: 'live',
-    botVersion: version.attrBotVersion,
-    botAliasTags: TAGS,
-    conversationLogSettings: {
-      textLogSettings: [{ enabled: true, destination: { cloudWatch: { cloudWatchLogGroupArn: group.logGroupArn, logPrefix: 'text/' } } }],
-      audioLogSettings: [{ enabled: true, destination: { s3Bucket: { s3BucketArn: bucket.bucketArn, logPrefix: 'audio/', kmsKeyArn: key.keyArn } } }],
-    },
-  });
+const SLOW = Number(process.env.BENCH_SLOW_FACTOR ?? 10);
+
+interface Sample {
+  cpu: number;
+  wall: number;
+  rssMiB: number;
+  failed?: string;
 }
-
-/** Account-wide controls (trail, Config, Security Hub, alarms, AI opt-out) belong to a baseline, as in the example app. */
-const BASELINE = ['LEX-MON-1', 'LEX-MON-3', 'LEX-MON-4', 'LEX-MON-7', 'LEX-COMP-2', 'LEX-DP-9'].map((id) => ({ id, reason: 'Provided by the organization baseline' }));
-
-/** Resources one unit synthesizes to (measured, so the app sizes stay right when constructs change). */
-function resourcesPerUnit(): number {
-  const stack = new Stack(new App(), 'Probe', { env: ENV });
-  addUnit(stack, 'U');
-  return stack.node.findAll().filter(CfnResource.isCfnResource).length;
-}
-
-function synthApp(units: number, aspect?: () => IAspect): { cpu: number; wall: number } {
-  const outdir = mkdtempSync(join(tmpdir(), 'lexscribe-bench-'));
-  try {
-    return cpuAndWallTime(() => {
-      const app = new App({ outdir, context: CLI_CONTEXT, builtinCloudFormationValidation: false } as never);
-      for (let s = 0; s * UNITS_PER_STACK < units; s++) {
-        const stack = new Stack(app, `Tenant${s}`, { env: ENV });
-        LexscribeSuppressions.addStackSuppressions(stack, BASELINE);
-        for (let u = s * UNITS_PER_STACK; u < Math.min(units, (s + 1) * UNITS_PER_STACK); u++) addUnit(stack, `B${u}`);
-      }
-      if (aspect) Aspects.of(app).add(aspect());
-      app.synth();
-    });
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-/** `lexscribe, no checks` is the integration alone (render, graph, report): what is left is the checks' own cost. */
-const VARIANTS: Array<[string, (() => IAspect) | undefined]> = [
-  ['plain', undefined],
-  ['lexscribe', () => new LexscribeChecks()],
-  ['lexscribe, no checks', () => new LexscribeChecks({ checks: [] })],
-  ['cdk-nag AwsSolutions', () => new AwsSolutionsChecks()],
-];
 
 /**
- * Synthesis time of generated apps, plain and with each aspect, as `cdk synth` runs them: building
- * the construct tree, aspects, validation and writing the assembly. Variants alternate within each
- * round so drift (GC, CPU frequency) hits them alike; the first round only warms up.
+ * CPU milliseconds of this process's waited-for children and their own children (cfn-guard runs
+ * below the synthesizing process), from /proc: Node reports no children's usage.
+ */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5) (cutime, cstime), in clock ticks of 10 ms on Linux.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** Stops a synthesis that takes longer than this (cfn-guard can take many minutes): its row then says so. */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 240) * 1000;
+
+async function synthOnce(variant: Variant, kind: AppKind, units: number): Promise<Sample & { outdir: string; timedOut?: boolean }> {
+  const outdir = mkdtempSync(join(tmpdir(), 'lexscribe-bench-'));
+  const cpuBefore = childrenCpuMs();
+  const start = process.hrtime.bigint();
+  // A process group of its own, so that a synthesis stopped for taking too long takes cfn-guard with it.
+  const child = spawn(process.execPath, [CHILD, variant, kind, String(units), outdir], {
+    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: '1', CDK_DISABLE_VERSION_CHECK: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  }, TIMEOUT_MS);
+  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  clearTimeout(timer);
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = childrenCpuMs() - cpuBefore;
+  if (timedOut) return { cpu, wall, rssMiB: NaN, outdir, timedOut };
+  if (status !== 0) throw new Error(`synth bench child (${variant}, ${kind}) exited ${status}: ${stderr.trim().split('\n').pop()}`);
+  const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failed?: string };
+  return { cpu, wall, rssMiB: out.maxRssKiB / 1024, failed: out.failed, outdir };
+}
+
+/** What the aspect found on the app: the failing app must give annotation and report work to do. */
+function describeFindings(outdir: string): string {
+  const file = join(outdir, REPORT_FILE);
+  if (!existsSync(file)) return 'no lexscribe report written';
+  const findings = (JSON.parse(readFileSync(file, 'utf8')) as { findings: Finding[] }).findings;
+  const failing = (type: string) => {
+    const all = new Set(findings.filter((f) => f.resource.type === type).map((f) => f.resource.logicalId));
+    const failed = new Set(findings.filter((f) => f.resource.type === type && f.status === 'FAIL').map((f) => f.resource.logicalId));
+    return `${failed.size} of ${all.size}`;
+  };
+  const fails = findings.filter((f) => f.status === 'FAIL').length;
+  return `${findings.length} findings (${fails} FAIL); aliases failing a check: ${failing('AWS::Lex::BotAlias')}, roles: ${failing('AWS::IAM::Role')}`;
+}
+
+function cell(value: number, plain: number, unit: string): string {
+  return `${value.toFixed(0)} ${unit} (${(value / plain).toFixed(2)}×)`;
+}
+
+/**
+ * Synthesis of a generated app of ~2,000 resources in 4 stacks, compliant and failing, as `cdk
+ * synth` runs it: one process per synthesis (building the tree, loading what the variant needs,
+ * aspects, validation, validation plugins, writing the assembly), plain and with each tool on the
+ * same app. Variants alternate within each round so drift on a shared machine hits them alike; the
+ * first round only warms the file cache up.
  */
 const bench: Bench = {
   async run() {
     const perUnit = resourcesPerUnit();
-    const rows = { cpu: [] as string[][], wall: [] as string[][] };
-    for (const size of SIZES) {
-      const units = Math.max(1, Math.round(size / perUnit));
-      const times = VARIANTS.map(() => ({ cpu: [] as number[], wall: [] as number[] }));
+    const stacks = Math.max(1, Math.round(RESOURCES / (perUnit * UNITS_PER_STACK)));
+    const units = stacks * UNITS_PER_STACK;
+    const loads: number[] = [];
+    const notes: string[] = [];
+    for (const kind of KINDS) {
+      const samples = new Map<Variant, Sample[]>(SELECTED.map((v) => [v, []]));
+      const once = new Set<Variant>();
+      const timedOut = new Set<Variant>();
+      let found = '';
+      let warmPlain = 0;
       for (let round = 0; round <= RUNS; round++) {
-        VARIANTS.forEach(([, aspect], i) => {
-          const t = synthApp(units, aspect);
-          if (round > 0) {
-            times[i].cpu.push(t.cpu);
-            times[i].wall.push(t.wall);
+        for (const variant of SELECTED) {
+          if (once.has(variant)) continue;
+          const s = await synthOnce(variant, kind, units);
+          loads.push(loadavg()[0]);
+          if (variant === 'lexscribe aspect' && round === 0) found = describeFindings(s.outdir);
+          rmSync(s.outdir, { recursive: true, force: true });
+          if (variant === 'plain' && round === 0) warmPlain = s.wall;
+          if (s.timedOut) timedOut.add(variant);
+          if (round === 0 && variant !== 'plain' && (s.timedOut || s.wall > SLOW * warmPlain)) {
+            once.add(variant);
+            samples.get(variant)?.push(s);
           }
-        });
+          if (round > 0) samples.get(variant)?.push(s);
+        }
       }
-      for (const kind of ['cpu', 'wall'] as const) {
-        const [plain, ...others] = times.map((t) => median(t[kind]));
-        rows[kind].push([String(units * perUnit), `${plain.toFixed(0)} ms`, ...others.map((ms) => `${ms.toFixed(0)} ms (${(ms / plain).toFixed(2)}×)`)]);
-      }
+      const plain = samples.get('plain') ?? [];
+      const base = { cpu: median(plain.map((s) => s.cpu)), wall: median(plain.map((s) => s.wall)), rss: median(plain.map((s) => s.rssMiB)) };
+      const rows = SELECTED.map((v) => {
+        const got = samples.get(v) ?? [];
+        if (timedOut.has(v)) return [v, `> ${(got[0].cpu / 1000).toFixed(0)} s CPU`, `> ${TIMEOUT_MS / 1000} s (> ${(TIMEOUT_MS / base.wall).toFixed(0)}×)`, '', 'stopped after the time limit (BENCH_TIMEOUT_S)'];
+        const failed = got.find((s) => s.failed)?.failed;
+        return [
+          v,
+          cell(median(got.map((s) => s.cpu)), base.cpu, 'ms'),
+          cell(median(got.map((s) => s.wall)), base.wall, 'ms'),
+          cell(median(got.map((s) => s.rssMiB)), base.rss, 'MiB'),
+          [once.has(v) ? `1 run (over ${SLOW}× plain: not repeated)` : '', failed ? `synth fails: ${/^Validation failed/.test(failed) ? 'blocking violations' : failed.slice(0, 60)}` : ''].filter(Boolean).join('; '),
+        ];
+      });
+      console.log(`\n### ${kind} app: ${units * perUnit} resources in ${stacks} stacks; lexscribe: ${found}\n`);
+      printTable(['variant', 'CPU', 'wall', 'peak RSS', 'note'], rows);
     }
-    const header = ['resources', ...VARIANTS.map(([name]) => name)];
-    console.log(`Median of ${RUNS} runs each; CDK's built-in template validation off; Node ${process.version}.\n\nCPU time (user + system):\n`);
-    printTable(header, rows.cpu);
-    console.log('\nWall time:\n');
-    printTable(header, rows.wall);
+    notes.push(
+      `Median of ${RUNS} runs each (after a warm-up round), one process per synthesis; CPU is user + system of that process and its children;`,
+      `peak RSS is the synthesizing Node process's (cfn-guard's own process is not included); CDK's built-in template validation off;`,
+      'wall time includes waiting for a core, so on a shared machine the CPU ratios are the ones to compare;',
+      `Node ${process.version}; ${loads.length} syntheses; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)}).`,
+    );
+    console.log(`\n${notes.join('\n')}`);
   },
 };
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
+import { Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { ALL_CHECKS } from '../../checks';
 import { ConfigError } from '../config/file';
@@ -171,16 +171,15 @@ export class LexscribeChecks implements IAspect {
     result.warnings.unshift(...read);
     this.results.set(stage.node.path, result);
     const targets: Targets = { resources, stacks };
-    withoutStackTraces(() => {
-      for (const finding of result.findings) {
-        if (finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE') continue;
-        const target = targetOf(targets, finding.resource.constructPath, finding.resource.stack);
-        if (target) this.annotate(target, finding);
-      }
-      for (const w of result.warnings) warn(targets, w);
-    });
+    for (const finding of result.findings) {
+      if (finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE') continue;
+      const target = targetOf(targets, finding.resource.constructPath, finding.resource.stack);
+      if (target) this.annotate(target, finding);
+    }
+    for (const w of result.warnings) warn(targets, w);
     const gathered = rootRun(root);
-    gathered.findings.push(...result.findings);
+    // Not spread into push: a large app's findings are more arguments than a call can take.
+    for (const f of result.findings) gathered.findings.push(f);
     gathered.warnings.push(...result.warnings);
     if (stage !== root) gathered.nested.push(...result.findings.filter((f) => isBlocking(f, this.settings)));
     if (this.settings.reports && stage !== root && (stage as Stage).outdir) writeReport((stage as Stage).outdir, result.findings, result.warnings);
@@ -192,22 +191,22 @@ export class LexscribeChecks implements IAspect {
     const all = run.finish().warnings;
     const local = new Set(rootRun(root).warnings);
     const runWide = all.filter((w) => !local.has(w));
+    if (runWide.length === 0) return runWide;
     const stacks = stageContents(root).stacks;
-    withoutStackTraces(() => {
-      for (const w of runWide) {
-        if (stacks.length > 0) warn({ resources: new Map(), stacks: new Map(stacks.map((s) => [s.stackName, s])) }, w);
-        // An App whose stacks all sit in Stages has no stack left to annotate: say it where `cdk synth` prints.
-        else process.stderr.write(`[Warning] ${warningText(w)}\n`);
-      }
-    });
+    const targets: Targets = { resources: new Map(), stacks: new Map(stacks.map((s) => [s.stackName, s])) };
+    for (const w of runWide) {
+      if (stacks.length > 0) warn(targets, w);
+      // An App whose stacks all sit in Stages has no stack left to annotate: say it where `cdk synth` prints.
+      else process.stderr.write(`[Warning] ${warningText(w)}\n`);
+    }
     return runWide;
   }
 
   private annotate(target: IConstruct, f: Finding): void {
-    if (isBlocking(f, this.settings)) Annotations.of(target).addError(annotationText(f));
+    if (isBlocking(f, this.settings)) annotate(target, 'aws:cdk:error', annotationText(f));
     // Plain warnings, not CDK-acknowledgeable ones: a finding is accepted through a suppression, which records why.
-    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') Annotations.of(target).addWarning(annotationText(f));
-    else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) Annotations.of(target).addInfo(annotationText(f));
+    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') annotate(target, 'aws:cdk:warning', annotationText(f));
+    else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) annotate(target, 'aws:cdk:info', annotationText(f));
   }
 
   /** Whether this instance writes reports (the App's report is written when any instance does). */
@@ -266,22 +265,21 @@ function warningText(w: RunWarning): string {
 
 function warn(targets: Targets, w: RunWarning): void {
   const target = targetOf(targets, w.resource?.constructPath, w.resource?.stack);
-  if (target) Annotations.of(target).addWarning(warningText(w));
+  if (target) annotate(target, 'aws:cdk:warning', warningText(w));
 }
 
+/** The metadata types of CDK's annotations (`ArtifactMetadataEntryType`), which the CLI prints and fails on. */
+type AnnotationType = 'aws:cdk:error' | 'aws:cdk:warning' | 'aws:cdk:info';
+
 /**
- * Run `fn` with CDK's metadata stack traces off. The trace of a lexscribe annotation would show only
- * lexscribe's own frames, and capturing one per finding is most of what annotating costs.
+ * What `Annotations.of(target).addError/addWarning/addInfo` writes, without a stack trace: the trace
+ * of a lexscribe annotation would show only lexscribe's own frames, and capturing one per finding is
+ * most of what annotating costs. Like `Annotations`, a message already on the construct is not
+ * repeated. `addMetadata`'s `stackTrace` option (default off) is in every constructs 10 release.
  */
-function withoutStackTraces(fn: () => void): void {
-  const saved = process.env.CDK_DISABLE_STACK_TRACE;
-  process.env.CDK_DISABLE_STACK_TRACE = '1';
-  try {
-    fn();
-  } finally {
-    if (saved === undefined) delete process.env.CDK_DISABLE_STACK_TRACE;
-    else process.env.CDK_DISABLE_STACK_TRACE = saved;
-  }
+function annotate(target: IConstruct, type: AnnotationType, message: string): void {
+  if (target.node.metadata.some((m) => m.data === message)) return;
+  target.node.addMetadata(type, message, { stackTrace: false });
 }
 
 function writeReport(outdir: string, findings: Finding[], warnings: RunWarning[]): void {

@@ -92,7 +92,8 @@ export class LexscribeValidator {
     const loaded = loadTemplates(inputs, { parameters: emptyParameters(), stdin: () => Buffer.alloc(0) });
     // Sub-assemblies found through a parent's manifest are checked only when CDK handed their stacks to this plugin.
     const apps = loaded.apps.filter((app) => app.some((input) => input.stack.file && given.has(resolve(input.stack.file)))).map((stacks) => ({ stacks }));
-    const { findings, warnings: runWarnings } = runPipeline(apps, { checks: this.checks, mode: 'synth', config: this.settings.config });
+    // Only FAIL, UNKNOWN and ERROR become violations: NOT_APPLICABLE verdicts (a third of all) are not built.
+    const { findings, warnings: runWarnings } = runPipeline(apps, { checks: this.checks, mode: 'synth', config: this.settings.config, notApplicable: false });
     const warnings: RunWarning[] = [...loaded.warnings, ...runWarnings];
     const violations: Violation[] = loaded.errors.map((e) => ({
       ruleName: 'lexscribe-input',
@@ -103,7 +104,9 @@ export class LexscribeValidator {
     const groups = new Map<string, Finding[]>();
     for (const f of findings.filter((x) => REPORTED.has(x.status))) {
       const key = `${f.checkId}|${f.status}|${isBlocking(f, this.settings)}`;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
+      const group = groups.get(key);
+      if (group) group.push(f);
+      else groups.set(key, [f]);
     }
     for (const group of groups.values()) violations.push(this.violation(group));
     // Expired or unused suppressions, nested stacks whose template is missing: never silent.

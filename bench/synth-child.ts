@@ -1,0 +1,62 @@
+/**
+ * One synthesis of a generated app, in a process of its own (what `cdk synth` runs): `node
+ * synth-child.js <variant> <kind> <units> <outdir>`. Only the variant's own modules are loaded, so
+ * what loading them costs is counted; the parent measures CPU and wall time, this process its peak
+ * memory, printed as one JSON line.
+ */
+import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { generateApp, type AppKind } from './synth-app';
+
+/** `lexscribe aspect, no checks` is the integration alone (loading, render, graph, report): the rest of the aspect's cost is the checks' own. */
+export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe aspect, no checks', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** The validation plugin or aspect of a variant, each loaded only for its own variant. */
+async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugin; aspect?: IAspect }> {
+  switch (name) {
+    case 'plain':
+      return {};
+    case 'lexscribe aspect':
+      return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks() };
+    case 'lexscribe aspect, no checks':
+      return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks({ checks: [] }) };
+    case 'lexscribe validator':
+      return { plugin: new (await import('../lib/cdk/validator')).LexscribeValidator() };
+    case 'cdk-nag AwsSolutions':
+      return { aspect: new (await import('cdk-nag')).AwsSolutionsChecks() };
+    case 'cdk-validator-cfnguard':
+      return { plugin: new (await import('@cdklabs/cdk-validator-cfnguard')).CfnGuardValidator() };
+  }
+}
+
+async function main(): Promise<void> {
+  const [name, kind, units, outdir] = process.argv.slice(2);
+  if (!(VARIANTS as readonly string[]).includes(name)) throw new Error(`unknown variant ${name}`);
+  const { plugin, aspect } = await variant(name as Variant);
+  const app = generateApp(kind as AppKind, Number(units), outdir);
+  if (aspect) Aspects.of(app).add(aspect);
+  if (plugin) Validations.of(app).addPlugins(plugin);
+  let failed: string | undefined;
+  // Writes nothing to the console: a failing app's errors and validation reports are part of the cost, not the output.
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  try {
+    app.synth();
+  } catch (e) {
+    // Validation plugins report blocking violations by throwing once the report is printed.
+    failed = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+  }
+  console.log(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, failed }));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
+}
