@@ -88,3 +88,37 @@ export const ROOT = '{ AWS: "arn:aws:iam::123456789012:root" }';
 export const KEY = '!GetAtt Key.Arn';
 /** The reason of a verdict on the other value of a condition names it, and the parameter that decides it. */
 export const OTHER_BRANCH = (condition: string, value: boolean, parameter: string) => new RegExp(`when condition ${condition} is ${value}, as it is when parameter ${parameter} is not at its default`);
+
+/**
+ * A bot whose alias writes text logs to log group `Logs`, with the given raw YAML for the values
+ * CloudFormation bounds: values it would refuse (`-1`, `""`, `"maybe"`) must FAIL naming what it allows.
+ */
+export function botWithLogs(values: { ttl?: string; childDirected?: string; retention?: string; kmsKeyId?: string }): string {
+  return `
+Resources:
+  Bot:
+    Type: AWS::Lex::Bot
+    Properties:
+      Name: support
+      RoleArn: arn:aws:iam::123456789012:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots
+      DataPrivacy: { ChildDirected: ${values.childDirected ?? 'false'} }
+      IdleSessionTTLInSeconds: ${values.ttl ?? '300'}
+  Key:
+    Type: AWS::KMS::Key
+    Properties: { KeyPolicy: { Statement: [] } }
+  Logs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      KmsKeyId: ${values.kmsKeyId ?? '!GetAtt Key.Arn'}
+      RetentionInDays: ${values.retention ?? '30'}
+  Alias:
+    Type: AWS::Lex::BotAlias
+    Properties:
+      BotId: !Ref Bot
+      BotAliasName: prod
+      ConversationLogSettings:
+        TextLogSettings:
+          - Enabled: true
+            Destination: { CloudWatch: { CloudWatchLogGroupArn: !GetAtt Logs.Arn, LogPrefix: p } }
+`;
+}

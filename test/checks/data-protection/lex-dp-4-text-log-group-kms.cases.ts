@@ -6,6 +6,7 @@ import { kmsKey, lexAlias, lexBot, logGroup, textLogs } from '../../tester/seed'
 import type { CheckTable, Seed } from '../../tester';
 import { newAlias, newBot } from './lex-fixtures';
 import { conditionalBot, OTHER_BRANCH, ROOT } from '../unknown-values';
+import { botWithLogs } from '../unknown-values';
 
 const ACCOUNT = '123456789012';
 
@@ -66,6 +67,7 @@ Resources:
       },
     ],
     FAIL: [
+      { name: 'KmsKeyId ""', template: botWithLogs({ kmsKeyId: '""' }), statuses: { Alias: 'FAIL', Bot: 'NOT_APPLICABLE' }, reason: /"" is not the ARN of a kms resource/ },
       {
         name: 'KmsKeyId: Fn::If [HasKey, key, AWS::NoValue], HasKey true by default',
         template: conditionalBot(ROOT, '!If [HasKey, !GetAtt Key.Arn, !Ref AWS::NoValue]'),
