@@ -192,9 +192,10 @@ export class Pipeline {
       const record = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => {
         if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
         let resource = v.resource ?? fallback;
+        // A derived resource's path is in its own properties, not its origin's: no parameter is named for it.
+        if (status !== 'NOT_APPLICABLE' && !resource.origin) v = withParameterNote(graph, resource, v);
         // A derived resource is reported where it is written: on its origin, at the property it was read from.
         for (let origin = resource.origin; origin; origin = resource.origin) [resource, v] = [origin.resource, { ...v, path: origin.path }];
-        if (status !== 'NOT_APPLICABLE') v = withParameterNote(graph, resource, v);
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
         out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity, deployment(resource)), resource });
       };

@@ -371,11 +371,13 @@ export class ResourceGraph {
   /**
    * Parameters a property of a resource reads (`Ref`, `${Name}` in `Fn::Sub`) whose value is their
    * `Default`, no value being given in this run: a deployment may give them another. `path` is the
-   * dotted property path of a verdict; reading stops at the first intrinsic, which is taken whole.
+   * dotted property path of a verdict (none: no parameter); reading stops at the first intrinsic, which
+   * is taken whole.
    */
   defaultedParameters(r: Resource, path: string | undefined): Array<{ name: string; value: unknown }> {
     const scope = this.scopes.get(r.stack.name);
-    if (!scope || r.origin) return [];
+    // A verdict on the whole resource names no value: the parameters of all its properties would be noise.
+    if (!scope || r.origin || !path) return [];
     const defaulted = (name: string) => {
       const p = Object.prototype.hasOwnProperty.call(scope.parameters, name) ? scope.parameters[name] : undefined;
       if (p?.Default === undefined || Object.prototype.hasOwnProperty.call(scope.parameterValues, name)) return false;
