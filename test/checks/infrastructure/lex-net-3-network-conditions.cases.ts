@@ -49,13 +49,12 @@ export default {
     FAIL: [{ name: 'lex:RecognizeText from anywhere', moto: motoCaller(), collectors, resource: 'role/web-bot-caller' }],
     UNKNOWN: [
       {
-        // DISPUTED: beside the UNKNOWN of the unread identities, the Region of the bot gets NOT_APPLICABLE
-        // "no identity policy in this app grants Lex runtime actions", an absence the check could not observe.
+        // Formerly DISPUTED: the Region of the bot also got NOT_APPLICABLE "no identity policy grants Lex runtime actions", an absence not observed.
         name: 'iam:GetAccountAuthorizationDetails denied',
         moto: motoCaller(),
         collectors,
         deny: ['iam:GetAccountAuthorizationDetails'],
-        statuses: { '123456789012/global': 'UNKNOWN', '123456789012/us-east-1': 'NOT_APPLICABLE' },
+        statuses: { '123456789012/global': 'UNKNOWN' },
       },
     ],
   },
