@@ -242,16 +242,17 @@ const WORSE: Readonly<Record<string, number>> = { NOT_APPLICABLE: 0, PASS: 1, UN
 function withAlternative(graph: ResourceGraph, resource: Resource, verdicts: readonly Verdict[], evaluate: () => Verdict | Verdict[]): Verdict[] {
   const alt = graph.alternative(resource);
   if (!alt) return [...verdicts];
+  const when = alt.conditions.map((c) => `condition ${c.name} is ${!c.value}, as it is when ${c.parameters.length > 1 ? 'parameters' : 'parameter'} ${c.parameters.join(', ')} ${c.parameters.length > 1 ? 'are' : 'is'} not at ${c.parameters.length > 1 ? 'their defaults' : 'its default'}`).join('; ');
   let others: Verdict[];
   try {
     const got = graph.under(alt, evaluate);
     others = Array.isArray(got) ? got : [got];
-  } catch {
-    return [...verdicts];
+  } catch (e) {
+    // The defaults were judged; what the other branch gives is not known, and says so.
+    return [...verdicts, { status: 'UNKNOWN', reason: `the verdict when ${when} could not be computed: ${errorMessage(e)}`, findingKey: 'Condition' }];
   }
   const worst = new Map<string | undefined, number>();
   for (const v of verdicts) worst.set(v.findingKey, Math.max(worst.get(v.findingKey) ?? 0, WORSE[v.status]));
-  const when = alt.conditions.map((c) => `condition ${c.name} is ${!c.value}, as it is when ${c.parameters.length > 1 ? 'parameters' : 'parameter'} ${c.parameters.join(', ')} ${c.parameters.length > 1 ? 'are' : 'is'} not at ${c.parameters.length > 1 ? 'their defaults' : 'its default'}`).join('; ');
   const added = others
     .filter((v) => WORSE[v.status] >= WORSE.UNKNOWN && WORSE[v.status] > (worst.get(v.findingKey) ?? 0))
     .map((v) => ({ ...v, reason: `${(v.reason ?? '').replace(/\.$/, '')} (when ${when})` }));

@@ -33,7 +33,7 @@ describe('invalidValue', () => {
 
   test('a key is a KMS ARN; booleans are true or false', () => {
     expect(invalidValue('arn:aws:kms:us-east-1:111122223333:key/1234', LOG_GROUP_ALLOWED.KmsKeyId)).toBeUndefined();
-    expect(invalidValue('', LOG_GROUP_ALLOWED.KmsKeyId)).toBe('"" is not the ARN of a kms resource');
+    expect(invalidValue('', LOG_GROUP_ALLOWED.KmsKeyId)).toBe('"" is not the ARN of a KMS key');
     expect(invalidValue('arn:aws:s3:::bucket', LOG_GROUP_ALLOWED.KmsKeyId)).toBeDefined();
     expect(invalidValue('false', BOT_ALLOWED.ChildDirected)).toBeUndefined();
     expect(invalidValue('maybe', BOT_ALLOWED.ChildDirected)).toBe('"maybe" is not true or false');

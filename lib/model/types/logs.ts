@@ -29,5 +29,5 @@ export interface LogsAccountPolicyProps {
  */
 export const LOG_GROUP_ALLOWED = {
   RetentionInDays: { kind: 'one of', values: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] },
-  KmsKeyId: { kind: 'ARN', service: 'kms' },
+  KmsKeyId: { kind: 'ARN', service: 'kms', what: 'a KMS key' },
 } as const satisfies Record<string, Allowed>;

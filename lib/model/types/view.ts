@@ -64,7 +64,7 @@ export type Allowed =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
   | { readonly kind: 'one of'; readonly values: readonly number[] }
   | { readonly kind: 'boolean' }
-  | { readonly kind: 'ARN'; readonly service: string };
+  | { readonly kind: 'ARN'; readonly service: string; readonly what: string };
 
 /** How a reason names the allowed values: `an integer from 60 to 86400`, `one of 1, 3, 5, …`. */
 export function describeAllowed(a: Allowed): string {
@@ -76,7 +76,7 @@ export function describeAllowed(a: Allowed): string {
     case 'boolean':
       return 'true or false';
     case 'ARN':
-      return `the ARN of a ${a.service} resource`;
+      return `the ARN of ${a.what}`;
   }
 }
 

@@ -67,7 +67,7 @@ Resources:
       },
     ],
     FAIL: [
-      { name: 'KmsKeyId ""', template: botWithLogs({ kmsKeyId: '""' }), statuses: { Alias: 'FAIL', Bot: 'NOT_APPLICABLE' }, reason: /"" is not the ARN of a kms resource/ },
+      { name: 'KmsKeyId ""', template: botWithLogs({ kmsKeyId: '""' }), statuses: { Alias: 'FAIL', Bot: 'NOT_APPLICABLE' }, reason: /"" is not the ARN of a KMS key/ },
       {
         name: 'KmsKeyId: Fn::If [HasKey, key, AWS::NoValue], HasKey true by default',
         template: conditionalBot(ROOT, '!If [HasKey, !GetAtt Key.Arn, !Ref AWS::NoValue]'),
