@@ -89,6 +89,8 @@ export class ResourceGraph {
   private readonly resolvedProps = new Map<Resource, Record<string, unknown>>();
   private readonly alternatives = new Map<Resource, Alternative | undefined>();
   private readonly flips = new Map<string, FlipState>();
+  /** Per stack: whether some parameter is read at its default (most stacks have none). */
+  private readonly defaultedStacks = new Map<string, boolean>();
   private flip: FlipState | undefined;
   private readonly stackResources = new Map<string, Resource>();
   private readonly evaluatedStacks: StackInfo[] = [];
@@ -331,7 +333,7 @@ export class ResourceGraph {
     if (this.alternatives.has(r)) return this.alternatives.get(r);
     let found: Alternative | undefined;
     const scope = this.scopes.get(r.stack.name);
-    if (scope && !r.origin && scope.conditionDefaults) {
+    if (scope && !r.origin && scope.conditionDefaults && Object.keys(scope.conditions).length > 0) {
       const names = new Set(conditionsOfIfs(r.properties));
       for (const id of referencedIds(r.properties)) {
         const other = scope.resources.get(id);
@@ -383,7 +385,9 @@ export class ResourceGraph {
       if (p?.Default === undefined || Object.prototype.hasOwnProperty.call(scope.parameterValues, name)) return false;
       return !(p.Type ?? '').startsWith('AWS::SSM::Parameter::Value');
     };
-    if (!Object.keys(scope.parameters).some(defaulted)) return [];
+    let any = this.defaultedStacks.get(r.stack.name);
+    if (any === undefined) this.defaultedStacks.set(r.stack.name, (any = Object.keys(scope.parameters).some(defaulted)));
+    if (!any) return [];
     let node: unknown = r.properties;
     for (const step of path ? path.split('.') : []) {
       if (node === null || typeof node !== 'object') return [];
