@@ -3,7 +3,8 @@ import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { bool, get } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
 import { lexTagValue, misspelledKeys } from '../shared/lex';
-import { BOT, type BotProps } from '../../lib/model/types/lex';
+import { BOT, BOT_ALLOWED, type BotProps } from '../../lib/model/types/lex';
+import { invalidValue } from '../../lib/model/types/view';
 
 export default defineCheck({
   id: 'LEX-DP-1',
@@ -24,7 +25,10 @@ export default defineCheck({
     const privacy = graph.props<BotProps>(bot).DataPrivacy;
     if (privacy === undefined) return fail('DataPrivacy is missing: the bot does not declare whether it is child-directed', { path: 'DataPrivacy' });
     if (privacy instanceof Unknown) return unknown(`DataPrivacy cannot be known: ${privacy.reason}`, { path: 'DataPrivacy' });
-    const value = bool(get(privacy, 'ChildDirected'));
+    const raw = get(privacy, 'ChildDirected');
+    const invalid = invalidValue(raw, BOT_ALLOWED.ChildDirected);
+    if (invalid) return fail(`DataPrivacy.ChildDirected ${invalid}, as CloudFormation requires: the value is invalid`, { path: 'DataPrivacy.ChildDirected' });
+    const value = bool(raw);
     const misspelled = misspelledKeys(privacy, 'ChildDirected');
     if (value === undefined && misspelled.length > 0) {
       return fail(`DataPrivacy spells ${misspelled[0]}, which CloudFormation does not read: write ChildDirected (CfnBot.dataPrivacy is passed through verbatim)`, {

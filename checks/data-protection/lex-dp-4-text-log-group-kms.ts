@@ -3,7 +3,8 @@ import { Unknown, render } from '../../lib/model/values';
 import { aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
 import { KMS_KEY } from '../../lib/model/types/kms';
 import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
-import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
+import { LOG_GROUP, LOG_GROUP_ALLOWED, type LogGroupProps } from '../../lib/model/types/logs';
+import { invalidValue } from '../../lib/model/types/view';
 
 export default defineCheck({
   id: 'LEX-DP-4',
@@ -20,6 +21,8 @@ export default defineCheck({
       const key = ctx.graph.props<LogGroupProps>(target).KmsKeyId;
       if (key === undefined) return fail(`text logs of ${aliasLabel(resource)} go to log group ${target.logicalId}, which has no KMS key`, { path: targetPath });
       if (key instanceof Unknown) return unknown(`KMS key of log group ${target.logicalId} cannot be known: ${key.reason}`, { path: targetPath });
+      const invalid = invalidValue(key, LOG_GROUP_ALLOWED.KmsKeyId);
+      if (invalid) return fail(`KmsKeyId of log group ${target.logicalId}: ${invalid}, as CloudFormation requires: the value is invalid, so the group is not encrypted with a key of yours`, { path: targetPath });
       return pass(`log group ${target.logicalId} is encrypted with ${render(key)}`);
     });
     if (verdicts.length === 0) return notApplicable(`${aliasLabel(resource)} has no enabled text logs`);

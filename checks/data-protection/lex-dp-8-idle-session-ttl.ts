@@ -2,7 +2,8 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, pass, unknown } from '../../lib/engine/check';
 import { num } from '../../lib/engine/read';
 import { Unknown } from '../../lib/model/values';
-import { BOT, type BotProps } from '../../lib/model/types/lex';
+import { BOT, BOT_ALLOWED, type BotProps } from '../../lib/model/types/lex';
+import { invalidValue } from '../../lib/model/types/view';
 
 export default defineCheck({
   id: 'LEX-DP-8',
@@ -16,8 +17,11 @@ export default defineCheck({
   resourceTypes: [BOT],
   evaluate(bot, { graph, options }) {
     const max = Number(options.maxIdleSessionTtlSeconds);
-    const ttl = num(graph.props<BotProps>(bot).IdleSessionTTLInSeconds);
+    const raw = graph.props<BotProps>(bot).IdleSessionTTLInSeconds;
     const at = { path: 'IdleSessionTTLInSeconds' };
+    const invalid = invalidValue(raw, BOT_ALLOWED.IdleSessionTTLInSeconds);
+    if (invalid) return fail(`IdleSessionTTLInSeconds ${invalid}, as CloudFormation requires: the value is invalid`, at);
+    const ttl = num(raw);
     if (ttl === undefined) return unknown('IdleSessionTTLInSeconds is not set (CloudFormation requires it)', at);
     if (ttl instanceof Unknown) return unknown(`IdleSessionTTLInSeconds cannot be known: ${ttl.reason}`, at);
     return ttl <= max ? pass(`idle sessions end after ${ttl} s (at most ${max})`) : fail(`idle sessions last ${ttl} s, more than ${max} s`, at);

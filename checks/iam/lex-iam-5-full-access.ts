@@ -2,9 +2,9 @@ import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
-import { Unknown, render } from '../../lib/model/values';
+import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionsOf } from '../../lib/policy/actions';
-import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { coversAction, isAllow, onAnyResource, unreadableResources, type Statement } from '../../lib/policy/document';
 import { resourceReach } from '../../lib/policy/resources';
 import { reachesLex } from '../../lib/model/relations/lex';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
@@ -56,11 +56,23 @@ export default defineCheck({
 
 function fullAccess(graph: ResourceGraph, principal: Resource, admins: string[]): Verdict[] {
   if (matchesAny(namesOf(graph, principal), admins)) return [];
-  return managedPolicyArns(graph, principal)
+  const arns = managedPolicyArns(graph, principal);
+  const out = arns
     .filter((arn) => isAwsManagedPolicy(arn, FULL_ACCESS))
     .map(() =>
       fail(`${principal.logicalId} has AmazonLexFullAccess and is not matched by adminRolePatterns`, { findingKey: `Policy::${FULL_ACCESS}`, path: 'ManagedPolicyArns' }),
     );
+  const doubt = out.length === 0 ? arns.map(unreadableArn).find((u) => u !== undefined) : undefined;
+  if (doubt) out.push(unknown(`whether ${principal.logicalId} has AmazonLexFullAccess cannot be known: ${doubt.reason}`, { findingKey: `Policy::${FULL_ACCESS}`, path: 'ManagedPolicyArns' }));
+  return out;
+}
+
+/** Why a managed policy ARN cannot be read, if it cannot. */
+function unreadableArn(arn: unknown): Unknown | undefined {
+  if (arn instanceof Unknown) return arn;
+  if (arn instanceof Choice) return new Unknown(`ManagedPolicyArns depends on condition ${arn.condition}`);
+  if (arn instanceof Composite && arn.unknowns.length > 0) return arn.unknowns[0];
+  return undefined;
 }
 
 /**
@@ -71,7 +83,11 @@ function broadStatements(graph: ResourceGraph, holder: Resource): Verdict[] {
   return heldStatementVerdicts(graph, holder, (stmt, at) => {
     if (!isAllow(stmt)) return undefined;
     const where = everyBot(stmt);
-    if (!where) return undefined;
+    if (!where) {
+      const resources = unreadableResources(stmt);
+      const allowsAll = (stmt.notActions !== undefined && allLex().every((a) => coversAction(stmt, a))) || (stmt.actions ?? []).some(coversAllLex);
+      return resources && allowsAll ? [unknown(`${statementLabel(stmt)} allows every Lex action on resources that cannot be known: ${resources.reason}`, { findingKey: 'Resource', path: at })] : undefined;
+    }
     const out: Verdict[] = [];
     if (stmt.notActions && allLex().every((a) => coversAction(stmt, a))) {
       out.push(fail(`${statementLabel(stmt)} allows every Lex action on ${where} through NotAction`, { findingKey: 'NotAction', path: at }));

@@ -62,10 +62,6 @@ export default defineCheck({
 function statementVerdicts(stmt: Statement, doc: PolicyDocument, path: string, docPath: string, guarded: ReadonlyMap<string, Resource>): Verdict[] | undefined {
   if (!isAllow(stmt)) return undefined;
   const label = statementLabel(stmt);
-  const rawActions = [stmt.raw.Action ?? []].flat();
-  if (rawActions.some((a) => typeof a !== 'string')) {
-    return [unknown(`the actions of ${label} cannot be known: ${rawActions.filter((a) => typeof a !== 'string').map(render).join(', ')}`, { findingKey: `${docPath}::Statement[${stmt.index}]::Action`, path })];
-  }
   const granted = START_ACTIONS.filter((a) => coversAction(stmt, a));
   if (granted.length === 0) return undefined;
   const deniedWithoutKey = doc.statements.some((s) => s.effect === 'Deny' && granted.every((a) => coversAction(s, a)) && requiresOutputKey(s));

@@ -1,6 +1,6 @@
 import { defineCheck, fail, notApplicable, pass, unknown, type Verdict } from '../../lib/engine/check';
 import { Unknown } from '../../lib/model/values';
-import { coversAction, isAllow } from '../../lib/policy/document';
+import { coversAction, isAllow, unreadableActions } from '../../lib/policy/document';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
 import { BOT, BOT_ALIAS } from '../../lib/model/types/lex';
@@ -35,6 +35,12 @@ export default defineCheck({
         continue;
       }
       for (const stmt of policy.document.statements) {
+        const unread = stmt.effect === 'Deny' ? undefined : stmt.effect instanceof Unknown ? stmt.effect : unreadableActions(stmt);
+        if (unread && !NETWORK_KEYS.some((k) => stmt.conditions.has(k))) {
+          const what = unread === stmt.effect ? 'effect' : 'actions';
+          out.push(unknown(`whether statement ${stmt.sid ?? stmt.index} grants Lex runtime actions from any network cannot be known, as its ${what} cannot: ${unread.reason}`, { resource: policy.holder, path: `${policy.path}.Statement.${stmt.index}`, findingKey: `Statement::${stmt.sid ?? stmt.index}` }));
+          continue;
+        }
         if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('lex:'))) continue;
         const granted = RUNTIME_ACTIONS.filter((a) => coversAction(stmt, a));
         if (granted.length === 0) continue;
@@ -54,7 +60,9 @@ export default defineCheck({
       }
     }
     const anchor = graph.anchor(BOT, BOT_ALIAS);
-    if (out.length === 0 && anchor) out.push(notApplicable('no identity policy in this app grants Lex runtime actions', { resource: anchor }));
+    // Identities that could not be read are UNKNOWN already (the pipeline reports the gap): no grant seen is not no grant.
+    const unread = graph.gaps.some((g) => g.types.some((t) => t.startsWith('AWS::IAM::')) && (g.stack.account === undefined || anchor?.stack.account === undefined || g.stack.account === anchor.stack.account));
+    if (out.length === 0 && anchor && !unread) out.push(notApplicable('no identity policy in this app grants Lex runtime actions', { resource: anchor }));
     return out;
   },
 });

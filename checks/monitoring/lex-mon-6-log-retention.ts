@@ -4,7 +4,8 @@ import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { aliasLabel, logSettings } from '../shared/lex';
 import { ALIAS_HOLDERS, BOT, BOT_ALIAS } from '../../lib/model/types/lex';
-import { LOG_GROUP, type LogGroupProps } from '../../lib/model/types/logs';
+import { LOG_GROUP, LOG_GROUP_ALLOWED, type LogGroupProps } from '../../lib/model/types/logs';
+import { invalidValue } from '../../lib/model/types/view';
 
 export default defineCheck({
   id: 'LEX-MON-6',
@@ -41,8 +42,11 @@ export default defineCheck({
       }
     }
     for (const group of groups) {
-      const days = num(graph.props<LogGroupProps>(group).RetentionInDays);
-      if (days instanceof Unknown) out.push(unknown(`retention of log group ${group.logicalId} cannot be known: ${days.reason}`, { resource: group, path: 'RetentionInDays' }));
+      const raw = graph.props<LogGroupProps>(group).RetentionInDays;
+      const invalid = invalidValue(raw, LOG_GROUP_ALLOWED.RetentionInDays);
+      const days = num(raw);
+      if (invalid) out.push(fail(`RetentionInDays of log group ${group.logicalId}: ${invalid}, as CloudFormation requires: the value is invalid`, { resource: group, path: 'RetentionInDays' }));
+      else if (days instanceof Unknown) out.push(unknown(`retention of log group ${group.logicalId} cannot be known: ${days.reason}`, { resource: group, path: 'RetentionInDays' }));
       else if (days === undefined) out.push(fail(`log group ${group.logicalId} keeps conversation logs forever (no RetentionInDays)`, { resource: group, path: 'RetentionInDays' }));
       else out.push(pass(`log group ${group.logicalId} keeps conversation logs for ${days} days`, { resource: group }));
     }

@@ -31,6 +31,9 @@ export default defineCheck({
     const users = botsUsing(graph, role);
     if (users instanceof Unknown) return unknown(`a bot role cannot be known, so it may be this one: ${users.reason}`);
     if (users.length > 0) return pass(`used by ${users.map((b) => b.logicalId).join(', ')}`);
+    // Bots that could not be listed may use it: "no bot uses it" is then not known.
+    const gap = graph.gaps.find((g) => g.types.includes(BOT) && (g.stack.account === undefined || role.stack.account === undefined || g.stack.account === role.stack.account));
+    if (gap) return unknown(`no bot read uses this service-linked role, but the bots of ${gap.stack.name} could not be read: ${gap.reason}`);
     const lastUsed = str(get(graph.props<RoleProps>(role), 'RoleLastUsed.LastUsedDate'));
     return fail(`no bot ${graph.arnOf(role) ? 'of the account' : 'of this app'} uses this service-linked role${typeof lastUsed === 'string' ? `; last used ${lastUsed}` : ''}`);
   },

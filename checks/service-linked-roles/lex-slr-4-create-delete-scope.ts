@@ -1,8 +1,8 @@
 import picomatch from 'picomatch';
-import { defineCheck, fail, notApplicable, pass } from '../../lib/engine/check';
-import { render } from '../../lib/model/values';
+import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
+import { Unknown, render } from '../../lib/model/values';
 import { actionMatches } from '../../lib/policy/actions';
-import { coversAction, isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { coversAction, isAllow, onAnyResource, unreadableResources, type Statement } from '../../lib/policy/document';
 import { dedupe, heldStatementVerdicts, isAnyRole, statementLabel } from '../shared/lex-iam';
 import { POLICY_HOLDERS } from '../../lib/model/types/iam';
 import { isAwsManaged } from '../../lib/model/relations/iam';
@@ -28,6 +28,7 @@ export default defineCheck({
       const scope = lexScope(stmt);
       if (scope === 'lex') return [];
       if (scope === 'other') return undefined;
+      if (scope instanceof Unknown) return [unknown(`${statementLabel(stmt)} allows ${offending(stmt).join(', ')} on roles that cannot be known, without an iam:AWSServiceName condition: ${scope.reason}`, { findingKey: 'Resource', path })];
       // Unscoped: it reaches Lex's roles only where the principal works with Lex (or is a Lex role).
       if (!reachesLex(graph, resource)) return undefined;
       return offending(stmt).map((pattern) =>
@@ -43,7 +44,7 @@ export default defineCheck({
  * How a statement is scoped: to Lex (an iam:AWSServiceName or role path naming a Lex service), to
  * other services only (Chime, ECS…: not Lex's to judge), or not at all (every role, no service name).
  */
-function lexScope(stmt: Statement): 'lex' | 'other' | 'unscoped' {
+function lexScope(stmt: Statement): 'lex' | 'other' | 'unscoped' | Unknown {
   const names = stmt.conditions
     .get('iam:AWSServiceName')
     .filter((e) => !/not|ifexists$/i.test(e.operator))
@@ -52,6 +53,8 @@ function lexScope(stmt: Statement): 'lex' | 'other' | 'unscoped' {
   if (names.length > 0) return names.some(isLexService) ? 'lex' : 'other';
   const anyRole = onAnyResource(stmt) || (stmt.resources ?? []).some(isAnyRole);
   if (anyRole) return 'unscoped';
+  const unread = unreadableResources(stmt);
+  if (unread) return unread;
   return (stmt.resources ?? []).some((r) => isLexService(render(r))) ? 'lex' : 'other';
 }
 

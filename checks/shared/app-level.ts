@@ -1,4 +1,5 @@
 import { pass, type CheckContext, type Verdict } from '../../lib/engine/check';
+import { Unknown } from '../../lib/model/values';
 import type { Severity } from '../../lib/model/finding';
 import type { Resource, StackInfo } from '../../lib/model/resource';
 
@@ -54,7 +55,7 @@ export function findOrReportAbsent(ctx: CheckContext, control: AppLevelControl):
   if (workloads.length === 0) return [];
   const present = graph.ofType(...control.types).filter((r) => graph.isEvaluated(r) && (control.matches?.(r) ?? true));
   const evaluate = control.evaluate ?? ((r: Resource) => pass(`${r.type} ${r.logicalId} is defined`));
-  const out: Verdict[] = present.flatMap((r) => [evaluate(r)].flat().map((v) => ({ ...v, resource: v.resource ?? r })));
+  const out: Verdict[] = present.flatMap((r) => [evaluate(r)].flat().map((v) => conditional(ctx, r, { ...v, resource: v.resource ?? r })));
 
   // One representative workload per scope: the first of each account and Region, or of the whole run.
   const scopes: Resource[] = [];
@@ -77,4 +78,16 @@ export function findOrReportAbsent(ctx: CheckContext, control: AppLevelControl):
     });
   }
   return out;
+}
+
+/**
+ * A control met by a resource that exists only under a condition that cannot be known here (a
+ * parameter without a value) is not known to be met: its PASS is UNKNOWN, as any value behind an
+ * unset parameter is. The pipeline adds which condition it is.
+ */
+function conditional(ctx: CheckContext, r: Resource, v: Verdict): Verdict {
+  if (v.status !== 'PASS' || r.condition === undefined) return v;
+  const state = ctx.graph.conditionOf(r);
+  if (!(state instanceof Unknown)) return v;
+  return { ...v, status: 'UNKNOWN', reason: `whether ${r.type} ${r.logicalId} is deployed cannot be known, so neither can whether the control is met` };
 }

@@ -4,7 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { actionMatches, actionsOf } from '../../lib/policy/actions';
-import { parsePolicy, type PolicyDocument, type Statement } from '../../lib/policy/document';
+import { parsePolicy, unreadableActions, type PolicyDocument, type Statement } from '../../lib/policy/document';
 import { BOT, BOT_ALIAS, type ResourcePolicyProps } from '../../lib/model/types/lex';
 import { heldPolicies, namesOf } from '../../lib/model/relations/iam';
 
@@ -128,12 +128,26 @@ export function heldStatementVerdicts(
       continue;
     }
     for (const stmt of document?.statements ?? []) {
-      const out = judge(stmt, `${path}.Statement.${stmt.index}`, document!, path);
-      if (out) relevant++;
+      const at = `${path}.Statement.${stmt.index}`;
+      const out = judge(stmt, at, document!, path);
+      const doubt = stmt.effect === 'Deny' ? undefined : unreadableGrant(stmt);
+      if (out || doubt) relevant++;
       verdicts.push(...(out ?? []));
+      if (doubt) verdicts.push(unknown(`${doubt.what} of ${statementLabel(stmt)} cannot be known: ${doubt.why.reason}`, { findingKey: `${path}::Statement[${stmt.index}]::${doubt.key}`, path: at }));
     }
   }
   return { verdicts, relevant };
+}
+
+/**
+ * What of an Allow statement (or one whose effect is not known) cannot be read so that what it grants
+ * is not known: its effect, or its actions (a list parameter, `Fn::Split` over an import). Whatever a
+ * check looks for, such a statement may grant it.
+ */
+function unreadableGrant(stmt: Statement): { what: string; key: string; why: Unknown } | undefined {
+  if (stmt.effect instanceof Unknown) return { what: 'the effect', key: 'Effect', why: stmt.effect };
+  const actions = unreadableActions(stmt);
+  return actions ? { what: 'the actions', key: 'Action', why: actions } : undefined;
 }
 
 /** Glob match of any name against any pattern (`*Admin*`, `arn:aws:iam::*:role/admin/*`). */

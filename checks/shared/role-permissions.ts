@@ -4,7 +4,7 @@ import type { ResourceGraph } from '../../lib/model/graph';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown, render } from '../../lib/model/values';
 import { actionInfo, actionsCovered, invalidAction, isKnownService, takesResourceArns } from '../../lib/policy/actions';
-import { isAllow, onAnyResource, type Statement } from '../../lib/policy/document';
+import { isAllow, onAnyResource, unreadableActions, unreadableResources, type Statement } from '../../lib/policy/document';
 import { managedPolicyArns } from '../../lib/policy/identity';
 import { awsManagedPolicyDocument, awsManagedPolicyName } from '../../lib/policy/managed';
 import { resourceReach } from '../../lib/policy/resources';
@@ -36,14 +36,18 @@ const upTo = (list: readonly string[], n = 4) => (list.length <= n ? list.join('
 
 /** The verdicts on one statement (no resource, no path: the caller's). */
 export function statementVerdicts(stmt: Statement, label: string): Verdict[] {
+  if (stmt.effect instanceof Unknown) return [unknown(`the effect of ${label} cannot be known: ${stmt.effect.reason}`, { findingKey: 'Effect' })];
   if (!isAllow(stmt)) return [];
   const out: Verdict[] = [];
   const high = { severity: 'HIGH' as Severity };
+  const unreadActions = unreadableActions(stmt);
+  if (unreadActions) out.push(unknown(`the actions of ${label} cannot be known: ${unreadActions.reason}`, { findingKey: 'Action' }));
   if (stmt.notActions) out.push(fail(`${label} uses NotAction, which allows everything it does not list`, { findingKey: 'NotAction', ...high }));
   // The real actions the statement grants that take resource ARNs, and whether some grant cannot be weighed (every action, an unknown service).
   const scoped: string[] = [];
   let broad = stmt.notActions !== undefined;
-  for (const a of stmt.actions ?? []) {
+  const literal = [stmt.raw.Action ?? []].flat().filter((a): a is string => typeof a === 'string');
+  for (const a of unreadActions ? literal : (stmt.actions ?? [])) {
     if (a === '*' || WILDCARD_SERVICE.test(a)) {
       out.push(fail(`${label} allows ${a}`, { findingKey: `Action::${a}`, ...high }));
       broad = true;
@@ -68,7 +72,13 @@ export function statementVerdicts(stmt: Statement, label: string): Verdict[] {
       if (beyond.length > 0) out.push(fail(`${label} allows ${a}, which takes in ${upTo(beyond)}: deletion or permission changes the role does not need`, { findingKey: `Action::${a}` }));
     }
   }
-  if (!broad && scoped.length === 0) return out;
+  if (!broad && scoped.length === 0 && !unreadActions) return out;
+  const unreadResources = unreadableResources(stmt);
+  if (unreadResources && !onAnyResource(stmt)) {
+    out.push(unknown(`the resources of ${label} cannot be known: ${unreadResources.reason}`, { findingKey: 'Resource' }));
+    return out;
+  }
+  if (unreadActions && !broad && scoped.length === 0) return out;
   if (onAnyResource(stmt)) {
     const what = broad ? '' : ` for ${upTo([...new Set(scoped)])}, which can be granted on named resources`;
     out.push(fail(`${label} applies to every resource (${render(stmt.raw.Resource ?? 'NotResource')})${what}`, { findingKey: 'Resource::*' }));

@@ -192,6 +192,8 @@ export class Pipeline {
       const record = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => {
         if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
         let resource = v.resource ?? fallback;
+        // A derived resource's path is in its own properties, not its origin's: no parameter is named for it.
+        if (status !== 'NOT_APPLICABLE' && !resource.origin) v = withParameterNote(graph, resource, v);
         // A derived resource is reported where it is written: on its origin, at the property it was read from.
         for (let origin = resource.origin; origin; origin = resource.origin) [resource, v] = [origin.resource, { ...v, path: origin.path }];
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
@@ -206,7 +208,8 @@ export class Pipeline {
         for (const resource of evaluatedOfTypes(side.resourceTypes)) {
           try {
             const verdicts = side.evaluate(resource, ctx);
-            for (const v of Array.isArray(verdicts) ? verdicts : [verdicts]) record(v.status, v, resource);
+            const list = Array.isArray(verdicts) ? verdicts : [verdicts];
+            for (const v of withAlternative(graph, resource, list, () => side.evaluate(resource, ctx))) record(v.status, v, resource);
           } catch (e) {
             record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, resource);
           }
@@ -225,6 +228,51 @@ export class Pipeline {
     }
     return out;
   }
+}
+
+const WORSE: Readonly<Record<string, number>> = { NOT_APPLICABLE: 0, PASS: 1, UNKNOWN: 2, FAIL: 3, ERROR: 3 };
+
+/**
+ * The verdicts on a resource, and those it gets as deployed with the other value of a condition that
+ * only parameter defaults decide (`Fn::If [UseKey, Key, AWS::NoValue]` with `UseKey` true by default):
+ * where the other value is worse (a FAIL or UNKNOWN the defaults do not give), that verdict is added,
+ * naming the condition and its parameters, and the passes it contradicts are dropped. The defaults are
+ * what the template deploys as written, the other branch what one parameter value away deploys.
+ */
+function withAlternative(graph: ResourceGraph, resource: Resource, verdicts: readonly Verdict[], evaluate: () => Verdict | Verdict[]): Verdict[] {
+  const alt = graph.alternative(resource);
+  if (!alt) return [...verdicts];
+  const when = alt.conditions.map((c) => `condition ${c.name} is ${!c.value}, as it is when ${c.parameters.length > 1 ? 'parameters' : 'parameter'} ${c.parameters.join(', ')} ${c.parameters.length > 1 ? 'are' : 'is'} not at ${c.parameters.length > 1 ? 'their defaults' : 'its default'}`).join('; ');
+  let others: Verdict[];
+  try {
+    const got = graph.under(alt, evaluate);
+    others = Array.isArray(got) ? got : [got];
+  } catch (e) {
+    // The defaults were judged; what the other branch gives is not known, and says so.
+    return [...verdicts, { status: 'UNKNOWN', reason: `the verdict when ${when} could not be computed: ${errorMessage(e)}`, findingKey: 'Condition' }];
+  }
+  const worst = new Map<string | undefined, number>();
+  for (const v of verdicts) worst.set(v.findingKey, Math.max(worst.get(v.findingKey) ?? 0, WORSE[v.status]));
+  const added = others
+    .filter((v) => WORSE[v.status] >= WORSE.UNKNOWN && WORSE[v.status] > (worst.get(v.findingKey) ?? 0))
+    .map((v) => ({ ...v, reason: `${(v.reason ?? '').replace(/\.$/, '')} (when ${when})` }));
+  if (added.length === 0) return [...verdicts];
+  const keys = new Set(added.map((v) => v.findingKey));
+  const kept = verdicts.filter((v) => WORSE[v.status] > WORSE.PASS || (v.findingKey !== undefined && !keys.has(v.findingKey)));
+  return [...kept, ...added];
+}
+
+/**
+ * A verdict on a value that a parameter's default gave says so, as the reason of one that a parameter
+ * without a value left unknown does: the verdict holds for the default, not for whatever a deployment
+ * passes.
+ */
+function withParameterNote(graph: ResourceGraph, resource: Resource, v: Omit<Verdict, 'status'>): Omit<Verdict, 'status'> {
+  const params = graph.defaultedParameters(resource, v.path);
+  if (params.length === 0) return v;
+  const named = params.map((p) => `${p.name} at its default ${JSON.stringify(p.value)}`).join(", ");
+  const note = `read from parameter${params.length > 1 ? 's' : ''} ${named}; a deployment may pass another value`;
+  return { ...v, reason: v.reason ? `${v.reason.replace(/\.$/, '')} (${note})` : note };
 }
 
 function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: Resource, described: FindingResource, severity: Severity, deployment?: string): Finding {

@@ -14,6 +14,26 @@ function sameHome(arn: ParsedArn, stack: StackInfo): boolean {
   return !stack.region || arn.partition === '*' || arn.partition === partitionOf(stack.region).partition;
 }
 
+/** A condition decided only by parameter defaults: its value under them, and the parameters it reads. */
+export interface AlternativeCondition {
+  readonly name: string;
+  readonly value: boolean;
+  readonly parameters: readonly string[];
+}
+
+/** What would deploy a resource differently with other parameter values (`ResourceGraph.alternative`). */
+export interface Alternative {
+  readonly stack: string;
+  readonly conditions: readonly AlternativeCondition[];
+}
+
+interface FlipState {
+  readonly stack: string;
+  readonly preset: ReadonlyArray<readonly [string, boolean]>;
+  readonly props: Map<Resource, Record<string, unknown>>;
+  readonly memos: Map<Relation<unknown>, unknown>;
+}
+
 /** What a graph holds: the resources of an app (CDK app, assembly, templates) or of an account scan. */
 export type GraphScope = 'app' | 'account';
 
@@ -67,6 +87,11 @@ export class ResourceGraph {
   private readonly evaluatedObjects = new Map<Resource, boolean>();
   private readonly exports = new Map<string, { scope: StackScope; value: unknown }>();
   private readonly resolvedProps = new Map<Resource, Record<string, unknown>>();
+  private readonly alternatives = new Map<Resource, Alternative | undefined>();
+  private readonly flips = new Map<string, FlipState>();
+  /** Per stack: whether some parameter is read at its default (most stacks have none). */
+  private readonly defaultedStacks = new Map<string, boolean>();
+  private flip: FlipState | undefined;
   private readonly stackResources = new Map<string, Resource>();
   private readonly evaluatedStacks: StackInfo[] = [];
   readonly stacks: readonly StackInfo[];
@@ -93,6 +118,7 @@ export class ResourceGraph {
         mappings: input.mappings ?? {},
         exportLookup: (name) => this.exports.get(name),
         conditionCache: new Map(),
+        conditionDefaults: new Map(),
       };
       this.scopes.set(input.stack.name, scope);
       if (input.metadata) this.stackMetadata.set(input.stack.name, input.metadata);
@@ -164,12 +190,13 @@ export class ResourceGraph {
 
   /** The value of a relation over this graph: computed on first use, then shared by every check. */
   memo<T>(relation: Relation<T>): T {
-    if (this.memos.has(relation)) return this.memos.get(relation) as T;
+    const memos = this.flip?.memos ?? this.memos;
+    if (memos.has(relation)) return memos.get(relation) as T;
     if (this.computing.has(relation)) throw new Error(`relation ${relation.name} depends on itself`);
     this.computing.add(relation);
     try {
       const value = relation.compute(this);
-      this.memos.set(relation, value);
+      memos.set(relation, value);
       return value;
     } finally {
       this.computing.delete(relation);
@@ -253,13 +280,19 @@ export class ResourceGraph {
    * untyped, a plain record.
    */
   props<T extends object = Record<string, unknown>>(r: Resource): T {
-    let cached = this.resolvedProps.get(r);
+    const flip = this.flip && this.flip.stack === r.stack.name && !r.origin ? this.flip : undefined;
+    const cache = flip ? flip.props : this.resolvedProps;
+    let cached = cache.get(r);
     if (!cached) {
       let scope = this.scopes.get(r.stack.name);
-      if (scope && r.condition !== undefined && this.conditionOf(r) === false) scope = { ...scope, conditionCache: new Map([[r.condition, true]]) };
+      if (scope && flip) {
+        const preset = new Map<string, boolean | Unknown>(flip.preset);
+        if (r.condition !== undefined && !preset.has(r.condition) && this.conditionOf(r) === false) preset.set(r.condition, true);
+        scope = { ...scope, conditionCache: preset, conditionDefaults: undefined };
+      } else if (scope && r.condition !== undefined && this.conditionOf(r) === false) scope = { ...scope, conditionCache: new Map([[r.condition, true]]) };
       cached = (scope ? resolveIntrinsics(r.properties, scope) : r.properties) as Record<string, unknown>;
       if (cached === null || typeof cached !== 'object') cached = {};
-      this.resolvedProps.set(r, cached);
+      cache.set(r, cached);
     }
     return cached as T;
   }
@@ -287,6 +320,94 @@ export class ResourceGraph {
     if (state === true) return undefined;
     if (state === false) return `deployed only when condition ${r.condition} is true, which it is not under the parameter values given or their defaults`;
     return `deployed only when condition ${r.condition} is true, which cannot be known here: ${state.reason}`;
+  }
+
+  /**
+   * The conditions that would deploy a resource differently if a parameter had another value than its
+   * default: those named by the `Fn::If`s of the resource and of the resources its properties refer to
+   * in its stack (an alias and its log group), decided only by parameter defaults. Undefined when there
+   * is none. The resource's own `Condition` is not among them (it is judged as deployed), nor are
+   * conditions that parameter values given in the run decide.
+   */
+  alternative(r: Resource): Alternative | undefined {
+    if (this.alternatives.has(r)) return this.alternatives.get(r);
+    let found: Alternative | undefined;
+    const scope = this.scopes.get(r.stack.name);
+    if (scope && !r.origin && scope.conditionDefaults && Object.keys(scope.conditions).length > 0) {
+      const names = new Set(conditionsOfIfs(r.properties));
+      for (const id of referencedIds(r.properties)) {
+        const other = scope.resources.get(id);
+        if (other && other !== r) for (const n of conditionsOfIfs(other.properties)) names.add(n);
+      }
+      const conditions: AlternativeCondition[] = [];
+      for (const name of names) {
+        if (name === r.condition) continue;
+        const value = resolveIntrinsics({ Condition: name }, scope, 0, true);
+        const parameters = scope.conditionDefaults.get(name) ?? [];
+        if (typeof value === 'boolean' && parameters.length > 0) conditions.push({ name, value, parameters });
+      }
+      if (conditions.length > 0) found = { stack: r.stack.name, conditions };
+    }
+    this.alternatives.set(r, found);
+    return found;
+  }
+
+  /**
+   * Run `fn` with the graph read as deployed under the other value of an alternative's conditions:
+   * `props` of the resources of its stack take the other branches, and relations are computed afresh
+   * for it (once per set of conditions), never mixed with those of the defaults.
+   */
+  under<T>(alt: Alternative, fn: () => T): T {
+    if (this.flip) throw new Error('ResourceGraph.under does not nest');
+    const key = `${alt.stack}|${alt.conditions.map((c) => c.name).sort().join('|')}`;
+    let state = this.flips.get(key);
+    if (!state) this.flips.set(key, (state = { stack: alt.stack, preset: alt.conditions.map((c) => [c.name, !c.value] as const), props: new Map(), memos: new Map() }));
+    this.flip = state;
+    try {
+      return fn();
+    } finally {
+      this.flip = undefined;
+    }
+  }
+
+  /**
+   * Parameters a property of a resource reads (`Ref`, `${Name}` in `Fn::Sub`) whose value is their
+   * `Default`, no value being given in this run: a deployment may give them another. `path` is the
+   * dotted property path of a verdict (none: no parameter); reading stops at the first intrinsic, which
+   * is taken whole.
+   */
+  defaultedParameters(r: Resource, path: string | undefined): Array<{ name: string; value: unknown }> {
+    const scope = this.scopes.get(r.stack.name);
+    // A verdict on the whole resource names no value: the parameters of all its properties would be noise.
+    if (!scope || r.origin || !path) return [];
+    const defaulted = (name: string) => {
+      const p = Object.prototype.hasOwnProperty.call(scope.parameters, name) ? scope.parameters[name] : undefined;
+      if (p?.Default === undefined || Object.prototype.hasOwnProperty.call(scope.parameterValues, name)) return false;
+      return !(p.Type ?? '').startsWith('AWS::SSM::Parameter::Value');
+    };
+    let any = this.defaultedStacks.get(r.stack.name);
+    if (any === undefined) this.defaultedStacks.set(r.stack.name, (any = Object.keys(scope.parameters).some(defaulted)));
+    if (!any) return [];
+    let node: unknown = r.properties;
+    for (const step of path ? path.split('.') : []) {
+      if (node === null || typeof node !== 'object') return [];
+      const keys = Object.keys(node);
+      if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) break;
+      node = (node as Record<string, unknown>)[step];
+    }
+    const names = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string' || v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) return v.forEach(walk);
+      const obj = v as Record<string, unknown>;
+      if (typeof obj.Ref === 'string' && defaulted(obj.Ref)) names.add(obj.Ref);
+      const sub = obj['Fn::Sub'];
+      const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+      for (const m of text?.matchAll(/\$\{([A-Za-z0-9]+)\}/g) ?? []) if (defaulted(m[1])) names.add(m[1]);
+      Object.values(obj).forEach(walk);
+    };
+    walk(node);
+    return [...names].map((name) => ({ name, value: scope.parameters[name].Default }));
   }
 
   /**
@@ -338,4 +459,38 @@ export class ResourceGraph {
     }
     return { external: value };
   }
+}
+
+/** Names of the conditions that `Fn::If`s in a raw property tree take, in the order met. */
+function conditionsOfIfs(value: unknown, into = new Set<string>()): string[] {
+  if (value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) for (const v of value) conditionsOfIfs(v, into);
+    else {
+      const obj = value as Record<string, unknown>;
+      const args = Object.prototype.hasOwnProperty.call(obj, 'Fn::If') ? obj['Fn::If'] : undefined;
+      if (Array.isArray(args) && typeof args[0] === 'string') into.add(args[0]);
+      for (const v of Object.values(obj)) conditionsOfIfs(v, into);
+    }
+  }
+  return [...into];
+}
+
+/** Logical ids a raw property tree refers to: `Ref`, `Fn::GetAtt`, and `${Id}` / `${Id.Attr}` in `Fn::Sub`. */
+function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
+  if (value === null || typeof value !== 'object') return into;
+  if (Array.isArray(value)) {
+    for (const v of value) referencedIds(v, into);
+    return into;
+  }
+  const obj = value as Record<string, unknown>;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(obj, k);
+  if (has('Ref') && typeof obj.Ref === 'string') into.add(obj.Ref);
+  const att = has('Fn::GetAtt') ? obj['Fn::GetAtt'] : undefined;
+  if (typeof att === 'string') into.add(att.split('.')[0]);
+  else if (Array.isArray(att) && typeof att[0] === 'string') into.add(att[0]);
+  const sub = has('Fn::Sub') ? obj['Fn::Sub'] : undefined;
+  const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+  for (const m of text?.matchAll(/\$\{([^}!.]+)[^}]*\}/g) ?? []) into.add(m[1]);
+  for (const v of Object.values(obj)) referencedIds(v, into);
+  return into;
 }

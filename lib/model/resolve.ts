@@ -11,6 +11,10 @@ export interface StackScope {
   mappings: Readonly<Record<string, unknown>>;
   exportLookup: (name: string) => { scope: StackScope; value: unknown } | undefined;
   conditionCache: Map<string, boolean | Unknown>;
+  /** Parameters each evaluated condition read at their `Default` (no value given): what a deployment may change. */
+  conditionDefaults?: Map<string, readonly string[]>;
+  /** While a condition is evaluated: the parameters read at their default so far. */
+  defaultsRead?: Set<string>;
 }
 
 const MAX_DEPTH = 64;
@@ -160,6 +164,7 @@ function parameter(name: string, param: { Default?: unknown; Type?: string }, sc
   const type = param.Type ?? 'String';
   const given = own(scope.parameterValues, name);
   const value = given !== undefined ? given : param.Default;
+  if (given === undefined && param.Default !== undefined) scope.defaultsRead?.add(name);
   if (type.startsWith('AWS::SSM::Parameter::Value')) {
     return new Unknown(`parameter ${name} is read from SSM parameter ${String(value)} at deploy time`);
   }
@@ -175,14 +180,26 @@ function parameter(name: string, param: { Default?: unknown; Type?: string }, sc
 function condition(name: unknown, scope: StackScope, depth: number): boolean | Unknown {
   if (typeof name !== 'string') return new Unknown(`malformed Condition ${JSON.stringify(name)}`);
   const cached = scope.conditionCache.get(name);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    for (const p of scope.conditionDefaults?.get(name) ?? []) scope.defaultsRead?.add(p);
+    return cached;
+  }
   const body = own(scope.conditions, name);
   let result: boolean | Unknown;
-  if (body === undefined) result = new Unknown(`condition ${name} is not defined`);
-  else {
-    const v = resolve(body, scope, depth + 1, true);
-    result = typeof v === 'boolean' ? v : v instanceof Unknown ? v : new Unknown(`condition ${name} cannot be evaluated`);
+  const outer = scope.defaultsRead;
+  const reads = new Set<string>();
+  scope.defaultsRead = reads;
+  try {
+    if (body === undefined) result = new Unknown(`condition ${name} is not defined`);
+    else {
+      const v = resolve(body, scope, depth + 1, true);
+      result = typeof v === 'boolean' ? v : v instanceof Unknown ? v : new Unknown(`condition ${name} cannot be evaluated`);
+    }
+  } finally {
+    scope.defaultsRead = outer;
   }
+  for (const p of reads) outer?.add(p);
+  scope.conditionDefaults?.set(name, [...reads]);
   scope.conditionCache.set(name, result);
   return result;
 }

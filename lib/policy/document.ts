@@ -1,4 +1,4 @@
-import { Composite, Reference, Unknown, render } from '../model/values';
+import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/values';
 import { actionMatches } from './actions';
 
 /** Condition block with case-insensitive keys (IAM compares condition keys case-insensitively). */
@@ -179,4 +179,40 @@ export function onAnyResource(stmt: Statement): boolean {
 
 export function isAllow(stmt: Statement): boolean {
   return stmt.effect === 'Allow';
+}
+
+/** Members of a statement whose values a template may write as intrinsics. */
+export type StatementMember = 'Action' | 'NotAction' | 'Resource' | 'NotResource';
+
+/**
+ * Why some of a statement's `Action`, `NotAction`, `Resource` or `NotResource` cannot be read, if it
+ * cannot: a `Ref` to a list parameter without a value, `Fn::Split` over an import, a `Fn::If` whose
+ * condition is not known, an action built from a reference. An action must be literal text; a resource
+ * may also be a reference, or a string built around one (even an unknown one), which names a resource.
+ */
+export function unreadableMember(stmt: Statement, member: StatementMember): Unknown | undefined {
+  const raw = stmt.raw[member];
+  if (raw === undefined) return undefined;
+  const action = member === 'Action' || member === 'NotAction';
+  for (const v of Array.isArray(raw) ? raw : [raw]) {
+    if (typeof v === 'string') continue;
+    if (v instanceof Unknown) return v;
+    if (v instanceof Choice) return new Unknown(`${member} depends on condition ${v.condition}`);
+    // `arn:aws:s3:::${BucketName}/*` names a resource even when its name is not known: what reaches it is read from its form.
+    if (!action && (v instanceof Reference || v instanceof Composite)) continue;
+    if (v instanceof Composite && v.unknowns.length > 0) return v.unknowns[0];
+    if (v instanceof Reference || v instanceof Composite || v instanceof Pseudo) return new Unknown(`${member} ${render(v)} is only known once deployed`);
+    return new Unknown(`${member} ${render(v)} is not a string`);
+  }
+  return undefined;
+}
+
+/** Why the actions a statement allows (or, with NotAction, leaves out) cannot be read, if they cannot. */
+export function unreadableActions(stmt: Statement): Unknown | undefined {
+  return unreadableMember(stmt, 'Action') ?? unreadableMember(stmt, 'NotAction');
+}
+
+/** Why the resources of a statement cannot be read, if they cannot. */
+export function unreadableResources(stmt: Statement): Unknown | undefined {
+  return unreadableMember(stmt, 'Resource') ?? unreadableMember(stmt, 'NotResource');
 }

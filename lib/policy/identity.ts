@@ -4,10 +4,15 @@ import type { GroupProps, RoleProps, UserProps } from '../model/types/iam';
 
 /** Managed policies of principals (the documents themselves: `lib/model/relations/iam.ts`). */
 
-/** Managed policy ARNs attached to a principal, as literal strings (AWS managed policies are literal ARNs). */
+/**
+ * Managed policy ARNs attached to a principal, as resolved (AWS managed policies are literal ARNs). A
+ * list that cannot be read as a whole (a `Ref` to a list parameter without a value) is one unknown
+ * entry, so that what it may attach is not taken for nothing.
+ */
 export function managedPolicyArns(graph: ResourceGraph, principal: Resource): unknown[] {
   const arns = graph.props<RoleProps | UserProps | GroupProps>(principal).ManagedPolicyArns;
-  return Array.isArray(arns) ? arns : [];
+  if (arns === undefined || arns === null) return [];
+  return Array.isArray(arns) ? arns : [arns];
 }
 
 const managedPolicyPatterns = new Map<string, RegExp>();

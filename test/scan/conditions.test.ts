@@ -58,3 +58,57 @@ describe('resources under a Condition', () => {
     expect(lexIam8('false', ['DeploySample=true'])).toEqual([['SampleInvoke', 'FAIL', expect.not.stringContaining('deployed only when')]]);
   });
 });
+
+/**
+ * A `Fn::If` whose condition only a parameter default decides: judged on both branches, the worse one
+ * reported naming the condition; a value given with --parameters decides it for good. A list
+ * parameter's default is read as the list, and the verdict names the parameter.
+ */
+const policyTemplate = `
+Parameters:
+  Public: { Type: String, Default: "no" }
+  Actions: { Type: CommaDelimitedList, Default: "lex:*,s3:GetObject" }
+Conditions:
+  IsPublic: !Equals [!Ref Public, "yes"]
+Resources:
+  Bot:
+    Type: AWS::Lex::Bot
+    Properties: { Name: b, RoleArn: arn:aws:iam::123456789012:role/r, DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 }
+  Policy:
+    Type: AWS::Lex::ResourcePolicy
+    Properties:
+      ResourceArn: !GetAtt Bot.Arn
+      Policy:
+        Statement:
+          - { Effect: Allow, Principal: !If [IsPublic, "*", { AWS: "arn:aws:iam::123456789012:root" }], Action: lex:RecognizeText, Resource: "*" }
+  Managed:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: { Statement: [{ Effect: Allow, Action: !Ref Actions, Resource: "*" }] }
+`;
+
+function scanPolicies(parameters: string[] = []) {
+  const dir = tempDir();
+  const file = join(dir, 'policies.yaml');
+  writeFileSync(file, policyTemplate);
+  const loaded = loadTemplates([file], { parameters: addParameterArgs(emptyParameters(), parameters), stdin: () => Buffer.alloc(0) });
+  const findings = scanLoaded(loaded, {}).findings;
+  const of = (check: string, id: string) => findings.filter((f) => f.checkId === check && f.resource.logicalId === id).map((f) => [f.status, f.reason]);
+  return { iam1: of('LEX-IAM-1', 'Policy'), iam5: of('LEX-IAM-5', 'Managed') };
+}
+
+describe('values that parameter defaults decide', () => {
+  test('the branch the defaults do not take is judged too, naming the condition and its parameter', () => {
+    expect(scanPolicies().iam1).toEqual([['FAIL', expect.stringMatching(/allows any principal .*\(when condition IsPublic is true, as it is when parameter Public is not at its default\)$/)]]);
+  });
+
+  test('a value given with --parameters decides the branch: no other is judged', () => {
+    expect(scanPolicies(['Public=no']).iam1).toEqual([['PASS', expect.not.stringContaining('when condition')]]);
+    expect(scanPolicies(['Public=yes']).iam1).toEqual([['FAIL', expect.not.stringContaining('when condition')]]);
+  });
+
+  test('a list parameter default is split as CloudFormation does, and the verdict names the parameter', () => {
+    expect(scanPolicies().iam5).toEqual([['FAIL', expect.stringMatching(/allows lex:\* on "\*".*\(read from parameter Actions at its default "lex:\*,s3:GetObject"; a deployment may pass another value\)$/)]]);
+    expect(scanPolicies(['Actions=lex:RecognizeText']).iam5).toEqual([['PASS', expect.not.stringContaining('parameter')]]);
+  });
+});

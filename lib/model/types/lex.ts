@@ -1,4 +1,4 @@
-import type { Cfn, CfnList, CfnTags } from './view';
+import type { Allowed, Cfn, CfnList, CfnTags } from './view';
 
 /**
  * Amazon Lex V2 (CloudFormation types; collectors emit `DescribeBot`/`DescribeBotAlias` in the same
@@ -167,3 +167,12 @@ export interface LexV1ServiceRoleProps {
   CreateDate?: string;
   RoleLastUsed?: { LastUsedDate?: string; Region?: string };
 }
+
+/**
+ * What `AWS::Lex::Bot` accepts (Lex V2 API reference, CreateBot: "between 60 (1 minute) and 86,400
+ * (24 hours) seconds"; DataPrivacy.ChildDirected is a boolean).
+ */
+export const BOT_ALLOWED = {
+  IdleSessionTTLInSeconds: { kind: 'integer', min: 60, max: 86_400 },
+  ChildDirected: { kind: 'boolean' },
+} as const satisfies Record<string, Allowed>;

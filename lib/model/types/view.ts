@@ -55,3 +55,50 @@ export type At<T, P extends string> = Untyped<T> extends true
 
 /** The item type of a list node (`unknown` for an untyped tree). */
 export type ItemOf<T> = Untyped<T> extends true ? unknown : Shape<T> extends ReadonlyArray<infer E> ? E : unknown;
+
+/**
+ * The values CloudFormation accepts for a property (from the resource's documentation), for checks
+ * to report a value it would refuse as a FAIL naming what is allowed instead of reading it as set.
+ */
+export type Allowed =
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'one of'; readonly values: readonly number[] }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'ARN'; readonly service: string; readonly what: string };
+
+/** How a reason names the allowed values: `an integer from 60 to 86400`, `one of 1, 3, 5, …`. */
+export function describeAllowed(a: Allowed): string {
+  switch (a.kind) {
+    case 'integer':
+      return `an integer from ${a.min} to ${a.max}`;
+    case 'one of':
+      return `one of ${a.values.join(', ')}`;
+    case 'boolean':
+      return 'true or false';
+    case 'ARN':
+      return `the ARN of ${a.what}`;
+  }
+}
+
+/**
+ * Why a literal value is one CloudFormation refuses (`-1 is not an integer from 60 to 86400`), or
+ * undefined when it is valid or not literal (a reference, a parameter: judged for what it is). A
+ * number may be written as a numeric string, a boolean as "true"/"false", as CloudFormation takes them.
+ */
+export function invalidValue(value: unknown, allowed: Allowed): string | undefined {
+  const shown = JSON.stringify(value);
+  const bad = `${shown} is not ${describeAllowed(allowed)}`;
+  if (allowed.kind === 'boolean') {
+    if (typeof value === 'boolean' || value === 'true' || value === 'false') return undefined;
+    return typeof value === 'string' || typeof value === 'number' ? bad : undefined;
+  }
+  if (allowed.kind === 'ARN') {
+    if (typeof value !== 'string') return undefined;
+    return value.startsWith('arn:') && value.split(':')[2] === allowed.service ? undefined : bad;
+  }
+  if (typeof value === 'boolean') return bad;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : typeof value === 'string' ? NaN : undefined;
+  if (n === undefined) return undefined;
+  if (allowed.kind === 'integer') return Number.isInteger(n) && n >= allowed.min && n <= allowed.max ? undefined : bad;
+  return allowed.values.includes(n) ? undefined : bad;
+}

@@ -33,23 +33,6 @@ export default {
         },
         statuses: { Hub: 'PASS', Fsbp: 'PASS', Rule: 'PASS' },
       },
-      {
-        // DISPUTED: the hub, standard and rule exist only when condition Prod holds, which depends on a
-        // parameter without default; the check counts them as present (PASS) where CHECKS.md asks for
-        // UNKNOWN ("anything behind parameters … never a pass"). Nothing else can make it UNKNOWN at synth.
-        name: 'a baseline that exists only under a condition of a parameter without default',
-        template: {
-          Parameters: { Env: { Type: 'String' } },
-          Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-          Resources: {
-            Bot: { Type: 'AWS::Lex::Bot', Properties: { Name: 'b', RoleArn: 'arn:aws:iam::123456789012:role/r', DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 } },
-            Hub: { Type: 'AWS::SecurityHub::Hub', Condition: 'Prod' },
-            Fsbp: { Type: 'AWS::SecurityHub::Standard', Condition: 'Prod', Properties: { StandardsArn: 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0' } },
-            Rule: { Type: 'AWS::Config::ConfigRule', Condition: 'Prod', Properties: { Source: { Owner: 'AWS', SourceIdentifier: 'S3_BUCKET_SSL_REQUESTS_ONLY' } } },
-          },
-        },
-        statuses: { Hub: 'PASS', Fsbp: 'PASS', Rule: 'PASS' },
-      },
     ],
     FAIL: [
       {
@@ -61,7 +44,24 @@ export default {
         reason: /^a Security Hub hub \(AWS::SecurityHub::Hub\) is not defined in this app \(often in a baseline stack\)/,
       },
     ],
-    UNKNOWN: [],
+    UNKNOWN: [
+      {
+        // Formerly DISPUTED (PASS): the baseline exists only when condition Prod holds, which a parameter without default decides.
+        name: 'a baseline that exists only under a condition of a parameter without default',
+        template: {
+          Parameters: { Env: { Type: 'String' } },
+          Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+          Resources: {
+            Bot: { Type: 'AWS::Lex::Bot', Properties: { Name: 'b', RoleArn: 'arn:aws:iam::123456789012:role/r', DataPrivacy: { ChildDirected: false }, IdleSessionTTLInSeconds: 300 } },
+            Hub: { Type: 'AWS::SecurityHub::Hub', Condition: 'Prod' },
+            Fsbp: { Type: 'AWS::SecurityHub::Standard', Condition: 'Prod', Properties: { StandardsArn: 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0' } },
+            Rule: { Type: 'AWS::Config::ConfigRule', Condition: 'Prod', Properties: { Source: { Owner: 'AWS', SourceIdentifier: 'S3_BUCKET_SSL_REQUESTS_ONLY' } } },
+          },
+        },
+        reason: /deployed only when condition Prod is true, which cannot be known/,
+        statuses: { Hub: 'UNKNOWN', Fsbp: 'UNKNOWN', Rule: 'UNKNOWN' },
+      },
+    ],
   },
   live: {
     PASS: [

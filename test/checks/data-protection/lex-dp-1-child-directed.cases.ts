@@ -2,6 +2,7 @@ import { CfnParameter } from 'aws-cdk-lib';
 import { lexBot } from '../../tester/seed';
 import type { CheckTable } from '../../tester';
 import { newBot } from './lex-fixtures';
+import { botWithLogs } from '../unknown-values';
 
 const children = [{ key: 'audience', value: 'children' }];
 
@@ -12,6 +13,7 @@ export default {
       { name: 'explicitly not child-directed', cdk: (s) => void newBot(s, { dataPrivacy: { ChildDirected: false } }), statuses: { Bot: 'PASS' }, reason: /explicitly false/ },
     ],
     FAIL: [
+      { name: 'ChildDirected: "maybe"', template: botWithLogs({ childDirected: '"maybe"' }), statuses: { Bot: 'FAIL' }, reason: /"maybe" is not true or false/ },
       {
         name: 'camelCase childDirected (CfnBot.dataPrivacy is passed verbatim)',
         cdk: (s) => void newBot(s, { dataPrivacy: { childDirected: true } }),

@@ -5,6 +5,8 @@ import { ENV } from '../../helpers/synth';
 import { kmsKey, lexAlias, lexBot, logGroup, textLogs } from '../../tester/seed';
 import type { CheckTable, Seed } from '../../tester';
 import { newAlias, newBot } from './lex-fixtures';
+import { conditionalBot, OTHER_BRANCH, ROOT } from '../unknown-values';
+import { botWithLogs } from '../unknown-values';
 
 const ACCOUNT = '123456789012';
 
@@ -24,6 +26,7 @@ const motoTextLogs = (group?: (aws: Seed) => Promise<unknown>) => async (aws: Se
 export default {
   synth: {
     PASS: [
+      { name: 'a Fn::If between two customer-managed keys', template: conditionalBot(ROOT, '!If [HasKey, !GetAtt Key.Arn, !GetAtt OtherKey.Arn]'), resource: 'Alias' },
       { name: 'a log group with a key', cdk: aliasLogsTo((s) => new logs.LogGroup(s, 'Group', { encryptionKey: new kms.Key(s, 'Key') }).logGroupArn), statuses: onAlias('PASS'), reason: /encrypted with/ },
       {
         name: 'a literal ARN naming a log group of the app',
@@ -64,6 +67,13 @@ Resources:
       },
     ],
     FAIL: [
+      { name: 'KmsKeyId ""', template: botWithLogs({ kmsKeyId: '""' }), statuses: { Alias: 'FAIL', Bot: 'NOT_APPLICABLE' }, reason: /"" is not the ARN of a KMS key/ },
+      {
+        name: 'KmsKeyId: Fn::If [HasKey, key, AWS::NoValue], HasKey true by default',
+        template: conditionalBot(ROOT, '!If [HasKey, !GetAtt Key.Arn, !Ref AWS::NoValue]'),
+        statuses: { Alias: 'FAIL', Bot: 'NOT_APPLICABLE' },
+        reason: OTHER_BRANCH('HasKey', false, 'UseKey'),
+      },
       { name: 'a log group without a key', cdk: aliasLogsTo((s) => new logs.LogGroup(s, 'Group').logGroupArn), statuses: onAlias('FAIL'), reason: /has no KMS key/ },
       {
         name: 'a bot classified pci: HIGH',

@@ -2,6 +2,7 @@ import { CfnParameter } from 'aws-cdk-lib';
 import { lexBot } from '../../tester/seed';
 import type { CheckTable } from '../../tester';
 import { newBot } from './lex-fixtures';
+import { botWithLogs } from '../unknown-values';
 
 export default {
   synth: {
@@ -9,7 +10,12 @@ export default {
       { name: 'TTL 300 s', cdk: (s) => void newBot(s, { idleSessionTtlInSeconds: 300 }), statuses: { Bot: 'PASS' } },
       { name: 'TTL 3600 s with a threshold of 3600 s', cdk: (s) => void newBot(s, { idleSessionTtlInSeconds: 3600 }), options: { maxIdleSessionTtlSeconds: 3600 }, statuses: { Bot: 'PASS' } },
     ],
-    FAIL: [{ name: 'TTL 3600 s over the default 900 s', cdk: (s) => void newBot(s, { idleSessionTtlInSeconds: 3600 }), statuses: { Bot: 'FAIL' } }],
+    FAIL: [
+      { name: 'TTL 3600 s over the default 900 s', cdk: (s) => void newBot(s, { idleSessionTtlInSeconds: 3600 }), statuses: { Bot: 'FAIL' } },
+      // Below CloudFormation's range: not a short TTL, an invalid one.
+      { name: 'TTL -1 (CloudFormation allows 60 to 86400)', template: botWithLogs({ ttl: '-1' }), statuses: { Bot: 'FAIL' }, reason: /-1 is not an integer from 60 to 86400/ },
+      { name: 'TTL given as a word', template: botWithLogs({ ttl: 'soon' }), statuses: { Bot: 'FAIL' }, reason: /"soon" is not an integer from 60 to 86400/ },
+    ],
     UNKNOWN: [
       { name: 'TTL from a parameter', cdk: (s) => void newBot(s, { idleSessionTtlInSeconds: new CfnParameter(s, 'Ttl', { type: 'Number' }).valueAsNumber }), statuses: { Bot: 'UNKNOWN' } },
       {

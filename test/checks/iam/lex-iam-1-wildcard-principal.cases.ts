@@ -4,6 +4,7 @@ import * as lex from 'aws-cdk-lib/aws-lex';
 import { botArn, lexBot, lexPolicy } from '../../tester/seed';
 import { liveResource, scope, type CdkCase, type CheckTable, type Seed } from '../../tester';
 import { ACCOUNT, aliasPolicy } from './lex-fixtures';
+import { conditionalBot, KEY, OTHER_BRANCH, ROOT } from '../unknown-values';
 
 const allow = (principal: unknown, resource: string) => ({ Effect: 'Allow', Principal: principal, Action: 'lex:RecognizeText', Resource: resource });
 const onAlias = (name: string, statements: (stack: Stack, arn: string) => unknown[] | string, statuses: Record<string, string>): CdkCase => ({
@@ -20,10 +21,18 @@ const TEST_ALIAS = `arn:aws:lex:us-east-1:${ACCOUNT}:bot-alias/BOTID/TSTALIASID`
 export default {
   synth: {
     PASS: [
+      { name: 'a Fn::If whose branches both name the account', template: conditionalBot(`!If [IsPublic, ${ROOT}, ${ROOT}]`, KEY), resource: 'Policy' },
       onAlias('a role of the app', (s, arn) => [allow({ AWS: new iam.Role(s, 'Caller', { assumedBy: new iam.AccountRootPrincipal() }).roleArn }, arn)], { Policy: 'PASS' }),
       onAlias('a Deny statement for "*"', (_s, arn) => [{ Effect: 'Deny', Principal: '*', Action: 'lex:*', Resource: arn }], { Policy: 'PASS' }),
     ],
     FAIL: [
+      {
+        // Secure under the defaults; one parameter value away, open to everyone.
+        name: 'Principal "*" in the branch of a Fn::If that the parameter defaults do not take',
+        template: conditionalBot(`!If [IsPublic, "*", ${ROOT}]`, KEY),
+        statuses: { 'Policy[Statement[0]::Principal::*]': 'FAIL' },
+        reason: OTHER_BRANCH('IsPublic', true, 'Public'),
+      },
       onAlias('Principal "*"', (_s, arn) => [allow('*', arn)], { 'Policy[Statement[0]::Principal::*]': 'FAIL' }),
       onAlias('Principal {AWS: "*"}', (_s, arn) => [allow({ AWS: '*' }, arn)], { 'Policy[Statement[0]::Principal::*]': 'FAIL' }),
       onAlias('NotPrincipal with Allow reaches everyone else', (_s, arn) => [{ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:role/x` }, Action: 'lex:*', Resource: arn }], {

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { managedPolicy, role, trustPolicy } from '../../tester/seed';
 import { liveResource, scope, type CdkCase, type CheckTable, type Seed } from '../../tester';
 import { ACCOUNT } from './lex-fixtures';
+import { DEFAULTED, listParameterPolicy, NO_EXPORT, NO_VALUE, splitImportPolicy } from '../unknown-values';
 
 const appRole = (stack: Stack, id: string) => new iam.Role(stack, id, { assumedBy: new iam.AccountRootPrincipal() });
 const app = (name: string, build: (stack: Stack) => void, statuses: Record<string, string>, options?: Record<string, unknown>): CdkCase => ({ name, cdk: build, statuses, options });
@@ -29,6 +30,7 @@ export default {
       app('admin roles named in adminRolePatterns may hold it', admin, { LexAdmin: 'PASS', 'LexAdmin/DefaultPolicy': 'PASS' }, { adminRolePatterns: ['*LexAdmin*'] }),
     ],
     FAIL: [
+      { name: 'lex:* from the default of a list parameter', template: listParameterPolicy('Action', '*', 'lex:*,s3:GetObject'), resource: 'Policy', findingKey: 'Action::lex:*', reason: DEFAULTED },
       app('AmazonLexFullAccess on an app role', (stack) => appRole(stack, 'App').addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonLexFullAccess')), { 'App[Policy::AmazonLexFullAccess]': 'FAIL' }),
       app('lex:* on "*" in an attached policy', (stack) => appRole(stack, 'App').addToPolicy(new iam.PolicyStatement({ actions: ['lex:*'], resources: ['*'] })), { App: 'NOT_APPLICABLE', 'App/DefaultPolicy[Action::lex:*]': 'FAIL' }),
       app(
@@ -54,6 +56,15 @@ export default {
       }),
     ],
     UNKNOWN: [
+      { name: 'actions from a list parameter without a value', template: listParameterPolicy('Action', '*'), resource: 'Policy', reason: NO_VALUE },
+      { name: 'actions split from an import', template: splitImportPolicy('Action', '*'), resource: 'Policy', reason: NO_EXPORT },
+      { name: 'lex:* on resources from a list parameter without a value', template: listParameterPolicy('Resource', 'lex:*'), statuses: { 'Policy[Resource]': 'UNKNOWN' }, reason: NO_VALUE },
+      {
+        name: 'managed policies from a list parameter without a value',
+        template: { Parameters: { Values: { Type: 'CommaDelimitedList' } }, Resources: { App: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] }, ManagedPolicyArns: { Ref: 'Values' }, Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'lex:RecognizeText', Resource: '*' }] } }] } } } },
+        statuses: { 'App[Policy::AmazonLexFullAccess]': 'UNKNOWN' },
+        reason: NO_VALUE,
+      },
       app(
         'a policy attached to a role named by a parameter',
         (stack) => void new iam.CfnPolicy(stack, 'Loose', { policyName: 'p', roles: [new CfnParameter(stack, 'RoleName').valueAsString], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'lex:*', Resource: '*' }] } }),

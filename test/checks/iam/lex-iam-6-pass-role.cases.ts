@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { lexBot, role, trustPolicy, user } from '../../tester/seed';
 import type { CdkCase, CheckTable, Seed } from '../../tester';
 import { ACCOUNT, bot } from './lex-fixtures';
+import { listParameterPolicy, NO_EXPORT, NO_VALUE, splitImportPolicy } from '../unknown-values';
 
 const PASSED_TO_LEX = { StringEquals: { 'iam:PassedToService': 'lexv2.amazonaws.com' } };
 /** A deployer role with one PassRole statement, and a bot whose role is BotRole. */
@@ -41,7 +42,12 @@ export default {
         reason: 'this principal can call Lex',
       },
     ],
-    UNKNOWN: [deployer('PassRole on a role named by a parameter', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [new CfnParameter(r.stack, 'RoleArn').valueAsString] }), 'UNKNOWN')],
+    UNKNOWN: [
+      deployer('PassRole on a role named by a parameter', (r) => new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [new CfnParameter(r.stack, 'RoleArn').valueAsString] }), 'UNKNOWN'),
+      // It may hold iam:PassRole on "*": no grant found is not "no grant".
+      { name: 'actions from a list parameter without a value', template: listParameterPolicy('Action', '*'), statuses: { 'Policy[PolicyDocument::Statement[0]::Action]': 'UNKNOWN' }, reason: NO_VALUE },
+      { name: 'actions split from an import', template: splitImportPolicy('Action', '*'), resource: 'Policy', reason: NO_EXPORT },
+    ],
     NOT_APPLICABLE: [
       {
         // The corpus's news-media-analysis CodePipeline role: PassRole on "*" in an app with no bot, no Lex role and no Lex permission.

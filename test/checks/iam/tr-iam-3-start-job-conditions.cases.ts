@@ -4,6 +4,7 @@ import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { iamIdentities } from '../../../lib/sources/account/collectors/iam';
 import { role, trustPolicy } from '../../tester/seed';
 import type { CdkCase, CheckTable, Seed } from '../../tester';
+import { DEFAULTED, listParameterPolicy, NO_EXPORT, NO_VALUE, splitImportPolicy } from '../unknown-values';
 
 /** Role App (Lambda) allowed `actions` on "*" with `conditions`. */
 const grant = (conditions?: Record<string, unknown>, actions = ['transcribe:StartTranscriptionJob']) => (stack: Stack) => {
@@ -34,6 +35,7 @@ export default {
       ),
     ],
     FAIL: [
+      { name: 'StartTranscriptionJob from the default of a list parameter', template: listParameterPolicy('Action', '*', 'transcribe:StartTranscriptionJob'), resource: 'Policy', reason: DEFAULTED },
       app('no condition', grant(), { [at('transcribe:OutputBucketName')]: 'FAIL', [at('transcribe:OutputEncryptionKMSKeyId')]: 'FAIL' }),
       app('transcribe:* without the bucket', grant({ Null: { 'transcribe:OutputEncryptionKMSKeyId': 'false' } }, ['transcribe:*']), { [at('transcribe:OutputBucketName')]: 'FAIL', [at('transcribe:OutputLocation')]: 'FAIL' }),
       app('Call Analytics needs OutputLocation', grant(BOTH, ['transcribe:StartCallAnalyticsJob']), { [at('transcribe:OutputLocation')]: 'FAIL' }),
@@ -62,6 +64,8 @@ export default {
       },
     ],
     UNKNOWN: [
+      { name: 'actions from a list parameter without a value', template: listParameterPolicy('Action', '*'), statuses: { 'Policy[PolicyDocument::Statement[0]::Action]': 'UNKNOWN' }, reason: NO_VALUE },
+      { name: 'actions split from an import', template: splitImportPolicy('Action', '*'), resource: 'Policy', reason: NO_EXPORT },
       app('bucket from a parameter', (s) => grant({ StringEquals: { 'transcribe:OutputBucketName': new CfnParameter(s, 'B').valueAsString }, Null: { 'transcribe:OutputEncryptionKMSKeyId': 'false' } })(s), {
         [at('transcribe:OutputBucketName')]: 'UNKNOWN',
       }),

@@ -14,7 +14,18 @@ const motoRole = (policy: string) => async (aws: Seed) => void (await role(aws, 
 export default {
   synth: {
     PASS: [withPolicy('AmazonTranscribeReadOnlyAccess', 'AmazonTranscribeReadOnlyAccess', 'PASS'), withPolicy('AmazonTranscribeFullAccess on a role matched by adminRolePatterns', 'AmazonTranscribeFullAccess', 'PASS', { adminRolePatterns: ['app'] })],
-    FAIL: [withPolicy('AmazonTranscribeFullAccess', 'AmazonTranscribeFullAccess', 'FAIL')],
+    FAIL: [
+      withPolicy('AmazonTranscribeFullAccess', 'AmazonTranscribeFullAccess', 'FAIL'),
+      {
+        name: 'AmazonTranscribeFullAccess from the default of a list parameter',
+        template: {
+          Parameters: { Values: { Type: 'CommaDelimitedList', Default: 'arn:aws:iam::aws:policy/AmazonTranscribeFullAccess' } },
+          Resources: { App: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] }, ManagedPolicyArns: { Ref: 'Values' } } } },
+        },
+        statuses: { 'App[Policy::AmazonTranscribeFullAccess]': 'FAIL' },
+        reason: /read from parameter Values at its default/,
+      },
+    ],
     NOT_APPLICABLE: [
       // Only roles that work with Transcribe get a verdict: the corpus had 34 PASS on Lambda roles for DynamoDB, SQS, KVS.
       withPolicy('a role whose managed policies allow nothing of Transcribe', 'AmazonDynamoDBReadOnlyAccess', 'NOT_APPLICABLE'),
@@ -27,6 +38,12 @@ export default {
       },
     ],
     UNKNOWN: [
+      {
+        name: 'managed policies from a list parameter without a value',
+        template: { Parameters: { Values: { Type: 'CommaDelimitedList' } }, Resources: { App: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] }, ManagedPolicyArns: { Ref: 'Values' } } } } },
+        statuses: { App: 'UNKNOWN' },
+        reason: /parameter Values has no value and no default/,
+      },
       {
         name: 'a managed policy ARN from a parameter',
         cdk: (stack) => void new iam.CfnRole(stack, 'App', { assumeRolePolicyDocument: {}, managedPolicyArns: [new CfnParameter(stack, 'P').valueAsString] }),

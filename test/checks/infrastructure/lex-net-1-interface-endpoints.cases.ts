@@ -65,13 +65,12 @@ Resources:
     FAIL: [{ name: 'private DNS off', moto: motoEndpoint(false), collectors, resource: 'vpc-endpoint' }],
     UNKNOWN: [
       {
-        // DISPUTED: beside the UNKNOWN of the unread endpoints, the live side also says NOT_APPLICABLE
-        // "no Lex interface endpoint in this Region", an absence it could not observe.
+        // Formerly DISPUTED: the live side also said NOT_APPLICABLE "no Lex interface endpoint in this Region", an absence not observed.
         name: 'ec2:DescribeVpcEndpoints denied',
         moto: motoEndpoint(true),
         collectors,
         deny: ['ec2:DescribeVpcEndpoints'],
-        statuses: { '123456789012/us-east-1': 'UNKNOWN,NOT_APPLICABLE' },
+        statuses: { '123456789012/us-east-1': 'UNKNOWN' },
       },
     ],
     NOT_APPLICABLE: [{ name: 'no Lex endpoint in the Region: VPCs are not required to have one', moto: async (aws) => void (await lexBot(aws)), collectors, statuses: { '123456789012/us-east-1': 'NOT_APPLICABLE' } }],

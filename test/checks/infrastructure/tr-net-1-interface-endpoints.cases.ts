@@ -39,13 +39,12 @@ export default {
     FAIL: [{ name: 'private DNS off', moto: motoEndpoint(false), collectors, resource: 'vpc-endpoint' }],
     UNKNOWN: [
       {
-        // DISPUTED: as for LEX-NET-1, the live side adds NOT_APPLICABLE "no Transcribe interface endpoint
-        // in this Region" beside the UNKNOWN of the endpoints it could not list.
+        // Formerly DISPUTED: as for LEX-NET-1, the live side also said NOT_APPLICABLE "no Transcribe interface endpoint in this Region".
         name: 'ec2:DescribeVpcEndpoints denied',
         moto: motoEndpoint(true),
         collectors,
         deny: ['ec2:DescribeVpcEndpoints'],
-        statuses: { '123456789012/us-east-1': 'UNKNOWN,NOT_APPLICABLE' },
+        statuses: { '123456789012/us-east-1': 'UNKNOWN' },
       },
     ],
   },

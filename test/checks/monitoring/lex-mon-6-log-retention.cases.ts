@@ -3,6 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { lexAlias, lexBot, logGroup, textLogs } from '../../tester/seed';
 import type { CdkCase, CheckTable, Seed } from '../../tester';
 import { ACCOUNT, REGION, addAlias, addBot } from './fixtures';
+import { botWithLogs } from '../unknown-values';
 
 const aliasLoggingTo = (stack: Stack, id: string, groupArn: string, enabled = true) => {
   const bot = stack.node.tryFindChild('Bot') ?? addBot(stack);
@@ -15,6 +16,8 @@ export default {
   synth: {
     PASS: [group('L2 log group with its default retention', (s) => new logs.LogGroup(s, 'Group').logGroupArn, 'PASS')],
     FAIL: [
+      { name: 'RetentionInDays -1 (not one of the values CloudWatch Logs allows)', template: botWithLogs({ retention: '-1' }), statuses: { Logs: 'FAIL' }, reason: /-1 is not one of 1, 3, 5, 7, 14, 30/ },
+      { name: 'RetentionInDays 10', template: botWithLogs({ retention: '10' }), statuses: { Logs: 'FAIL' }, reason: /10 is not one of/ },
       group('L2 log group kept forever', (s) => new logs.LogGroup(s, 'Group', { retention: logs.RetentionDays.INFINITE }).logGroupArn, 'FAIL'),
       {
         name: 'a group shared by two aliases is judged once; disabled logs are ignored',

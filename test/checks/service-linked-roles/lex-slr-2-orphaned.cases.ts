@@ -54,13 +54,13 @@ export default {
     ],
     UNKNOWN: [
       {
-        // DISPUTED: with the bots unlisted, the SLR still FAILs ("no bot of the account uses this
-        // service-linked role"), a claim the check cannot make; UNKNOWN comes only from the gap.
+        // Formerly DISPUTED (FAIL "no bot of the account uses this service-linked role"): with the bots unlisted, that is not known.
         name: 'the bots cannot be listed (lex:ListBots denied)',
         moto: motoSlr(true),
         collectors,
         deny: ['lex:ListBots'],
-        statuses: { '123456789012/us-east-1': 'UNKNOWN', [SLR_ID]: 'FAIL' },
+        statuses: { '123456789012/us-east-1': 'UNKNOWN', [SLR_ID]: 'UNKNOWN' },
+        reason: /could not be read/,
       },
     ],
   },

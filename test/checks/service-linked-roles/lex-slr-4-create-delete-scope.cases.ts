@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { managedPolicy } from '../../tester/seed';
 import { liveResource, scope, type CdkCase, type CheckTable, type Seed } from '../../tester';
 import { ACCOUNT } from '../iam/lex-fixtures';
+import { listParameterPolicy, NO_EXPORT, NO_VALUE, splitImportPolicy } from '../unknown-values';
 
 const LEX_ONLY = { StringEquals: { 'iam:AWSServiceName': 'lexv2.amazonaws.com' } };
 /** What makes a deployer Lex's: it builds bots. */
@@ -34,6 +35,15 @@ export default {
       deployer('iam:* on "*"', new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] }), { '[Action::iam:*]': 'FAIL' }),
     ],
     UNKNOWN: [
+      // Formerly DISPUTED (NOT_APPLICABLE): the actions may include iam:CreateServiceLinkedRole on "*".
+      { name: 'actions from a list parameter without a value (a hand-written template)', template: listParameterPolicy('Action', '*'), statuses: { 'Policy[PolicyDocument::Statement[0]::Action]': 'UNKNOWN' }, reason: NO_VALUE },
+      { name: 'actions split from an import', template: splitImportPolicy('Action', '*'), resource: 'Policy', reason: NO_EXPORT },
+      {
+        name: 'CreateServiceLinkedRole on roles from a list parameter without a value',
+        template: listParameterPolicy('Resource', ['iam:CreateServiceLinkedRole', 'lex:CreateBot']),
+        statuses: { 'Policy[Resource]': 'UNKNOWN' },
+        reason: NO_VALUE,
+      },
       {
         name: 'a policy document built at deploy time',
         cdk: (stack) => void new iam.CfnManagedPolicy(stack, 'Computed', { policyDocument: Fn.join('', ['{"Statement":', new CfnParameter(stack, 'Doc').valueAsString, '}']) }),
@@ -49,16 +59,6 @@ export default {
         new iam.PolicyStatement({ actions: ['iam:CreateServiceLinkedRole'], resources: ['*'], conditions: { StringEquals: { 'iam:AWSServiceName': 'voiceconnector.chime.amazonaws.com' } } }),
         { '': 'NOT_APPLICABLE' },
       ),
-      {
-        // DISPUTED: the actions come from a parameter without default and may include
-        // iam:CreateServiceLinkedRole on "*"; the check reads them as "no grant" (NOT_APPLICABLE), not UNKNOWN.
-        name: 'actions from a parameter (a hand-written template)',
-        template: {
-          Parameters: { Actions: { Type: 'CommaDelimitedList' } },
-          Resources: { Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: { Ref: 'Actions' }, Resource: '*' }] } } } },
-        },
-        statuses: { Policy: 'NOT_APPLICABLE' },
-      },
     ],
   },
   live: {
