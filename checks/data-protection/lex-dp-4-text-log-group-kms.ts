@@ -1,4 +1,5 @@
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
+import { openBranch } from '../../lib/engine/read';
 import { Unknown, render } from '../../lib/model/values';
 import { aliasLabel, escalateIfSensitive, logDestinationVerdicts } from '../shared/lex';
 import { KMS_KEY } from '../../lib/model/types/kms';
@@ -21,6 +22,8 @@ export default defineCheck({
       const key = ctx.graph.props<LogGroupProps>(target).KmsKeyId;
       if (key === undefined) return fail(`text logs of ${aliasLabel(resource)} go to log group ${target.logicalId}, which has no KMS key`, { path: targetPath });
       if (key instanceof Unknown) return unknown(`KMS key of log group ${target.logicalId} cannot be known: ${key.reason}`, { path: targetPath });
+      const open = openBranch(key);
+      if (open) return unknown(`KMS key of log group ${target.logicalId} is ${open.reason}`, { path: targetPath });
       const invalid = invalidValue(key, LOG_GROUP_ALLOWED.KmsKeyId);
       if (invalid) return fail(`KmsKeyId of log group ${target.logicalId}: ${invalid}, as CloudFormation requires: the value is invalid, so the group is not encrypted with a key of yours`, { path: targetPath });
       return pass(`log group ${target.logicalId} is encrypted with ${render(key)}`);

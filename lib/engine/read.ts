@@ -61,6 +61,20 @@ function isPlain(v: unknown): boolean {
   return v.constructor === Object && Object.values(v).every(isPlain);
 }
 
+/**
+ * What an undecidable `Fn::If` leaves open: a branch that gives no value (`AWS::NoValue`) or one that
+ * cannot be known, as Unknown naming the condition; undefined when every branch gives a value.
+ */
+export function openBranch(node: unknown): Unknown | undefined {
+  if (!(node instanceof Choice)) return undefined;
+  const [whenTrue, whenFalse] = node.options;
+  for (const [value, when] of [[whenTrue, true], [whenFalse, false]] as const) {
+    if (value === undefined) return new Unknown(`not given when condition ${node.condition} is ${when}, which nothing in the template decides`);
+    if (value instanceof Unknown) return new Unknown(`when condition ${node.condition} is ${when}: ${value.reason}`);
+  }
+  return openBranch(whenTrue) ?? openBranch(whenFalse);
+}
+
 /** Items of a list node; a list that cannot be known is Unknown; absent is []. */
 export function items<T>(node: T): ItemOf<T>[] | Unknown;
 export function items(node: unknown): unknown[] | Unknown {

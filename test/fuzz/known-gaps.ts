@@ -27,9 +27,7 @@ export const KNOWN_GAPS: ReadonlyArray<{ gap: string; applies: (s: Scenario, o: 
     gap: 'LEX-IAM-5 PASSes when the Action (or one Action of a list), the Resource or the Effect cannot be resolved (parameter, list or SSM parameter, Fn::ImportValue, Fn::If, dynamic reference, Sub/Join over an unknown, GetAtt of a missing resource, FindInMap)',
     applies: (s, o) => s.check === 'LEX-IAM-5' && !invalid(o),
   },
-  // Issue 9: "a log group whose KmsKeyId is Fn::If [cond, key, AWS::NoValue] passes LEX-DP-4".
-  { gap: 'LEX-DP-4 takes a log group KmsKeyId of Fn::If with AWS::NoValue or an unknown in one branch as encrypted', applies: (s, o) => s.name === 'log group without KmsKeyId' && o.forms[0] === 'if' },
-  { gap: 'LEX-DP-4 takes a log group KmsKeyId of Fn::Sub or Fn::Join over an unknown as encrypted ("encrypted with <unknown: …>")', applies: (s, o) => s.name === 'log group without KmsKeyId' && (o.forms[0] === 'sub' || o.forms[0] === 'join') },
+  { gap: 'LEX-DP-4 takes a log group KmsKeyId of Fn::Sub or Fn::Join over an unknown as encrypted ("encrypted with <unknown: …>")', applies: (s, o) => s.name === 'log group without KmsKeyId' && (o.forms.includes('sub') || o.forms.includes('join')) },
   { gap: 'TR-IAM-4 is NOT_APPLICABLE when a ManagedPolicyArns entry is Fn::If with AmazonTranscribeFullAccess (or an unknown) in one branch', applies: (s, o) => s.check === 'TR-IAM-4' && o.forms[0] === 'if' },
   ...Object.entries(READ_INVALID_AS_VALID).map(([check, gap]) => ({ gap: `${check}: ${gap}`, applies: (s: Scenario, o: Obscured) => s.check === check && invalid(o) })),
 ];

@@ -91,6 +91,12 @@ Resources:
       },
       { name: 'an import no stack of the app exports', cdk: aliasLogsTo(() => Fn.importValue('BaselineLexLogGroupArn')), statuses: onAlias('UNKNOWN'), reason: /no stack in this run exports it/ },
       { name: 'a log group ARN from a parameter', cdk: aliasLogsTo((s) => new CfnParameter(s, 'GroupArn').valueAsString), statuses: onAlias('UNKNOWN'), reason: /parameter GroupArn/ },
+      {
+        name: 'a key given by Fn::If with AWS::NoValue, under a condition no parameter default decides',
+        template: conditionalBot(ROOT, '!If [HasKey, !GetAtt Key.Arn, !Ref AWS::NoValue]').replace('UseKey: { Type: String, Default: "yes" }', 'UseKey: { Type: String }'),
+        resource: 'Alias',
+        reason: /KMS key of log group Logs is not given when condition HasKey is false, which nothing in the template decides/,
+      },
     ],
   },
   live: {
