@@ -1,6 +1,6 @@
 import { option } from '../../lib/engine/options';
 import { defineCheck, fail, notApplicable, pass, unknown } from '../../lib/engine/check';
-import { Composite, Unknown, render } from '../../lib/model/values';
+import { Choice, Composite, Unknown, render } from '../../lib/model/values';
 import { isAwsManagedPolicy, managedPolicyArns } from '../../lib/policy/identity';
 import { matchesAny } from '../shared/lex-iam';
 import { PRINCIPAL_TYPES } from '../../lib/model/types/iam';
@@ -35,7 +35,12 @@ export default defineCheck({
       return notApplicable('a Transcribe data-access role: TR-IAM-2 judges its policies');
     }
     if (!arns.some((arn) => isAwsManagedPolicy(arn, FULL_ACCESS))) {
-      const doubt = arns.find((a) => a instanceof Unknown || (a instanceof Composite && a.unknowns.length > 0));
+      const conditional = arns.find((a): a is Choice => a instanceof Choice && a.options.some((o) => isAwsManagedPolicy(o, FULL_ACCESS)));
+      if (conditional) {
+        const when = isAwsManagedPolicy(conditional.options[0], FULL_ACCESS);
+        return unknown(`${FULL_ACCESS} is attached when condition ${conditional.condition} is ${when}, which nothing in the template decides`, { path: 'ManagedPolicyArns' });
+      }
+      const doubt = arns.find(unsure);
       if (doubt) return unknown(`managed policy ${render(doubt)} cannot be known`, { path: 'ManagedPolicyArns' });
       // A pass only says something where the principal works with Transcribe.
       return principalReaches(graph, principal, 'transcribe') ? pass(`${FULL_ACCESS} is not attached`) : notApplicable('allows no Transcribe action');
@@ -45,3 +50,9 @@ export default defineCheck({
     return fail(`${principal.logicalId} has ${FULL_ACCESS} and is not matched by adminRolePatterns`, { findingKey: `Policy::${FULL_ACCESS}`, path: 'ManagedPolicyArns' });
   },
 });
+
+/** A policy ARN that cannot be known, or built around what cannot, in any branch of a `Fn::If`. */
+function unsure(arn: unknown): boolean {
+  if (arn instanceof Choice) return arn.options.some(unsure);
+  return arn instanceof Unknown || (arn instanceof Composite && arn.unknowns.length > 0);
+}

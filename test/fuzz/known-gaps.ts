@@ -28,6 +28,5 @@ export const KNOWN_GAPS: ReadonlyArray<{ gap: string; applies: (s: Scenario, o: 
     applies: (s, o) => s.check === 'LEX-IAM-5' && !invalid(o),
   },
   { gap: 'LEX-DP-4 takes a log group KmsKeyId of Fn::Sub or Fn::Join over an unknown as encrypted ("encrypted with <unknown: …>")', applies: (s, o) => s.name === 'log group without KmsKeyId' && (o.forms.includes('sub') || o.forms.includes('join')) },
-  { gap: 'TR-IAM-4 is NOT_APPLICABLE when a ManagedPolicyArns entry is Fn::If with AmazonTranscribeFullAccess (or an unknown) in one branch', applies: (s, o) => s.check === 'TR-IAM-4' && o.forms[0] === 'if' },
   ...Object.entries(READ_INVALID_AS_VALID).map(([check, gap]) => ({ gap: `${check}: ${gap}`, applies: (s: Scenario, o: Obscured) => s.check === check && invalid(o) })),
 ];

@@ -45,6 +45,24 @@ export default {
         reason: /parameter Values has no value and no default/,
       },
       {
+        name: 'AmazonTranscribeFullAccess in one branch of a Fn::If no parameter default decides',
+        template: {
+          Parameters: { Env: { Type: 'String' } },
+          Conditions: { IsDev: { 'Fn::Equals': [{ Ref: 'Env' }, 'dev'] } },
+          Resources: {
+            App: {
+              Type: 'AWS::IAM::Role',
+              Properties: {
+                AssumeRolePolicyDocument: { Statement: [] },
+                ManagedPolicyArns: [{ 'Fn::If': ['IsDev', 'arn:aws:iam::aws:policy/AmazonTranscribeFullAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'] }],
+              },
+            },
+          },
+        },
+        statuses: { App: 'UNKNOWN' },
+        reason: /AmazonTranscribeFullAccess is attached when condition IsDev is true, which nothing in the template decides/,
+      },
+      {
         name: 'a managed policy ARN from a parameter',
         cdk: (stack) => void new iam.CfnRole(stack, 'App', { assumeRolePolicyDocument: {}, managedPolicyArns: [new CfnParameter(stack, 'P').valueAsString] }),
         statuses: { App: 'UNKNOWN' },
