@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { HttpHandlerOptions } from '@smithy/types';
-import { Limiter } from '../../lib/sources/account/limiter';
 
 /**
  * TEST-ONLY request handler that bridges moto's Lex V2 deviations from real AWS; product code is
@@ -68,10 +67,28 @@ type Owner = { botId?: string } | { failed: { statusCode: number; headers: Recor
 /** Lookups in flight at once: the list calls that wait on them already hold the audit's request slots. */
 const LOOKUPS_IN_FLIGHT = 8;
 
+/** A counting semaphore (this file is transpiled alone for the CLI tests, so it imports nothing of lib/). */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
 export class MotoRequestHandler extends NodeHttpHandler {
   /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
   private readonly botOfAlias = new Map<string, Promise<Owner>>();
-  private readonly lookups = new Limiter(LOOKUPS_IN_FLIGHT);
+  private readonly lookups = new Slots(LOOKUPS_IN_FLIGHT);
   /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
   extraRequests = 0;
 
