@@ -4,12 +4,16 @@ import { CreateBotAliasCommand, CreateBotCommand, CreateResourcePolicyCommand, D
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { StartTranscriptionJobCommand, TranscribeClient } from '@aws-sdk/client-transcribe';
-import { auditAccount, TEST_HOOKS_ENV } from '../lib/cli/audit';
+import { TEST_HOOKS_ENV } from '../lib/cli/audit';
 import { Limiter } from '../lib/sources/account/limiter';
-import { extraRequests, MotoRequestHandler } from '../test/integration/moto-adapter';
+import { MotoRequestHandler } from '../test/integration/moto-adapter';
 import { startMoto, type MotoServer } from '../test/integration/moto-server';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import type { Bench } from './run';
-import { printTable } from './measure';
+import { median, printTable } from './measure';
 
 /**
  * `lexscribe audit` against moto: seed an account (bots with aliases, resource policies, roles, log
@@ -17,23 +21,29 @@ import { printTable } from './measure';
  * moto's own sustained rate measured in the same run. moto serves one request at a time, so it is
  * the ceiling: the audit should keep it busy (≥ 80 %) and make a constant number of calls per resource.
  *
- * Sizes: LEXSCRIBE_BENCH_SIZES="BOTSxJOBS,…" (default "50x250,200x1000"; the full size of the issue is
- * "50x1250,200x5000", which spends most of its time seeding jobs at moto's pace).
+ * Each audit runs in a process of its own (its CPU time and peak memory are the audit's alone), at
+ * least 3 times per size; the table shows medians. Every run's report is hashed (without `startedAt`):
+ * the runs of one size must agree, whatever the timing of moto's answers.
+ *
+ * Sizes: LEXSCRIBE_BENCH_SIZES="BOTSxJOBS,…" (default "50x1250,200x5000", the issue's size; "50x250,200x1000"
+ * is quicker). Runs: LEXSCRIBE_BENCH_RUNS (default 3). LEXSCRIBE_BENCH_REPORTS=DIR writes each size's
+ * first report there as JSON, to compare the reports of two versions of the audit.
  */
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const ALIASES_PER_BOT = 3;
 const SEED_CONCURRENCY = 16;
+const RUNS = Math.max(3, Number(process.env.LEXSCRIBE_BENCH_RUNS ?? 3) || 3);
 const AUDIT_CONCURRENCY = 8;
 const CREDENTIALS = { accessKeyId: 'AKIABENCHLEXSCRIBE01', secretAccessKey: 'bench' };
 
-interface Size {
+export interface Size {
   bots: number;
   jobs: number;
 }
 
 function sizes(): Size[] {
-  const spec = process.env.LEXSCRIBE_BENCH_SIZES ?? '50x250,200x1000';
+  const spec = process.env.LEXSCRIBE_BENCH_SIZES ?? '50x1250,200x5000';
   return spec.split(',').map((s) => {
     const m = /^\s*(\d+)x(\d+)\s*$/.exec(s);
     if (!m) throw new Error(`LEXSCRIBE_BENCH_SIZES: "${s}" is not BOTSxJOBS`);
@@ -41,7 +51,7 @@ function sizes(): Size[] {
   });
 }
 
-function clients(url: string) {
+export function clients(url: string) {
   const config = { region: REGION, endpoint: url, credentials: CREDENTIALS, maxAttempts: 3, forcePathStyle: true, requestHandler: new MotoRequestHandler({}) };
   return {
     lex: new LexModelsV2Client(config),
@@ -56,7 +66,7 @@ function clients(url: string) {
   };
 }
 
-type Clients = ReturnType<typeof clients>;
+export type Clients = ReturnType<typeof clients>;
 
 const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lexv2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 
@@ -95,7 +105,7 @@ async function seedBot(c: Clients, i: number): Promise<void> {
 }
 
 /** Seed up to `size`, adding only what earlier (smaller) sizes did not create. */
-async function seed(c: Clients, from: Size, to: Size): Promise<void> {
+export async function seed(c: Clients, from: Size, to: Size): Promise<void> {
   const limiter = new Limiter(SEED_CONCURRENCY);
   if (from.jobs === 0 && to.jobs > 0) await c.s3.send(new CreateBucketCommand({ Bucket: 'transcripts' }));
   const bots = Array.from({ length: to.bots - from.bots }, (_, k) => from.bots + k);
@@ -112,11 +122,6 @@ async function seed(c: Clients, from: Size, to: Size): Promise<void> {
       }),
     ),
   );
-}
-
-/** One attempt per call: moto answers operations it lacks with HTTP 500, which the SDK would retry. */
-function auditFlags(url: string) {
-  return { region: [REGION], endpointUrl: url, concurrency: AUDIT_CONCURRENCY, maxAttempts: 1, timeout: 60 };
 }
 
 /** moto's sustained rate on a cheap read, with the audit's concurrency. */
@@ -138,65 +143,114 @@ async function motoRate(c: Clients, seconds = 3): Promise<number> {
   return done / ((Date.now() - start) / 1000);
 }
 
+import type { AuditRun } from './audit-child';
+
+function auditInChild(url: string, keepReport: boolean): Promise<AuditRun> {
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    [TEST_HOOKS_ENV]: require.resolve('../test/integration/moto-adapter'),
+    LEXSCRIBE_BENCH_CONCURRENCY: String(AUDIT_CONCURRENCY),
+  };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [require.resolve('./audit-child'), url, keepReport ? 'keep' : ''], { env, maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`audit run failed: ${stderr.trim().split('\n').pop() ?? error.message}`));
+      else resolve(JSON.parse(stdout) as AuditRun);
+    });
+  });
+}
+
+interface SizeResult {
+  size: Size;
+  runs: Array<AuditRun & { ceiling: number }>;
+  seedSeconds: number;
+  load: number[];
+}
+
 const bench: Bench = {
   async run() {
     let moto: MotoServer | undefined;
-    const env = { ...process.env };
     try {
       moto = await startMoto();
-      Object.assign(process.env, {
-        AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        [TEST_HOOKS_ENV]: require.resolve('../test/integration/moto-adapter'),
+      // moto moves a job from IN_PROGRESS to COMPLETED as it is read: with that, each audit would see
+      // another account. Jobs complete at once instead, as those of a real account mostly have.
+      const res = await fetch(`${moto.url}/moto-api/state-manager/set-transition`, {
+        method: 'POST',
+        body: JSON.stringify({ model_name: 'transcribe::transcriptionjob', transition: { progression: 'immediate' } }),
       });
+      if (!res.ok) throw new Error(`moto set-transition failed: HTTP ${res.status}`);
       const c = clients(moto.url);
       // moto loads each service's backend on its first request (EC2's takes seconds): not the audit's time.
-      await auditAccount(auditFlags(moto.url));
-      const rows: string[][] = [];
-      const points: Array<{ resources: number; requests: number }> = [];
+      await auditInChild(moto.url, false);
+      const results: SizeResult[] = [];
       let seeded: Size = { bots: 0, jobs: 0 };
       for (const size of sizes().sort((a, b) => a.bots - b.bots || a.jobs - b.jobs)) {
         const t0 = Date.now();
         await seed(c, seeded, size);
         seeded = size;
-        const seedSeconds = (Date.now() - t0) / 1000;
-        const before = await motoRate(c);
-        const extraBefore = extraRequests();
-        const { stats } = await auditAccount(auditFlags(moto.url));
-        // Measured on both sides of the audit, so a machine busy with something else skews both alike.
-        const ceiling = (before + (await motoRate(c))) / 2;
-        // Requests the test adapter added to bridge moto's alias listing reach moto too.
-        const requests = stats.requests + (extraRequests() - extraBefore);
-        const seconds = stats.durationMs / 1000;
-        const rate = requests / seconds;
-        points.push({ resources: stats.resources, requests });
-        rows.push([
-          `${size.bots} × ${ALIASES_PER_BOT}`,
-          String(size.jobs),
-          String(stats.resources),
-          seconds.toFixed(1),
-          String(requests),
-          (requests / Math.max(1, stats.resources)).toFixed(2),
-          rate.toFixed(0),
-          ceiling.toFixed(0),
-          `${Math.round((100 * rate) / ceiling)} %`,
-          `${stats.meanInFlight.toFixed(1)} / ${AUDIT_CONCURRENCY}`,
-          seedSeconds.toFixed(0),
-        ]);
+        const result: SizeResult = { size, runs: [], seedSeconds: (Date.now() - t0) / 1000, load: [loadavg()[0]] };
+        for (let r = 0; r < RUNS; r++) {
+          const before = await motoRate(c);
+          const run = await auditInChild(moto.url, r === 0 && !!process.env.LEXSCRIBE_BENCH_REPORTS);
+          // Measured on both sides of the audit, so a machine busy with something else skews both alike.
+          result.runs.push({ ...run, ceiling: (before + (await motoRate(c))) / 2 });
+        }
+        result.load.push(loadavg()[0]);
+        const dir = process.env.LEXSCRIBE_BENCH_REPORTS;
+        if (dir && result.runs[0].report) {
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(join(dir, `audit-${size.bots}x${size.jobs}.json`), result.runs[0].report);
+        }
+        results.push(result);
       }
       c.destroy();
-      printTable(['bots × aliases', 'jobs', 'resources', 'audit s', 'API calls', 'calls/resource', 'calls/s', 'moto calls/s', 'of moto', 'in flight', 'seed s'], rows);
-      // Account-wide calls (trails, Config, alarms…) are paid once; what each added resource costs is the slope.
-      for (let k = 1; k < points.length; k++) {
-        const [a, b] = [points[k - 1], points[k]];
-        console.log(`\ncalls per added resource between the sizes: ${((b.requests - a.requests) / Math.max(1, b.resources - a.resources)).toFixed(2)}`);
-      }
+      print(results);
     } finally {
       await moto?.stop();
-      process.env = env;
     }
   },
 };
+
+function print(results: readonly SizeResult[]): void {
+  const m = (runs: SizeResult['runs'], f: (r: SizeResult['runs'][number]) => number) => median(runs.map(f));
+  console.log(`Medians of ${RUNS} audits per size, each in a process of its own, ${AUDIT_CONCURRENCY} requests in flight; moto's rate is a loop of lex:DescribeBot at the same concurrency just before and after each audit. Node ${process.version}, ${availableParallelism()} cores.\n`);
+  printTable(
+    ['bots × aliases', 'jobs', 'resources', 'API calls', 'calls/resource', 'audit wall s', 'audit CPU s', 'peak MiB', 'lexscribe calls/s', 'moto calls/s', 'of moto', 'in flight', 'load avg', 'seed s'],
+    results.map(({ size, runs, seedSeconds, load }) => {
+      const rate = m(runs, (r) => r.requests / (r.wallMs / 1000));
+      const ceiling = m(runs, (r) => r.ceiling);
+      return [
+        `${size.bots} × ${ALIASES_PER_BOT}`,
+        String(size.jobs),
+        String(m(runs, (r) => r.resources)),
+        String(m(runs, (r) => r.requests)),
+        m(runs, (r) => r.requests / Math.max(1, r.resources)).toFixed(2),
+        (m(runs, (r) => r.wallMs) / 1000).toFixed(1),
+        (m(runs, (r) => r.cpuMs) / 1000).toFixed(1),
+        m(runs, (r) => r.maxRssMiB).toFixed(0),
+        rate.toFixed(0),
+        ceiling.toFixed(0),
+        `${m(runs, (r) => (100 * r.requests) / (r.wallMs / 1000) / r.ceiling).toFixed(0)} %`,
+        `${m(runs, (r) => r.meanInFlight).toFixed(1)} / ${AUDIT_CONCURRENCY}`,
+        load.map((l) => l.toFixed(1)).join('→'),
+        seedSeconds.toFixed(0),
+      ];
+    }),
+  );
+  console.log('');
+  for (const { size, runs } of results) {
+    const ratios = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / r.ceiling)} %`).join(', ');
+    const digests = new Set(runs.map((r) => r.digest));
+    console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
+  }
+  // Account-wide calls (trails, Config, alarms…) are paid once; what each added resource costs is the slope.
+  for (let k = 1; k < results.length; k++) {
+    const at = (i: number) => ({ resources: median(results[i].runs.map((r) => r.resources)), requests: median(results[i].runs.map((r) => r.requests)) });
+    const [a, b] = [at(k - 1), at(k)];
+    console.log(`calls per added resource between the sizes: ${((b.requests - a.requests) / Math.max(1, b.resources - a.resources)).toFixed(2)}`);
+  }
+}
 
 export default bench;

@@ -99,4 +99,35 @@ describe('audit runner', () => {
     expect(out.stacks[0].resources).toHaveLength(1);
     expect(out.resources).toBe(1);
   });
+
+  it('orders each stack by resource id, digit runs as numbers, whatever order the answers came in', async () => {
+    const names = ['job-10', 'job-2', 'bot/b', 'job-1', 'job-02'];
+    const emitIn = (order: string[]) => collector('jobs', async (ctx) => {
+      for (const n of order) {
+        await new Promise((r) => setTimeout(r, 1));
+        ctx.emit(bot(n));
+      }
+    });
+    const forward = await run([emitIn(names)]);
+    const backward = await run([emitIn([...names].reverse())]);
+    const ids = (out: typeof forward) => out.stacks[0].resources.map((r) => r.logicalId);
+    expect(ids(forward)).toEqual(['bot/b', 'job-1', 'job-2', 'job-02', 'job-10']);
+    expect(ids(backward)).toEqual(ids(forward));
+  });
+
+  it('lists gaps and failed calls in the same order however the collectors met them', async () => {
+    const denied = (action: string) => Object.assign(new Error('no'), { name: 'AccessDeniedException', action });
+    const failing = (actions: string[]) =>
+      collector('bots', async (ctx) => {
+        for (const action of actions) {
+          const r = await ctx.call({ service: 'lex', action }, () => Promise.reject(denied(action)));
+          if (failed(r) && action.startsWith('List')) ctx.gap([BOT], r.reason);
+        }
+      });
+    const actions = ['ListBots', 'DescribeBot', 'ListBotAliases', 'DescribeBotAlias'];
+    const one = coverageWarnings(await run([failing(actions)])).map((w) => w.message);
+    const other = coverageWarnings(await run([failing([...actions].reverse())])).map((w) => w.message);
+    expect(other).toEqual(one);
+    expect(one.map((m) => /lex:(\w+)/.exec(m)?.[1])).toEqual(['ListBotAliases', 'ListBots', 'DescribeBot', 'DescribeBotAlias']);
+  });
 });

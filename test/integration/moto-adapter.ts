@@ -61,9 +61,34 @@ function isMotoErrorPage(out: Out): boolean {
   return out.response.statusCode === 500 && !headers['x-amzn-errortype'] && /text\/html/.test(headers['content-type'] ?? '');
 }
 
+/** A lookup's answer: the alias's bot, or the failed answer (kept as text, so that every list call waiting on it can answer with it). */
+type Owner = { botId?: string } | { failed: { statusCode: number; headers: Record<string, string>; body: string } };
+
+/** Lookups in flight at once: the list calls that wait on them already hold the audit's request slots. */
+const LOOKUPS_IN_FLIGHT = 8;
+
+/** A counting semaphore (this file is transpiled alone for the CLI tests, so it imports nothing of lib/). */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
 export class MotoRequestHandler extends NodeHttpHandler {
   /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
-  private readonly botOfAlias = new Map<string, Promise<string | undefined>>();
+  private readonly botOfAlias = new Map<string, Promise<Owner>>();
+  private readonly lookups = new Slots(LOOKUPS_IN_FLIGHT);
   /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
   extraRequests = 0;
 
@@ -82,10 +107,10 @@ export class MotoRequestHandler extends NodeHttpHandler {
     const aliases = /^\/bots\/([^/]+)\/botaliases$/.exec(path);
     if (out.response.statusCode === 200 && text.startsWith('{')) {
       const body = JSON.parse(text) as { botId?: string; botAliasId?: string; botAliasSummaries?: AliasSummary[] };
-      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve(body.botId));
+      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve({ botId: body.botId }));
       if (aliases && request.method === 'POST' && body.botAliasSummaries) {
         const placed = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
-        if (!Array.isArray(placed)) return placed;
+        if (!Array.isArray(placed)) return respond(out, placed.statusCode, placed.body, placed.headers);
         body.botAliasSummaries = placed;
         text = JSON.stringify(body);
       }
@@ -94,26 +119,41 @@ export class MotoRequestHandler extends NodeHttpHandler {
   }
 
   /** The aliases of `botId` among all, or the failed answer of a lookup, to be the list call's answer. */
-  private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[] | Out> {
+  private async aliasesOf(botId: string, all: AliasSummary[], request: HttpRequest, options?: HttpHandlerOptions): Promise<AliasSummary[] | { statusCode: number; headers: Record<string, string>; body: string }> {
     const real = all.filter((a) => !(a.botAliasName === 'test' && a.description === 'test'));
     const owners = await Promise.all(real.map((a) => this.ownerOf(a.botAliasId, botId, request, options)));
-    const failed = owners.find((o): o is Out => typeof o === 'object');
-    if (failed) return failed;
-    return real.filter((_, i) => owners[i] === botId);
+    for (const o of owners) if ('failed' in o) return o.failed;
+    return real.filter((_, i) => (owners[i] as { botId?: string }).botId === botId);
   }
 
-  private async ownerOf(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<string | undefined | Out> {
-    const known = this.botOfAlias.get(aliasId);
-    if (known) return known;
-    this.extraRequests++;
-    // moto finds an alias by its id whatever bot the path names.
-    const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
-    const detail = await super.handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options);
-    // A lookup that failed is not learned: the next list call tries again.
-    if (detail.response.statusCode !== 200) return detail;
-    const owner = (JSON.parse(await readAll(detail.response.body)) as { botId?: string }).botId;
-    this.botOfAlias.set(aliasId, Promise.resolve(owner));
+  /** One lookup per alias, however many list calls ask at once. */
+  private ownerOf(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<Owner> {
+    let owner = this.botOfAlias.get(aliasId);
+    if (!owner) {
+      owner = this.lookUp(aliasId, anyBotId, request, options);
+      this.botOfAlias.set(aliasId, owner);
+      // A lookup that failed is not learned: the next list call tries again.
+      const forget = () => {
+        if (this.botOfAlias.get(aliasId) === owner) this.botOfAlias.delete(aliasId);
+      };
+      owner.then((o) => ('failed' in o ? forget() : undefined), forget);
+    }
     return owner;
+  }
+
+  private async lookUp(aliasId: string, anyBotId: string, request: HttpRequest, options?: HttpHandlerOptions): Promise<Owner> {
+    const release = await this.lookups.acquire();
+    try {
+      this.extraRequests++;
+      // moto finds an alias by its id whatever bot the path names.
+      const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
+      const detail = await super.handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options);
+      const text = detail.response.body ? await readAll(detail.response.body) : '';
+      if (detail.response.statusCode !== 200) return { failed: { statusCode: detail.response.statusCode, headers: { ...detail.response.headers }, body: text } };
+      return { botId: (JSON.parse(text) as { botId?: string }).botId };
+    } finally {
+      release();
+    }
   }
 }
 

@@ -58,6 +58,31 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const DIGITS_OR_NOT = /\d+|\D+/g;
+
+/**
+ * `job-2` before `job-10`: digit runs compare as numbers, the rest by code unit (no locale, so the
+ * order is the same on every machine).
+ */
+export function naturalCompare(a: string, b: string): number {
+  const x = a.match(DIGITS_OR_NOT) ?? [];
+  const y = b.match(DIGITS_OR_NOT) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i], y[i]];
+    if (p === q) continue;
+    const numeric = p.charCodeAt(0) <= 57 && p.charCodeAt(0) >= 48 && q.charCodeAt(0) <= 57 && q.charCodeAt(0) >= 48;
+    if (numeric) {
+      const [u, v] = [p.replace(/^0+/, ''), q.replace(/^0+/, '')];
+      if (u.length !== v.length) return u.length - v.length;
+      if (u !== v) return u < v ? -1 : 1;
+      if (p.length !== q.length) return p.length - q.length;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /**
  * Run every collector in every Region (global ones once) and gather what they found into one
  * StackInput per scope. Nothing a collector throws escapes: it becomes a gap for the types it emits,
@@ -127,6 +152,10 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
   };
   await new Limiter(opts.concurrency).map(tasks, run);
 
+  // Collectors emit as answers arrive, in an order that depends on the service's timing; checks that
+  // name one of several referrers name the first in the graph. Ordered by id, the report is the same
+  // whatever the timing and the concurrency.
+  for (const s of scopes.values()) s.resources.sort((a, b) => naturalCompare(a.logicalId, b.logicalId));
   const stacks: StackInput[] = [...scopes.values()].map((s) => ({ stack: s.info, resources: s.resources, gaps: s.gaps }));
   return { stacks, failures, calls, resources };
 }
@@ -141,12 +170,16 @@ export async function collect(opts: CollectOptions): Promise<Collected> {
  */
 export function coverageWarnings(collected: Collected, opts: { account?: string } = {}): RunWarning[] {
   const warnings: RunWarning[] = [];
+  const byMessage = (a: RunWarning, b: RunWarning) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
   const about = (region: string | undefined): Pick<RunWarning, 'resource'> => (opts.account ? { resource: { type: 'AWS::Region', account: opts.account, region } } : {});
   for (const stack of collected.stacks) {
     for (const gap of stack.gaps ?? []) {
       warnings.push({ kind: 'coverage', message: `${gap.types.join(', ')} not evaluated in ${stack.stack.name}: ${gap.reason}`, ...about(stack.stack.region) });
     }
   }
+  // Gaps and failed calls come in the order collectors met them, which depends on the service's timing.
+  warnings.sort(byMessage);
+  const gapCount = warnings.length;
   // A failed List already stands as its gap; the failed calls listed next are the ones that left Unknown values.
   const gapReasons = new Set(collected.stacks.flatMap((s) => (s.gaps ?? []).map((g) => `${s.stack.region}|${g.reason}`)));
   const groups = new Map<string, { scope: string; failure: CallFailure; count: number }>();
@@ -162,5 +195,6 @@ export function coverageWarnings(collected: Collected, opts: { account?: string 
     const scope = opts.account ? `${opts.account}/${g.scope}` : g.scope;
     warnings.push({ kind: 'coverage', message: `${scope}: ${g.failure.reason}${times}; what it would have read is UNKNOWN`, ...about(g.scope) });
   }
-  return opts.account ? warnings.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)) : warnings;
+  if (opts.account) return warnings.sort(byMessage);
+  return [...warnings.slice(0, gapCount), ...warnings.slice(gapCount).sort(byMessage)];
 }

@@ -5,6 +5,7 @@ import { op, orUnknown } from './support/calls';
 import { once } from './support/once';
 import { live } from './support/shape';
 import { TRAIL } from '../../../model/types/cloudtrail';
+import { loadCloudTrail } from './support/sdk';
 
 const CLOUDTRAIL = {
   DescribeTrails: op('cloudtrail', 'DescribeTrails'),
@@ -24,7 +25,7 @@ export const cloudTrailTrails: Collector = {
   operations: Object.values(CLOUDTRAIL),
   emits: [TRAIL],
   async collect(ctx) {
-    const ct = await import('@aws-sdk/client-cloudtrail');
+    const ct = await loadCloudTrail();
     const client = ctx.client(ct.CloudTrailClient);
     const trails = await ctx.call(CLOUDTRAIL.DescribeTrails, () => client.send(new ct.DescribeTrailsCommand({ includeShadowTrails: true })));
     if (failed(trails)) {
@@ -38,7 +39,7 @@ export const cloudTrailTrails: Collector = {
 async function emitTrail(ctx: CollectorContext, trail: Trail): Promise<void> {
   const arn = trail.TrailARN;
   if (!arn || !trail.Name) return;
-  const ct = await import('@aws-sdk/client-cloudtrail');
+  const ct = await loadCloudTrail();
   const home = ctx.client(ct.CloudTrailClient, trail.HomeRegion ?? parseArn(arn)?.region ?? ctx.region);
   const [status, selectors] = await once(home, `trail|${arn}`, () =>
     Promise.all([

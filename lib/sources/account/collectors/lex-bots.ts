@@ -1,5 +1,5 @@
-import type { BotSummary, DescribeBotAliasResponse, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
-import { failed, type Collector, type CollectorContext } from '../collector';
+import type { BotSummary, DescribeBotAliasResponse, DescribeResourcePolicyResponse, LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
+import { failed, type CallFailure, type Collector, type CollectorContext } from '../collector';
 import { Unknown } from '../../../model/values';
 import { followBucket, S3_OPERATIONS, S3_TYPES } from './follow/s3';
 import { followFunction, LAMBDA_OPERATIONS, LAMBDA_TYPES } from './follow/lambda';
@@ -10,6 +10,7 @@ import { aliasArn, aliasReferences, aliasSettings, botArn, lexShape } from './le
 import { absentOn, listAll, mapLimit, op, orUnknown, unknownFrom } from './support/calls';
 import { live, tagList } from './support/shape';
 import { BOT, BOT_ALIAS, RESOURCE_POLICY, TEST_ALIAS_ID } from '../../../model/types/lex';
+import { loadLex } from './support/sdk';
 
 const LEX = {
   ListBots: op('lex', 'ListBots'),
@@ -21,6 +22,13 @@ const LEX = {
   ListBotReplicas: op('lex', 'ListBotReplicas'),
 };
 
+
+/**
+ * Bots read at once. Each bot is a chain of dependent calls (list its aliases, describe them, follow
+ * their log groups, buckets and keys); the run's request limit bounds what is in flight, so enough
+ * chains must run to keep it full until the last bot.
+ */
+const BOTS_AT_ONCE = 8;
 
 type Lex = typeof import('@aws-sdk/client-lex-models-v2');
 
@@ -47,7 +55,7 @@ export const lexBots: Collector = {
   operations: [...Object.values(LEX), ...DEFINITION_OPERATIONS, ...LOGS_OPERATIONS, ...S3_OPERATIONS, ...LAMBDA_OPERATIONS],
   emits: [BOT, BOT_ALIAS, RESOURCE_POLICY, ...new Set([...LOGS_TYPES, ...S3_TYPES, ...LAMBDA_TYPES])],
   async collect(ctx) {
-    const lex = await import('@aws-sdk/client-lex-models-v2');
+    const lex = await loadLex();
     const client = ctx.client(lex.LexModelsV2Client);
     const bots = await listAll(
       ctx,
@@ -61,7 +69,7 @@ export const lexBots: Collector = {
     }
     await mapLimit(
       bots.filter((b) => b.botId),
-      4,
+      BOTS_AT_ONCE,
       (b) => collectBot({ ctx, client, lex, botId: b.botId!, id: `bot/${b.botName ?? b.botId}`, arn: botArn(ctx.partition, ctx.region, ctx.account, b.botId!) }, b),
     );
   },
@@ -124,8 +132,7 @@ async function collectBot(scope: BotScope, summary: BotSummary): Promise<void> {
       BotLocales: botLocales([...definitions, ...unreadVersions]),
     }),
   );
-  for (const b of refs.buckets) await followBucket(ctx, b);
-  for (const k of refs.keys) await followKey(ctx, k);
+  await Promise.all([...refs.buckets.map((b) => followBucket(ctx, b)), ...refs.keys.map((k) => followKey(ctx, k))]);
 }
 
 /**
@@ -147,13 +154,14 @@ interface CollectedAlias {
 async function collectAlias(scope: BotScope, aliasId: string): Promise<CollectedAlias> {
   const { ctx, client, lex, botId } = scope;
   const arn = aliasArn(ctx.partition, ctx.region, ctx.account, botId, aliasId);
-  const [alias, tags] = await Promise.all([
+  const [alias, tags, policy] = await Promise.all([
     ctx.call(LEX.DescribeBotAlias, () => client.send(new lex.DescribeBotAliasCommand({ botId, botAliasId: aliasId }))),
     readTags(scope, arn),
+    fetchPolicy(scope, arn),
   ]);
   const name = failed(alias) ? aliasId : (alias.botAliasName ?? aliasId);
   const id = `${scope.id}/alias/${name}`;
-  await readPolicy(scope, arn, id);
+  emitPolicy(ctx, policy, arn, id);
   if (failed(alias)) {
     const reason = unknownFrom(alias);
     if (aliasId !== TEST_ALIAS_ID) ctx.emit(live(BOT_ALIAS, id, arn, 'lex:DescribeBotAlias', { BotId: botId, BotAliasName: name, BotVersion: reason, ConversationLogSettings: reason, SentimentAnalysisSettings: reason, BotAliasLocaleSettings: reason, BotAliasTags: tags }));
@@ -167,12 +175,15 @@ async function collectAlias(scope: BotScope, aliasId: string): Promise<Collected
   return { aliasId, version: alias.botVersion, settings, tags };
 }
 
+/** Each reference is read once per run (`follow/`), so they can all be read at once. */
 async function followAliasReferences(ctx: CollectorContext, alias: DescribeBotAliasResponse): Promise<void> {
   const refs = aliasReferences(alias);
-  for (const g of refs.logGroups) await followLogGroup(ctx, g);
-  for (const b of refs.buckets) await followBucket(ctx, b);
-  for (const k of refs.keys) await followKey(ctx, k);
-  for (const f of refs.functions) await followFunction(ctx, f);
+  await Promise.all([
+    ...refs.logGroups.map((g) => followLogGroup(ctx, g)),
+    ...refs.buckets.map((b) => followBucket(ctx, b)),
+    ...refs.keys.map((k) => followKey(ctx, k)),
+    ...refs.functions.map((f) => followFunction(ctx, f)),
+  ]);
 }
 
 async function readTags(scope: BotScope, resourceARN: string): Promise<unknown> {
@@ -184,10 +195,19 @@ async function readTags(scope: BotScope, resourceARN: string): Promise<unknown> 
   });
 }
 
+type PolicyAnswer = DescribeResourcePolicyResponse | undefined | CallFailure;
+
 /** A bot or alias resource policy; `ResourceNotFoundException` means the resource has none. */
-async function readPolicy(scope: BotScope, resourceArn: string, ownerId: string): Promise<void> {
+function fetchPolicy(scope: BotScope, resourceArn: string): Promise<PolicyAnswer> {
   const { ctx, client, lex } = scope;
-  const result = await ctx.call(LEX.DescribeResourcePolicy, () => absentOn(['ResourceNotFoundException'], () => client.send(new lex.DescribeResourcePolicyCommand({ resourceArn }))));
+  return ctx.call(LEX.DescribeResourcePolicy, () => absentOn(['ResourceNotFoundException'], () => client.send(new lex.DescribeResourcePolicyCommand({ resourceArn }))));
+}
+
+function emitPolicy(ctx: CollectorContext, result: PolicyAnswer, resourceArn: string, ownerId: string): void {
   if (!failed(result) && !result?.policy) return;
   ctx.emit(live(RESOURCE_POLICY, `${ownerId}/policy`, undefined, 'lex:DescribeResourcePolicy', { ResourceArn: resourceArn, Policy: orUnknown(result, (r) => r!.policy) }));
+}
+
+async function readPolicy(scope: BotScope, resourceArn: string, ownerId: string): Promise<void> {
+  emitPolicy(scope.ctx, await fetchPolicy(scope, resourceArn), resourceArn, ownerId);
 }

@@ -1,11 +1,12 @@
-import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
-import { failed, type CollectorContext } from '../../collector';
+import type { DescribeKeyResponse, KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
+import { failed, type CallFailure, type CollectorContext } from '../../collector';
 import { parseArn } from '../../../../model/arn';
 import { Unknown } from '../../../../model/values';
 import { absentOn, ops, orUnknown } from '../support/calls';
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { KMS_ALIAS, KMS_KEY } from '../../../../model/types/kms';
+import { loadKms } from '../support/sdk';
 
 export const KMS_OPERATIONS = ops('kms', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy');
 export const KMS_TYPES = [KMS_KEY, KMS_ALIAS];
@@ -22,11 +23,11 @@ export async function followKey(ctx: CollectorContext, ref: string | undefined, 
   if (!ref) return;
   const arn = parseArn(ref);
   if (arn && arn.service !== 'kms') return;
-  const { KMSClient: Client, DescribeKeyCommand } = await import('@aws-sdk/client-kms');
+  const { KMSClient: Client } = await loadKms();
   const client = ctx.client(Client, arn?.region ?? region);
   const aliasName = arn?.resource ?? ref;
   await once(client, `ref|${ref}`, async () => {
-    const described = await ctx.call(KMS_OPERATIONS[0], () => absentOn(['NotFoundException'], () => client.send(new DescribeKeyCommand({ KeyId: ref }))));
+    const described = await describeKey(ctx, ref, region);
     const isAlias = (arn?.resource ?? ref).startsWith('alias/');
     if (failed(described)) {
       // Nothing is known but the reference itself: emit it with unknown properties so checks say why.
@@ -42,12 +43,22 @@ export async function followKey(ctx: CollectorContext, ref: string | undefined, 
   });
 }
 
+/**
+ * `kms:DescribeKey` of a reference (an ARN in its own Region, a bare id or alias name in `region`),
+ * sent once per run whoever asks: the key is followed and its `KeyManager` read from the same answer.
+ */
+export async function describeKey(ctx: CollectorContext, ref: string, region = ctx.region): Promise<DescribeKeyResponse | undefined | CallFailure> {
+  const { KMSClient: Client, DescribeKeyCommand } = await loadKms();
+  const client = ctx.client(Client, parseArn(ref)?.region ?? region);
+  return once(client, `describe|${ref}`, () => ctx.call(KMS_OPERATIONS[0], () => absentOn(['NotFoundException'], () => client.send(new DescribeKeyCommand({ KeyId: ref })))));
+}
+
 function unknownKey(reason: Unknown): Record<string, unknown> {
   return { KeySpec: reason, KeyUsage: reason, Enabled: reason, EnableKeyRotation: reason, KeyPolicy: reason, KeyState: reason, KeyManager: reason };
 }
 
 async function emitKey(ctx: CollectorContext, client: KMSClient, arn: string, keyId: string, meta: KeyMetadata): Promise<void> {
-  const { GetKeyRotationStatusCommand, GetKeyPolicyCommand } = await import('@aws-sdk/client-kms');
+  const { GetKeyRotationStatusCommand, GetKeyPolicyCommand } = await loadKms();
   // Asymmetric and HMAC keys cannot rotate: the API refuses, which means "no rotation", not "unreadable".
   const rotation = await ctx.call(KMS_OPERATIONS[1], () => absentOn(['UnsupportedOperationException'], () => client.send(new GetKeyRotationStatusCommand({ KeyId: arn }))));
   const foreign = meta.AWSAccountId !== undefined && meta.AWSAccountId !== ctx.account;

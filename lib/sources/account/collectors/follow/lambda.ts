@@ -6,6 +6,7 @@ import { absentOn, ops, unknownFrom } from '../support/calls';
 import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { FUNCTION, PERMISSION } from '../../../../model/types/lambda';
+import { loadLambda } from '../support/sdk';
 
 export const LAMBDA_OPERATIONS = ops('lambda', 'GetFunctionConfiguration', 'GetPolicy');
 export const LAMBDA_TYPES = [FUNCTION, PERMISSION];
@@ -21,13 +22,13 @@ export async function followFunction(ctx: CollectorContext, ref: string | undefi
   const arn = ref ? parseArn(ref) : undefined;
   const name = arn?.service === 'lambda' ? /^function:([^:]+)/.exec(arn.resource)?.[1] : undefined;
   if (!ref || !arn || !name) return;
-  const { LambdaClient: Client } = await import('@aws-sdk/client-lambda');
+  const { LambdaClient: Client } = await loadLambda();
   const client = ctx.client(Client, arn.region);
   await once(client, `function|${ref}`, () => readFunction(ctx, client, ref, name));
 }
 
 async function readFunction(ctx: CollectorContext, client: LambdaClient, ref: string, name: string): Promise<void> {
-  const { GetFunctionConfigurationCommand, GetPolicyCommand } = await import('@aws-sdk/client-lambda');
+  const { GetFunctionConfigurationCommand, GetPolicyCommand } = await loadLambda();
   const [config, policy] = await Promise.all([
     ctx.call(LAMBDA_OPERATIONS[0], () => absentOn(['ResourceNotFoundException'], () => client.send(new GetFunctionConfigurationCommand({ FunctionName: ref })))),
     ctx.call(LAMBDA_OPERATIONS[1], () => absentOn(['ResourceNotFoundException'], () => client.send(new GetPolicyCommand({ FunctionName: ref })))),

@@ -6,6 +6,7 @@ import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { followKey, KMS_OPERATIONS, KMS_TYPES } from './kms';
 import { LOG_GROUP } from '../../../../model/types/logs';
+import { loadLogs } from '../support/sdk';
 
 export const LOGS_OPERATIONS = [...ops('logs', 'DescribeLogGroups', 'GetDataProtectionPolicy'), ...KMS_OPERATIONS];
 export const LOGS_TYPES = [LOG_GROUP, ...KMS_TYPES];
@@ -26,13 +27,13 @@ function groupOf(ref: string): { name: string; region: string } | undefined {
 export async function followLogGroup(ctx: CollectorContext, ref: string | undefined): Promise<void> {
   const group = ref ? groupOf(ref) : undefined;
   if (!group) return;
-  const { CloudWatchLogsClient: Client } = await import('@aws-sdk/client-cloudwatch-logs');
+  const { CloudWatchLogsClient: Client } = await loadLogs();
   const client = ctx.client(Client, group.region);
   await once(client, `log-group|${group.name}`, () => readLogGroup(ctx, client, group.name, group.region));
 }
 
 async function readLogGroup(ctx: CollectorContext, client: CloudWatchLogsClient, name: string, region: string): Promise<void> {
-  const { DescribeLogGroupsCommand, GetDataProtectionPolicyCommand } = await import('@aws-sdk/client-cloudwatch-logs');
+  const { DescribeLogGroupsCommand, GetDataProtectionPolicyCommand } = await loadLogs();
   const groups = await listAll(
     ctx,
     LOGS_OPERATIONS[0],

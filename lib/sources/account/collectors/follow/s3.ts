@@ -1,5 +1,5 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { failed, type CollectorContext } from '../../collector';
+import type { GetBucketEncryptionOutput, S3Client } from '@aws-sdk/client-s3';
+import { failed, type CallFailure, type CollectorContext } from '../../collector';
 import { parseArn } from '../../../../model/arn';
 import { Unknown } from '../../../../model/values';
 import { absentOn, ops, orUnknown, unknownFrom } from '../support/calls';
@@ -7,6 +7,7 @@ import { once } from '../support/once';
 import { live, policyDocument } from '../support/shape';
 import { followKey, KMS_OPERATIONS, KMS_TYPES } from './kms';
 import { S3_BUCKET, S3_BUCKET_POLICY } from '../../../../model/types/s3';
+import { loadS3 } from '../support/sdk';
 
 export const S3_OPERATIONS = [
   ...ops('s3', 'GetBucketLocation', 'GetBucketEncryption', 'GetPublicAccessBlock', 'GetBucketPolicy', 'GetBucketVersioning', 'HeadBucket'),
@@ -48,7 +49,7 @@ function regionOf(constraint: string | undefined): string {
 export async function followBucket(ctx: CollectorContext, ref: string | undefined): Promise<void> {
   const name = ref && bucketName(ref);
   if (!name) return;
-  const s3 = await import('@aws-sdk/client-s3');
+  const s3 = await loadS3();
   const home = ctx.client(s3.S3Client);
   const location = await once(home, `location|${name}`, () =>
     ctx.call(S3_OPERATIONS[0], () => absentOn(['NoSuchBucket'], () => home.send(new s3.GetBucketLocationCommand({ Bucket: name })))),
@@ -62,10 +63,21 @@ export async function followBucket(ctx: CollectorContext, ref: string | undefine
   await once(client, `bucket|${name}`, () => readBucket(ctx, client, name, orUnknown(location, () => region)));
 }
 
-async function readBucket(ctx: CollectorContext, client: S3Client, name: string, region: string | Unknown): Promise<void> {
-  const s3 = await import('@aws-sdk/client-s3');
-  const [encryption, publicAccess, policy, versioning, head] = await Promise.all([
+/**
+ * `s3:GetBucketEncryption` of a bucket through its Region's client, sent once per run whoever asks
+ * (the bucket's description, a Transcribe output's default encryption). `undefined`: none configured.
+ */
+export async function bucketEncryption(ctx: CollectorContext, client: S3Client, name: string): Promise<GetBucketEncryptionOutput | undefined | CallFailure> {
+  const s3 = await loadS3();
+  return once(client, `encryption|${name}`, () =>
     ctx.call(S3_OPERATIONS[1], () => absentOn(['ServerSideEncryptionConfigurationNotFoundError'], () => client.send(new s3.GetBucketEncryptionCommand({ Bucket: name })))),
+  );
+}
+
+async function readBucket(ctx: CollectorContext, client: S3Client, name: string, region: string | Unknown): Promise<void> {
+  const s3 = await loadS3();
+  const [encryption, publicAccess, policy, versioning, head] = await Promise.all([
+    bucketEncryption(ctx, client, name),
     ctx.call(S3_OPERATIONS[2], () => absentOn(['NoSuchPublicAccessBlockConfiguration'], () => client.send(new s3.GetPublicAccessBlockCommand({ Bucket: name })))),
     ctx.call(S3_OPERATIONS[3], () => absentOn(['NoSuchBucketPolicy'], () => client.send(new s3.GetBucketPolicyCommand({ Bucket: name })))),
     ctx.call(S3_OPERATIONS[4], () => client.send(new s3.GetBucketVersioningCommand({ Bucket: name }))),

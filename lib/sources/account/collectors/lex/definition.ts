@@ -4,6 +4,7 @@ import { Unknown } from '../../../../model/values';
 import { listAll, mapLimit, ops, orUnknown, unknownFrom } from '../support/calls';
 import { compact } from '../support/shape';
 import { lexShape } from './shape';
+import { loadLex } from '../support/sdk';
 
 export const DEFINITION_OPERATIONS = ops(
   'lex',
@@ -39,7 +40,7 @@ export interface DefinitionRefs {
  * version an alias serves. Whatever cannot be read is an Unknown at that place of the tree.
  */
 export async function readDefinition(ctx: CollectorContext, client: LexModelsV2Client, where: Where, refs: DefinitionRefs): Promise<unknown[] | Unknown> {
-  const { ListBotLocalesCommand } = await import('@aws-sdk/client-lex-models-v2');
+  const { ListBotLocalesCommand } = await loadLex();
   const locales = await listAll(
     ctx,
     DEFINITION_OPERATIONS[0],
@@ -55,7 +56,7 @@ export async function readDefinition(ctx: CollectorContext, client: LexModelsV2C
 }
 
 async function readLocale(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, refs: DefinitionRefs): Promise<unknown> {
-  const lex = await import('@aws-sdk/client-lex-models-v2');
+  const lex = await loadLex();
   const [described, intents, slotTypes] = await Promise.all([
     ctx.call(DEFINITION_OPERATIONS[1], () => client.send(new lex.DescribeBotLocaleCommand(where))),
     listAll(
@@ -86,7 +87,7 @@ async function readLocale(ctx: CollectorContext, client: LexModelsV2Client, wher
 }
 
 async function readIntent(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, intentId: string, intent: IntentSummary, typeNames: Map<string, string>): Promise<unknown> {
-  const lex = await import('@aws-sdk/client-lex-models-v2');
+  const lex = await loadLex();
   const slots = await listAll(
     ctx,
     DEFINITION_OPERATIONS[4],
@@ -131,7 +132,7 @@ function externalConfig(d: DescribeIntentResponse | CallFailure): Record<string,
 
 /** Slot types; only external-grammar ones are described (their grammar file and its key matter). */
 async function readSlotTypes(ctx: CollectorContext, client: LexModelsV2Client, where: Where & { localeId: string }, types: SlotTypeSummary[], refs: DefinitionRefs): Promise<unknown[]> {
-  const { DescribeSlotTypeCommand } = await import('@aws-sdk/client-lex-models-v2');
+  const { DescribeSlotTypeCommand } = await loadLex();
   return mapLimit(types, 4, async (t) => {
     const slotTypeId = t.slotTypeId;
     if (t.slotTypeCategory !== 'ExternalGrammar') return compact({ Name: t.slotTypeName, ParentSlotTypeSignature: t.parentSlotTypeSignature });

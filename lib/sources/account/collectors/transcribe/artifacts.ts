@@ -9,6 +9,7 @@ import { findEvent, LOOKUP_EVENTS, member, type TrailEvent } from './events';
 import { LIST_TAGS, plain, readTags, transcribeArn, transcribeId } from './shape';
 import { s3Location } from './uri';
 import { CALL_ANALYTICS_CATEGORY, LANGUAGE_MODEL, MEDICAL_VOCABULARY, VOCABULARY, VOCABULARY_FILTER } from '../../../../model/types/transcribe';
+import { loadTranscribe } from '../support/sdk';
 
 type Transcribe = typeof import('@aws-sdk/client-transcribe');
 
@@ -65,7 +66,7 @@ export const transcribeArtifacts: Collector = {
   ],
   emits: [VOCABULARY, MEDICAL_VOCABULARY, VOCABULARY_FILTER, CALL_ANALYTICS_CATEGORY, LANGUAGE_MODEL, ...S3_TYPES],
   async collect(ctx) {
-    const t = await import('@aws-sdk/client-transcribe');
+    const t = await loadTranscribe();
     const scope: Scope = { ctx, t, client: ctx.client(t.TranscribeClient) };
     await Promise.all([vocabularies(scope), medicalVocabularies(scope), filters(scope), languageModels(scope), categories(scope)]);
   },

@@ -1,17 +1,17 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { failed, type CallFailure, type CollectorContext } from '../../collector';
-import { parseArn } from '../../../../model/arn';
 import { Unknown } from '../../../../model/values';
-import { followKey } from '../follow/kms';
-import { absentOn, op } from '../support/calls';
-import { once } from '../support/once';
+import { describeKey, followKey } from '../follow/kms';
+import { bucketEncryption } from '../follow/s3';
+import { op } from '../support/calls';
 import { member, type TrailEvent } from './events';
 import type { S3Location } from './uri';
 import type { EncryptionLevel } from '../../../../model/types/encryption';
 import type { ArtifactEncryption, EncryptionContextEvidence, OutputEncryption } from '../../../../model/types/transcribe';
+import { loadS3 } from '../support/sdk';
 
 export const ENCRYPTION_OPERATIONS = [op('s3', 'HeadObject'), op('s3', 'GetBucketEncryption'), op('kms', 'DescribeKey')];
-const [HEAD_OBJECT, GET_BUCKET_ENCRYPTION, DESCRIBE_KEY] = ENCRYPTION_OPERATIONS;
+const [HEAD_OBJECT] = ENCRYPTION_OPERATIONS;
 
 const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
 
@@ -27,9 +27,7 @@ interface Level {
 async function keyLevel(ctx: CollectorContext, ref: string, region: string): Promise<Level> {
   await followKey(ctx, ref, region);
   if (AWS_MANAGED_ALIAS.test(ref)) return { Level: 'aws-managed-kms', KeyId: ref };
-  const { KMSClient, DescribeKeyCommand } = await import('@aws-sdk/client-kms');
-  const client = ctx.client(KMSClient, parseArn(ref)?.region || region);
-  const described = await once(client, `manager|${ref}`, () => ctx.call(DESCRIBE_KEY, () => absentOn(['NotFoundException'], () => client.send(new DescribeKeyCommand({ KeyId: ref })))));
+  const described = await describeKey(ctx, ref, region);
   if (failed(described)) return { Level: new Unknown(`KMS key ${ref}: ${described.reason}`), KeyId: ref };
   const meta = described?.KeyMetadata;
   if (!meta) return { Level: new Unknown(`KMS key ${ref} does not exist (kms:DescribeKey found nothing)`), KeyId: ref };
@@ -48,7 +46,7 @@ async function sseLevel(ctx: CollectorContext, algorithm: string | undefined, ke
 }
 
 async function s3Client(ctx: CollectorContext, region: string): Promise<{ client: S3Client; s3: typeof import('@aws-sdk/client-s3') }> {
-  const s3 = await import('@aws-sdk/client-s3');
+  const s3 = await loadS3();
   return { client: ctx.client(s3.S3Client, region), s3 };
 }
 
@@ -67,10 +65,8 @@ async function objectLevel(ctx: CollectorContext, object: S3Location & { key: st
  * January 2023.
  */
 async function bucketDefaultLevel(ctx: CollectorContext, bucket: string, region: string): Promise<Level | CallFailure> {
-  const { client, s3 } = await s3Client(ctx, region);
-  const read = await once(client, `default-encryption|${bucket}`, () =>
-    ctx.call(GET_BUCKET_ENCRYPTION, () => absentOn(['ServerSideEncryptionConfigurationNotFoundError'], () => client.send(new s3.GetBucketEncryptionCommand({ Bucket: bucket })))),
-  );
+  const { client } = await s3Client(ctx, region);
+  const read = await bucketEncryption(ctx, client, bucket);
   if (failed(read)) return read;
   const rule = read?.ServerSideEncryptionConfiguration?.Rules?.find((r) => r.ApplyServerSideEncryptionByDefault)?.ApplyServerSideEncryptionByDefault;
   if (!rule) return { Level: 'sse-s3' };

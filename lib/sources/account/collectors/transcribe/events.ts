@@ -2,6 +2,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { failed, type CollectorContext } from '../../collector';
 import { op } from '../support/calls';
 import { once } from '../support/once';
+import { loadCloudTrail } from '../support/sdk';
 
 export const LOOKUP_EVENTS = op('cloudtrail', 'LookupEvents');
 
@@ -53,7 +54,7 @@ function parse(text: string | undefined): { eventSource?: unknown; errorCode?: u
  * and are left out; events read before a page failed are kept, since only what is found is used.
  */
 async function historyOf(ctx: CollectorContext, eventName: string): Promise<NameHistory> {
-  const ct = await import('@aws-sdk/client-cloudtrail');
+  const ct = await loadCloudTrail();
   const client = ctx.client(ct.CloudTrailClient);
   return once(client, `transcribe-events|${eventName}|${ctx.since.toISOString()}`, () => readHistory(ctx, client, ct, eventName));
 }

@@ -8,6 +8,7 @@ import { eventOf, LOOKUP_EVENTS } from './events';
 import { plain, tagsOf, transcribeArn, transcribeId } from './shape';
 import { s3Location } from './uri';
 import { CALL_ANALYTICS_JOB, JOB_TYPES, MEDICAL_SCRIBE_JOB, MEDICAL_TRANSCRIPTION_JOB, NAME_PROPERTY, TRANSCRIPTION_JOB } from '../../../../model/types/transcribe';
+import { loadTranscribe } from '../support/sdk';
 
 type Transcribe = typeof import('@aws-sdk/client-transcribe');
 type Fields = Record<string, unknown>;
@@ -120,6 +121,9 @@ const FAMILIES: JobFamily[] = [
   },
 ];
 
+/** Jobs of a family read at once (each a short chain: Get…Job, then HeadObject); the run's request limit bounds what is in flight. */
+const JOBS_AT_ONCE = 8;
+
 const JOB_OPERATIONS = FAMILIES.flatMap((f) => [f.list, f.get]);
 
 /**
@@ -136,7 +140,7 @@ export const transcribeJobs: Collector = {
   operations: [...JOB_OPERATIONS, ...ENCRYPTION_OPERATIONS, LOOKUP_EVENTS, ...S3_OPERATIONS],
   emits: [...JOB_TYPES, ...S3_TYPES],
   async collect(ctx) {
-    const t = await import('@aws-sdk/client-transcribe');
+    const t = await loadTranscribe();
     const client = ctx.client(t.TranscribeClient);
     await Promise.all(FAMILIES.map((family) => collectFamily(ctx, t, client, family)));
   },
@@ -149,7 +153,7 @@ async function collectFamily(ctx: CollectorContext, t: Transcribe, client: Trans
     return;
   }
   const recent = listed.filter((s) => !s.created || s.created.getTime() >= ctx.since.getTime());
-  await mapLimit(recent, 4, (s) => collectJob(ctx, t, client, family, s));
+  await mapLimit(recent, JOBS_AT_ONCE, (s) => collectJob(ctx, t, client, family, s));
 }
 
 /** The first URI a job's output can be read at (the unredacted transcript when there is one). */

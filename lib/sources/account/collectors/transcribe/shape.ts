@@ -4,6 +4,7 @@ import type { Unknown } from '../../../../model/values';
 import { op, orUnknown } from '../support/calls';
 import { tagList } from '../support/shape';
 import { ARN_RESOURCE } from '../../../../model/types/transcribe';
+import { loadTranscribe } from '../support/sdk';
 
 export const LIST_TAGS = op('transcribe', 'ListTagsForResource');
 
@@ -44,7 +45,7 @@ export function tagsOf(tags: ReadonlyArray<{ Key?: string; Value?: string }> | u
 
 /** `ListTagsForResource` of a vocabulary, filter, model or category (their `Get…` responses carry no tags). */
 export async function readTags(ctx: CollectorContext, client: TranscribeClient, arn: string): Promise<Tags | Unknown | undefined> {
-  const { ListTagsForResourceCommand } = await import('@aws-sdk/client-transcribe');
+  const { ListTagsForResourceCommand } = await loadTranscribe();
   const result = await ctx.call(LIST_TAGS, () => client.send(new ListTagsForResourceCommand({ ResourceArn: arn })));
   return orUnknown(result, (r) => tagsOf(r.Tags));
 }
