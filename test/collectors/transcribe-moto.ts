@@ -56,8 +56,9 @@ type Out = { response: HttpResponse };
 export async function echoTranscribe(request: HttpRequest, echoes: TranscribeEchoes, send: (request: HttpRequest) => Promise<Out>): Promise<Out> {
   const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'];
   if (target === 'Transcribe.ListTagsForResource') {
+    // The bytes themselves: the SDK's body is a Uint8Array that warns when read as a string.
     const body = request.body as string | Uint8Array;
-    const { ResourceArn } = JSON.parse(typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) as { ResourceArn: string };
+    const { ResourceArn } = JSON.parse(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) as { ResourceArn: string };
     const out = await send(request);
     await readAll(out.response.body);
     return respond(out, 200, JSON.stringify({ ResourceArn, Tags: echoes.tags.get(ResourceArn) ?? [] }));
