@@ -1,5 +1,25 @@
 import type { TemplateCase } from '../tester';
 
+/** YAML of a bot's first lines (its name and service-linked role); the properties a case varies follow. */
+const BOT_HEAD = `  Bot:
+    Type: AWS::Lex::Bot
+    Properties:
+      Name: support
+      RoleArn: arn:aws:iam::123456789012:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots
+`;
+
+/** YAML of an alias of `Bot` writing text logs to log group `Logs`. */
+const ALIAS_LOGGING_TO_LOGS = `  Alias:
+    Type: AWS::Lex::BotAlias
+    Properties:
+      BotId: !Ref Bot
+      BotAliasName: prod
+      ConversationLogSettings:
+        TextLogSettings:
+          - Enabled: true
+            Destination: { CloudWatch: { CloudWatchLogGroupArn: !GetAtt Logs.Arn, LogPrefix: p } }
+`;
+
 /**
  * Hand-written templates whose IAM statements read a list parameter, or split a value that is not
  * known here: what such a statement grants is not known (UNKNOWN naming the parameter), and a list
@@ -44,12 +64,7 @@ Conditions:
   IsPublic: !Equals [!Ref Public, "yes"]
   HasKey: !Equals [!Ref UseKey, "yes"]
 Resources:
-  Bot:
-    Type: AWS::Lex::Bot
-    Properties:
-      Name: support
-      RoleArn: arn:aws:iam::123456789012:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots
-      DataPrivacy: { ChildDirected: false }
+${BOT_HEAD}      DataPrivacy: { ChildDirected: false }
       IdleSessionTTLInSeconds: 300
   Policy:
     Type: AWS::Lex::ResourcePolicy
@@ -72,16 +87,7 @@ Resources:
     Properties:
       KmsKeyId: ${kmsKeyId}
       RetentionInDays: 30
-  Alias:
-    Type: AWS::Lex::BotAlias
-    Properties:
-      BotId: !Ref Bot
-      BotAliasName: prod
-      ConversationLogSettings:
-        TextLogSettings:
-          - Enabled: true
-            Destination: { CloudWatch: { CloudWatchLogGroupArn: !GetAtt Logs.Arn, LogPrefix: p } }
-`;
+${ALIAS_LOGGING_TO_LOGS}`;
 }
 
 export const ROOT = '{ AWS: "arn:aws:iam::123456789012:root" }';
@@ -96,12 +102,7 @@ export const OTHER_BRANCH = (condition: string, value: boolean, parameter: strin
 export function botWithLogs(values: { ttl?: string; childDirected?: string; retention?: string; kmsKeyId?: string }): string {
   return `
 Resources:
-  Bot:
-    Type: AWS::Lex::Bot
-    Properties:
-      Name: support
-      RoleArn: arn:aws:iam::123456789012:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots
-      DataPrivacy: { ChildDirected: ${values.childDirected ?? 'false'} }
+${BOT_HEAD}      DataPrivacy: { ChildDirected: ${values.childDirected ?? 'false'} }
       IdleSessionTTLInSeconds: ${values.ttl ?? '300'}
   Key:
     Type: AWS::KMS::Key
@@ -111,14 +112,5 @@ Resources:
     Properties:
       KmsKeyId: ${values.kmsKeyId ?? '!GetAtt Key.Arn'}
       RetentionInDays: ${values.retention ?? '30'}
-  Alias:
-    Type: AWS::Lex::BotAlias
-    Properties:
-      BotId: !Ref Bot
-      BotAliasName: prod
-      ConversationLogSettings:
-        TextLogSettings:
-          - Enabled: true
-            Destination: { CloudWatch: { CloudWatchLogGroupArn: !GetAtt Logs.Arn, LogPrefix: p } }
-`;
+${ALIAS_LOGGING_TO_LOGS}`;
 }

@@ -106,7 +106,7 @@ describe('the SAM transform', () => {
     // does a managed policy name SAM's list does not hold (it might be AmazonLexFullAccess).
     const unknowns = of(findings, 'LEX-IAM-5', 'StartJobFunctionRole').filter((f) => f.status === 'UNKNOWN');
     expect(unknowns.map((f) => f.reason)).toEqual([expect.stringMatching(/Policies names SomeTeamPolicyNobodyKnows/), expect.stringMatching(/MadeUpPolicyTemplate/)]);
-    const unknownDoc = unknowns.find((f) => /MadeUpPolicyTemplate/.test(f.reason));
+    const unknownDoc = unknowns.find((f) => /MadeUpPolicyTemplate/.test(f.reason ?? ''));
     expect(unknownDoc?.property).toMatchObject({ path: 'Policies.2.PolicyDocument', line: 37 });
     expect(of(findings, 'TR-IAM-4', 'StartJobFunctionRole').map((f) => f.status)).toEqual(['FAIL']);
     // The suppression written on the SAM function applies to the role SAM makes of it, and is not reported unused.
