@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { RunWarning } from '../model/finding';
 import { buildReport, compareAuditFindings, type AccountInfo, type AccountSummary, type Report, type ReportScope } from '../report/report';
-import { isReport, parseReport, ReportFormatError } from '../report/shape';
+import { parseReportFile, readJsonFile, ReportReadError } from '../report/read';
+import { isReport } from '../report/shape';
 import { shardOf } from '../sources/account/accounts';
 import { EXIT } from './exit';
 import { finishRun, prepareRun, UsageError, type RawTarget, type ReportFlags } from './report-options';
@@ -158,25 +158,12 @@ export function mergeReports(inputs: readonly MergeInput[]): Merged {
 }
 
 function readReport(path: string): MergeInput {
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const raw = readJsonFile(path);
+    // Either shape (schema version 1 or 2) is merged; what is not a report at all is refused by `check`.
+    return { source: path, report: isReport(raw) ? parseReportFile(path, raw) : (raw as Report) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MergeError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new MergeError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  // Either shape (schema version 1 or 2) is merged; what is not a report at all is refused by `check`.
-  if (!isReport(raw)) return { source: path, report: raw as Report };
-  try {
-    return { source: path, report: parseReport(raw) };
-  } catch (e) {
-    if (e instanceof ReportFormatError) throw new MergeError(`${path}: ${e.message}`);
+    if (e instanceof ReportReadError) throw new MergeError(e.message);
     throw e;
   }
 }
