@@ -195,11 +195,16 @@ function headline(report: Report): string {
  * worst first; the summary counts them by severity and by topic; PASS is hidden until asked for.
  */
 export function renderHtml(report: Report, opts: { cwd: string }): string {
+  return [...htmlChunks(report, opts)].join('');
+}
+
+/** The page in pieces: everything above the findings, each resource's section, then the end. */
+export function* htmlChunks(report: Report, opts: { cwd: string }): Generator<string> {
   const groups = groupByResource(report.findings);
   const names = new Map((report.accounts ?? []).flatMap((a) => (a.name ? [[a.id, a.name] as const] : [])));
   const mode = { synth: 'CDK synth', scan: 'Template scan', audit: 'Account audit' }[report.mode];
   const verdict = report.summary.byStatus.FAIL > 0 ? 'bad' : report.summary.byStatus.ERROR + report.summary.byStatus.UNKNOWN > 0 ? 'warn' : 'good';
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -219,7 +224,11 @@ ${tiles(report)}
 <div class="panels">${severityBars(report)}${topicTable(report)}</div>${accountTable(report)}
 ${warningsSection(report)}
 <h2 class="section">Findings by resource</h2>
-${groups.length > 0 ? groups.map((g) => resourceSection(g, opts.cwd, names)).join('\n') + '\n<p class="empty only-hidden">Every finding is hidden by the status filters.</p>' : '<p class="empty">No findings.</p>'}
+`;
+  if (groups.length === 0) yield '<p class="empty">No findings.</p>';
+  for (const [i, g] of groups.entries()) yield `${i > 0 ? '\n' : ''}${resourceSection(g, opts.cwd, names)}`;
+  if (groups.length > 0) yield '\n<p class="empty only-hidden">Every finding is hidden by the status filters.</p>';
+  yield `
 </main>
 </body>
 </html>

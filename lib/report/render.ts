@@ -51,15 +51,15 @@ export function renderReport(report: Report, format: Format, opts: RenderOptions
 
 /**
  * A report in one format as pieces of text, joined by `renderReport` and written one chunk at a time by
- * `writeChunks`: JSON, SARIF, JUnit, ASFF and OCSF are made piece by piece (a finding, a result, a test
- * suite at a time); text and HTML are one piece. What can fail (ASFF without an account) fails here,
+ * `writeChunks`: every format is made piece by piece (a finding, a result, a test suite, a line of
+ * text, a resource's HTML section at a time). What can fail (ASFF without an account) fails here,
  * before the first piece is taken.
  */
 export function renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Iterable<string> {
   const cwd = opts.cwd ?? process.cwd();
   switch (format) {
     case 'text':
-      return [load.text().renderText(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd })];
+      return load.text().textChunks(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd });
     case 'json':
       // A report's findings are at level 2 (report → findings → finding): the indexed shape writes each on one line.
       return opts.shape === 'flat' ? jsonChunks(report, 2) : jsonChunks(indexedReport(report), 2, true);
@@ -69,7 +69,7 @@ export function renderChunks(report: Report, format: Format, opts: RenderOptions
     case 'junit':
       return load.junit().junitChunks(report, { cwd });
     case 'html':
-      return [load.html().renderHtml(report, { cwd })];
+      return load.html().htmlChunks(report, { cwd });
     case 'asff':
       return jsonChunks(load.asff().renderAsff(report, { cwd, verbose: opts.verbose, ...opts.asff }), 1);
     case 'ocsf':

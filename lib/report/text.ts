@@ -57,6 +57,11 @@ export interface TextOptions {
 
 /** What a person reads in a terminal or a CI log: findings by resource, a summary line, then the run's warnings. */
 export function renderText(report: Report, opts: TextOptions): string {
+  return [...textChunks(report, opts)].join('');
+}
+
+/** The text report line by line (each with its newline), so that a large one is written as it is made. */
+export function* textChunks(report: Report, opts: TextOptions): Generator<string> {
   // The caller decides whether colours make sense (TTY, NO_COLOR, --no-color); styleText must not second-guess it.
   const paint: Paint = (format, text) => (opts.color ? styleText(format, text, { validateStream: false }) : text);
   const shown = opts.verbose ? report.findings : report.findings.filter(isActionable);
@@ -64,23 +69,22 @@ export function renderText(report: Report, opts: TextOptions): string {
   let statusWidth = 0;
   for (const f of shown) statusWidth = Math.max(statusWidth, f.status.length);
   statusWidth += 2;
-  const out: string[] = [];
+  const line = (text: string) => `${text}\n`;
 
   for (const group of groupByResource(shown)) {
-    out.push(resourceHeading(group.resource, paint));
-    for (const f of group.findings) out.push(...findingLines(f, statusWidth, opts.cwd, paint));
-    out.push('');
+    yield line(resourceHeading(group.resource, paint));
+    for (const f of group.findings) yield* findingLines(f, statusWidth, opts.cwd, paint).map(line);
+    yield line('');
   }
-  if (shown.length === 0) out.push(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.', '');
+  if (shown.length === 0) yield line(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.') + line('');
 
-  out.push(summaryLine(report, paint));
+  yield line(summaryLine(report, paint));
   const baseline = baselineLine(report);
-  if (baseline) out.push(baseline);
+  if (baseline) yield line(baseline);
   const topics = topicLine(report);
-  if (topics) out.push(topics);
-  if (showsAccounts(report)) out.push('', ...accountLines(report, paint));
-  if (report.warnings.length > 0) out.push('', ...warningLines(report.warnings, paint));
-  return out.join('\n') + '\n';
+  if (topics) yield line(topics);
+  if (showsAccounts(report)) yield ['', ...accountLines(report, paint)].map(line).join('');
+  if (report.warnings.length > 0) yield ['', ...warningLines(report.warnings, paint)].map(line).join('');
 }
 
 function resourceHeading(r: FindingResource, paint: Paint): string {
