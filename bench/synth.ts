@@ -12,10 +12,14 @@ import { VARIANTS, type Variant } from './synth-child';
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 2000);
 const KINDS: readonly AppKind[] = ['compliant', 'failing'];
-/** `BENCH_VARIANTS=plain,lexscribe aspect` measures only those (plain always, as the baseline). */
-const SELECTED: readonly Variant[] = process.env.BENCH_VARIANTS
-  ? VARIANTS.filter((v) => v === 'plain' || process.env.BENCH_VARIANTS?.split(',').includes(v))
-  : VARIANTS;
+/**
+ * `BENCH_VARIANTS='lexscribe aspect,lexscribe aspect, no checks'` measures only those (plain always, as
+ * the baseline): names are separated by a comma without a space after it, as one name holds ", ".
+ */
+const WANTED = process.env.BENCH_VARIANTS?.split(/,(?!\s)/).map((v) => v.trim());
+const UNKNOWN = WANTED?.filter((v) => !(VARIANTS as readonly string[]).includes(v)) ?? [];
+if (UNKNOWN.length > 0) throw new Error(`BENCH_VARIANTS: no variant ${UNKNOWN.map((v) => JSON.stringify(v)).join(', ')} (known: ${VARIANTS.join('; ')})`);
+const SELECTED: readonly Variant[] = WANTED ? VARIANTS.filter((v) => v === 'plain' || WANTED.includes(v)) : VARIANTS;
 const CHILD = join(__dirname, 'synth-child.js');
 /**
  * A peer whose first synthesis takes longer than this many times plain CDK's is measured by that one
