@@ -1,4 +1,5 @@
-import { relation, type ResourceGraph } from '../../lib/model/graph';
+import type { ResourceGraph } from '../../lib/model/graph';
+import { once, perResource } from '../../lib/model/relations/per-resource';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
@@ -39,22 +40,6 @@ export interface LogSetting {
 /** Audio or text log settings of an alias holder; Unknown when the list itself cannot be known. */
 export function logSettings(graph: ResourceGraph, r: Resource, kind: LogKind): LogSetting[] | Unknown {
   return once(graph, LOG_SETTINGS[kind], r, () => readLogSettings(graph, r, kind));
-}
-
-/**
- * What a relation of the graph keeps per resource, filled as checks ask: a dozen checks read the log
- * settings of every alias. `graph.memo` keeps one map per graph, and apart for each deployed alternative
- * (`graph.under`), whose properties differ. Callers must not change what they get.
- */
-function once<T>(graph: ResourceGraph, rel: ReturnType<typeof perResource<T>>, r: Resource, compute: () => T): T {
-  const cache = graph.memo(rel);
-  let value = cache.get(r);
-  if (value === undefined) cache.set(r, (value = compute()));
-  return value;
-}
-
-function perResource<T>(name: string) {
-  return relation(name, () => new Map<Resource, T>());
 }
 
 const LOG_SETTINGS = { Audio: perResource<LogSetting[] | Unknown>('audio log settings'), Text: perResource<LogSetting[] | Unknown>('text log settings') };
