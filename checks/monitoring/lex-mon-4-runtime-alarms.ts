@@ -24,7 +24,8 @@ function usesKendra(graph: ResourceGraph): boolean {
     if (node instanceof Unknown) return true;
     if (Array.isArray(node)) return node.some(mentions);
     if (node === null || typeof node !== 'object' || node.constructor !== Object) return false;
-    return Object.entries(node).some(([k, v]) => k.startsWith('Kendra') || mentions(v));
+    for (const k of Object.keys(node)) if (k.startsWith('Kendra') || mentions((node as Record<string, unknown>)[k])) return true;
+    return false;
   };
   return graph.ofType(BOT).some((bot) => {
     const locales = items(graph.props<BotProps>(bot).BotLocales);

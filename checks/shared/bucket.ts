@@ -7,6 +7,7 @@ import { coversAction, parsePolicy, type PolicyDocument } from '../../lib/policy
 import { isCustomerManaged, resolveKey, type KeyRef } from './kms';
 import { atLeast, type EncryptionLevel } from '../../lib/model/types/encryption';
 import { BUCKET_POLICIES } from '../../lib/model/relations/s3';
+import { once, perResource } from '../../lib/model/relations/per-resource';
 import type { BucketPolicyProps, BucketProps } from '../../lib/model/types/s3';
 
 /**
@@ -100,6 +101,13 @@ function deniesInsecureTransport(doc: PolicyDocument): boolean {
  * Unknown when a policy that could apply cannot be read.
  */
 export function enforcesTls(graph: ResourceGraph, bucket: Resource): boolean | Unknown {
+  // Every check on a log or output bucket asks, for each alias or job writing to it.
+  return once(graph, ENFORCES_TLS, bucket, () => readEnforcesTls(graph, bucket));
+}
+
+const ENFORCES_TLS = perResource<boolean | Unknown>('whether each bucket enforces TLS');
+
+function readEnforcesTls(graph: ResourceGraph, bucket: Resource): boolean | Unknown {
   const index = graph.memo(BUCKET_POLICIES);
   let doubt: Unknown | undefined;
   for (const policy of index.byBucket.get(bucket) ?? []) {

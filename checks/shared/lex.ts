@@ -1,4 +1,5 @@
 import type { ResourceGraph } from '../../lib/model/graph';
+import { once, perResource } from '../../lib/model/relations/per-resource';
 import type { Resource } from '../../lib/model/resource';
 import { Unknown } from '../../lib/model/values';
 import { unknown, type CheckContext, type Verdict } from '../../lib/engine/check';
@@ -38,6 +39,20 @@ export interface LogSetting {
 
 /** Audio or text log settings of an alias holder; Unknown when the list itself cannot be known. */
 export function logSettings(graph: ResourceGraph, r: Resource, kind: LogKind): LogSetting[] | Unknown {
+  return once(graph, LOG_SETTINGS[kind], r, () => readLogSettings(graph, r, kind));
+}
+
+const LOG_SETTINGS = { Audio: perResource<LogSetting[] | Unknown>('audio log settings'), Text: perResource<LogSetting[] | Unknown>('text log settings') };
+const ENABLED_LOG_SETTINGS = {
+  Audio: perResource<{ settings: LogSetting[]; unknowns: Verdict[] }>('enabled audio log settings'),
+  Text: perResource<{ settings: LogSetting[]; unknowns: Verdict[] }>('enabled text log settings'),
+};
+const LOG_DESTINATIONS = {
+  Audio: perResource<{ destinations: LogDestination[]; unknowns: Verdict[] }>('audio log destinations'),
+  Text: perResource<{ destinations: LogDestination[]; unknowns: Verdict[] }>('text log destinations'),
+};
+
+function readLogSettings(graph: ResourceGraph, r: Resource, kind: LogKind): LogSetting[] | Unknown {
   const logs = get(aliasSettings(graph, r), 'ConversationLogSettings');
   const list = items(kind === 'Audio' ? get(logs, 'AudioLogSettings') : get(logs, 'TextLogSettings'));
   if (list instanceof Unknown) return list;
@@ -60,6 +75,10 @@ export function lexTags(graph: ResourceGraph, r: Resource): Map<string, string> 
  * `Enabled` cannot be known. Disabled settings are left out.
  */
 export function enabledLogSettings(graph: ResourceGraph, r: Resource, kind: LogKind): { settings: LogSetting[]; unknowns: Verdict[] } {
+  return once(graph, ENABLED_LOG_SETTINGS[kind], r, () => readEnabledLogSettings(graph, r, kind));
+}
+
+function readEnabledLogSettings(graph: ResourceGraph, r: Resource, kind: LogKind): { settings: LogSetting[]; unknowns: Verdict[] } {
   const all = logSettings(graph, r, kind);
   if (all instanceof Unknown) return { settings: [], unknowns: [unknown(`${kind.toLowerCase()} log settings of ${aliasLabel(r)}: ${all.reason}`)] };
   const settings: LogSetting[] = [];
@@ -130,6 +149,10 @@ export interface LogDestination extends LogSetting {
  * defined in this app"). `unknowns` are settings whose `Enabled` cannot be known.
  */
 export function logDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind: LogKind): { destinations: LogDestination[]; unknowns: Verdict[] } {
+  return once(ctx.graph, LOG_DESTINATIONS[kind], r, () => readLogDestinations(ctx, r, kind));
+}
+
+function readLogDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind: LogKind): { destinations: LogDestination[]; unknowns: Verdict[] } {
   const { settings, unknowns } = enabledLogSettings(ctx.graph, r, kind);
   const d = DESTINATIONS[kind];
   const destinations = settings.map((s) => {

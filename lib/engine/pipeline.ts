@@ -195,13 +195,16 @@ export class Pipeline {
         // A derived resource's path is in its own properties, not its origin's: no parameter is named for it.
         if (status !== 'NOT_APPLICABLE' && !resource.origin) v = withParameterNote(graph, resource, v);
         // A derived resource is reported where it is written: on its origin, at the property it was read from.
-        for (let origin = resource.origin; origin; origin = resource.origin) [resource, v] = [origin.resource, { ...v, path: origin.path }];
+        for (let origin = resource.origin; origin; origin = resource.origin) {
+          v = { ...v, path: origin.path };
+          resource = origin.resource;
+        }
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
         out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity, deployment(resource)), resource });
       };
-      const needs = new Set(sideNeeds(side));
+      const needs = graph.gaps.length > 0 ? new Set(sideNeeds(side)) : undefined;
       for (const gap of graph.gaps) {
-        const missing = gap.types.filter((t) => needs.has(t));
+        const missing = gap.types.filter((t) => needs!.has(t));
         if (missing.length > 0) record('UNKNOWN', { reason: `${missing.join(', ')} could not be read: ${gap.reason}` }, graph.stackResource(gap.stack));
       }
       if (isResourceSide(side)) {
@@ -209,7 +212,9 @@ export class Pipeline {
           try {
             const verdicts = side.evaluate(resource, ctx);
             const list = Array.isArray(verdicts) ? verdicts : [verdicts];
-            for (const v of withAlternative(graph, resource, list, () => side.evaluate(resource, ctx))) record(v.status, v, resource);
+            // Most resources have no alternative deployment: their verdicts are recorded as they come.
+            const all = graph.alternative(resource) ? withAlternative(graph, resource, list, () => side.evaluate(resource, ctx)) : list;
+            for (const v of all) record(v.status, v, resource);
           } catch (e) {
             record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, resource);
           }

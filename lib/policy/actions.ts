@@ -53,9 +53,15 @@ export function isKnownService(service: string): boolean {
 
 /** What the IAM data says of an action (`polly:SynthesizeSpeech`); undefined when it does not know it. */
 export function actionInfo(action: string): ActionInfo | undefined {
+  // Policies name the same few actions for every role: each is looked up once.
+  if (infos.has(action)) return infos.get(action);
   const [service, name] = action.split(':');
-  return name === undefined ? undefined : serviceActions(service).get(name.toLowerCase());
+  const info = name === undefined ? undefined : serviceActions(service).get(name.toLowerCase());
+  infos.set(action, info);
+  return info;
 }
+
+const infos = new Map<string, ActionInfo | undefined>();
 
 /**
  * Whether an action can be granted on specific resources. An action with no resource type, or with a
