@@ -18,9 +18,10 @@ import {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text for element content and quoted attributes. Every value of a report goes through here. */
+/** What `esc` drops or escapes: most values have none of it. */
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F&<>"']/;
 
+/** Text for element content and quoted attributes. Every value of a report goes through here. */
 export function esc(value: string | number): string {
   // Most values have nothing to drop or escape: one test instead of two replaces.
   if (typeof value === 'string' && !NEEDS_ESCAPE.test(value)) return value;
