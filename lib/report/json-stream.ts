@@ -34,7 +34,7 @@ function leaf(value: unknown, level: number, compact: boolean): string {
 }
 
 /** How much text the walk gathers before it hands a piece on: one piece per value costs more than the text. */
-const PIECE = 1 << 16;
+const PIECE = 1 << 14;
 
 /** The text not yet handed on. */
 interface Pending {
