@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ALL_CHECKS } from '../../checks';
 import type { LexscribeConfig } from './types';
 import { normalizeConfig } from './normalize';
@@ -21,6 +20,9 @@ export function findConfigFile(dir: string = process.cwd()): string | undefined 
 
 function parse(text: string, path: string): unknown {
   if (/\.ya?ml$/i.test(path)) {
+    // Loaded only for a YAML configuration: a JSON one (or none) never pays for the yaml package.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     const error = doc.errors[0];

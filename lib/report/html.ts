@@ -18,8 +18,13 @@ import {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** What `esc` drops or escapes: most values have none of it. */
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F&<>"']/;
+
 /** Text for element content and quoted attributes. Every value of a report goes through here. */
 export function esc(value: string | number): string {
+  // Most values have nothing to drop or escape: one test instead of two replaces.
+  if (typeof value === 'string' && !NEEDS_ESCAPE.test(value)) return value;
   // Control characters have no visible form (a browser draws a box): drop them.
   return String(value)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
@@ -105,6 +110,22 @@ function gateBadges(f: ReportFinding): string {
   return badges.join('');
 }
 
+/** The escaped text of what every finding of a check repeats (title, remediation, docs): made once per check. */
+function memo(make: (v: string) => string): (v: string) => string {
+  const made = new Map<string, string>();
+  return (value) => {
+    let out = made.get(value);
+    if (out === undefined) {
+      if (made.size >= 10_000) made.clear();
+      made.set(value, (out = make(value)));
+    }
+    return out;
+  };
+}
+
+const escRepeated = memo(esc);
+const docsLink = memo((url) => link(url, url.replace(/^https?:\/\//, '')));
+
 function findingCard(f: ReportFinding, cwd: string): string {
   const s = f.suppression;
   const file = fileLocation(f, cwd);
@@ -115,11 +136,11 @@ function findingCard(f: ReportFinding, cwd: string): string {
     f.findingKey ? row('Key', `<code>${esc(f.findingKey)}</code>`) : '',
     f.reason ? row(f.status === 'UNKNOWN' ? 'Why unknown' : f.status === 'ERROR' ? 'Error' : 'Reason', esc(f.reason)) : '',
     s ? row('Suppressed', `${esc(s.reason)} <span class="muted">(${esc(suppressionOrigin(s.source))}${s.expires ? `, until ${esc(s.expires)}` : ''})</span>`) : '',
-    f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE' ? row('Fix', esc(f.remediation)) : '',
-    row('Docs', link(f.docs, f.docs.replace(/^https?:\/\//, ''))),
+    f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE' ? row('Fix', escRepeated(f.remediation)) : '',
+    row('Docs', docsLink(f.docs)),
   ];
   return `<article class="finding st-${cls(f.status)}">
-<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${esc(f.severity)}</span><span class="check">${esc(f.checkId)}</span><span class="title">${esc(f.title)}</span>${gateBadges(f)}<span class="topic">${esc(f.topic)}</span></header>
+<header><span class="status st-${cls(f.status)}">${STATUS_LABEL[f.status]}</span><span class="sev sev-${cls(f.severity)}">${esc(f.severity)}</span><span class="check">${esc(f.checkId)}</span><span class="title">${escRepeated(f.title)}</span>${gateBadges(f)}<span class="topic">${escRepeated(f.topic)}</span></header>
 <dl>${rows.join('')}</dl>
 </article>`;
 }

@@ -20,40 +20,70 @@ function isSkipped(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
+const indents: string[] = [];
+/** `\n` and the indentation of `level`, made once per level. */
+function newline(level: number): string {
+  return (indents[level] ??= `\n${INDENT.repeat(level)}`);
+}
+
 /** A value below the walked levels: JSON.stringify's own text, each line indented to `level`; or on one line. */
 function leaf(value: unknown, level: number, compact: boolean): string {
   if (compact) return JSON.stringify(value);
   const text = JSON.stringify(value, null, INDENT);
-  return level === 0 || !text.includes('\n') ? text : text.replace(/\n/g, `\n${INDENT.repeat(level)}`);
+  return level === 0 || !text.includes('\n') ? text : text.replace(/\n/g, newline(level));
 }
 
-function* walk(value: unknown, level: number, depth: number, compact: boolean): Generator<string> {
+/** How much text the walk gathers before it hands a piece on: one piece per value costs more than the text. */
+const PIECE = 1 << 14;
+
+/** The text not yet handed on. */
+interface Pending {
+  text: string;
+}
+
+// A generator per walked container only: the values below the walked levels (tens of thousands of
+// findings) are written into `pending` in the loop, without a generator or a piece each.
+function* walk(value: unknown, level: number, depth: number, compact: boolean, pending: Pending): Generator<string> {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
   if (value === null || typeof value !== 'object' || level >= depth) {
-    yield leaf(value, level, compact && level > 0);
+    pending.text += leaf(value, level, compact && level > 0);
     return;
   }
-  const inner = `\n${INDENT.repeat(level + 1)}`;
-  const close = `\n${INDENT.repeat(level)}`;
+  const inner = newline(level + 1);
+  const close = newline(level);
+  // Items at the last walked level are leaves whatever they are (JSON.stringify applies their toJSON).
+  const leaves = level + 1 >= depth;
+  const itemCompact = compact && level + 1 > 0;
   if (Array.isArray(value) || isIterable(value)) {
     let first = true;
     for (const item of value) {
-      yield first ? `[${inner}` : `,${inner}`;
+      pending.text += first ? `[${inner}` : `,${inner}`;
       first = false;
-      if (isSkipped(item)) yield 'null';
-      else yield* walk(item, level + 1, depth, compact);
+      if (isSkipped(item)) pending.text += 'null';
+      else if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, itemCompact);
+      else yield* walk(item, level + 1, depth, compact, pending);
+      if (pending.text.length >= PIECE) {
+        yield pending.text;
+        pending.text = '';
+      }
     }
-    yield first ? '[]' : `${close}]`;
+    pending.text += first ? '[]' : `${close}]`;
     return;
   }
   let first = true;
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
     if (isSkipped(item)) continue;
-    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
+    pending.text += `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* walk(item, level + 1, depth, compact);
+    if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, itemCompact);
+    else yield* walk(item, level + 1, depth, compact, pending);
+    if (pending.text.length >= PIECE) {
+      yield pending.text;
+      pending.text = '';
+    }
   }
-  yield first ? '{}' : `${close}}`;
+  pending.text += first ? '{}' : `${close}}`;
 }
 
 /**
@@ -62,6 +92,7 @@ function* walk(value: unknown, level: number, depth: number, compact: boolean): 
  * at `depth` is written on one line, without indentation.
  */
 export function* jsonChunks(value: unknown, depth: number, compact = false): Generator<string> {
-  yield* walk(value, 0, depth, compact);
-  yield '\n';
+  const pending: Pending = { text: '' };
+  yield* walk(value, 0, depth, compact, pending);
+  yield `${pending.text}\n`;
 }

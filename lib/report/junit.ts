@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { Report, ReportFinding, ReportGate } from './report';
 import { XML_DECLARATION, xmlClose, xmlElement, xmlOpen, xmlTextElement } from './xml';
-import { compareCheckIds, compareFindings, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
+import { compareCheckIds, compareFindings, compareLabels, displayPath, fileLocation, position, resourceLabel, suppressionOrigin, warningKinds, WARNING_HEADINGS } from './present';
 
 /** Characters XML 1.0 cannot carry at all (escaping does not help): dropped rather than producing a file no parser reads. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -68,8 +68,8 @@ function details(f: Finding, cwd: string): string {
 }
 
 /** Names unique within a suite: the resource, then the finding key, then the property path when still ambiguous. */
-function caseNames(findings: readonly Finding[]): string[] {
-  const base = findings.map((f) => resourceLabel(f.resource) + (f.findingKey ? ` [${f.findingKey}]` : ''));
+function caseNames(findings: readonly Finding[], labels: readonly string[]): string[] {
+  const base = findings.map((f, i) => labels[i] + (f.findingKey ? ` [${f.findingKey}]` : ''));
   const uses = new Map<string, number>();
   for (const name of base) uses.set(name, (uses.get(name) ?? 0) + 1);
   return base.map((name, i) => {
@@ -152,10 +152,15 @@ export function* junitChunks(report: Report, opts: { cwd: string }): Generator<s
   }
   yield `${XML_DECLARATION}${xmlOpen('testsuites', rootAttrs)}`;
   for (const [i, id] of ids.entries()) {
-    const findings = byCheck.get(id)!.sort((a, b) => compareFindings(a, b) || resourceLabel(a.resource).localeCompare(resourceLabel(b.resource)));
+    // Each finding's label is made once, not at every comparison of the sort.
+    const sorted = byCheck
+      .get(id)!
+      .map((f) => ({ f, label: resourceLabel(f.resource) }))
+      .sort((a, b) => compareFindings(a.f, b.f) || compareLabels(a.label, b.label));
+    const findings = sorted.map((e) => e.f);
     const first = findings[0];
     const props = Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs }).map(([name, value]) => xmlElement(3, 'property', { name, value: clean(value) }));
-    const names = caseNames(findings);
+    const names = caseNames(findings, sorted.map((e) => e.label));
     const cases = findings.map((f, j) => testCase(f, names[j], opts.cwd, gate));
     yield xmlElement(1, 'testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` }, [xmlElement(2, 'properties', {}, props), ...cases]);
   }

@@ -82,6 +82,11 @@ export function fileLocation(f: Finding, cwd: string): string | undefined {
 const compareIds = new Intl.Collator('en', { numeric: true }).compare;
 const compareText = new Intl.Collator().compare;
 
+/** `a.localeCompare(b)`, with the collator made once. */
+export function compareLabels(a: string, b: string): number {
+  return compareText(a, b);
+}
+
 /** Check ids in catalog order: `LEX-DP-2` before `LEX-DP-10`. */
 export function compareCheckIds(a: string, b: string): number {
   return compareIds(a, b);

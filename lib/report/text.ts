@@ -71,10 +71,11 @@ export function* textChunks(report: Report, opts: TextOptions): Generator<string
   statusWidth += 2;
   const line = (text: string) => `${text}\n`;
 
+  // A resource's lines are one piece: a piece per line cost more than the lines.
   for (const group of groupByResource(shown)) {
-    yield line(resourceHeading(group.resource, paint));
-    for (const f of group.findings) yield* findingLines(f, statusWidth, opts.cwd, paint).map(line);
-    yield line('');
+    let text = line(resourceHeading(group.resource, paint));
+    for (const f of group.findings) text += `${findingLines(f, statusWidth, opts.cwd, paint).join('\n')}\n`;
+    yield `${text}\n`;
   }
   if (shown.length === 0) yield line(report.findings.length === 0 ? 'No findings.' : 'Nothing failed, nothing unknown, nothing suppressed.') + line('');
 

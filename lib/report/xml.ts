@@ -9,7 +9,11 @@
 
 const AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
 
+/** Whether a text needs escaping at all: most attribute values and texts do not, and then cost no replace. */
+const SPECIAL = /[&<>"]/;
+
 function escapeText(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return s.replace(AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -17,7 +21,10 @@ export type Attributes = Readonly<Record<string, string>>;
 
 function start(level: number, name: string, attrs: Attributes): string {
   let out = `\n${'  '.repeat(level)}<${name}`;
-  for (const [key, value] of Object.entries(attrs)) out += ` ${key}="${escapeText(value).replace(/"/g, '&quot;')}"`;
+  for (const key in attrs) {
+    const value = attrs[key];
+    out += ` ${key}="${SPECIAL.test(value) ? escapeText(value).replace(/"/g, '&quot;') : value}"`;
+  }
   return out;
 }
 

@@ -43,4 +43,12 @@ describe('start-up', () => {
     expect(ours.filter((m) => /^(checks|lib[\\/](engine|model|report|sources))[\\/]/.test(m))).toEqual([]);
     expect(modules.filter((m) => /node_modules[\\/](yaml|xmlbuilder2)[\\/]/.test(m))).toEqual([]);
   });
+
+  test('a scan of a JSON template loads neither yaml, nor fflate, nor the SAM expanders', () => {
+    const out = join(tmpdir(), `lexscribe-startup-${process.pid}.json`);
+    const modules = loadedModules(['scan', join(TEMPLATES, 'contact-centre.template.json'), '-f', 'json', '-o', out]);
+    rmSync(out, { force: true });
+    expect(modules.some((m) => /template[\\/]parse\.js$/.test(m))).toBe(true);
+    expect(modules.filter((m) => /node_modules[\\/](yaml|fflate)[\\/]|template[\\/](sam[\\/]index|yaml-parse)\.js$/.test(m))).toEqual([]);
+  });
 });

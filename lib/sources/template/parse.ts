@@ -1,12 +1,9 @@
 import { extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { CfnTemplate } from '../template';
 import { InputError } from './errors';
 import { jsonPositions } from './json-positions';
 import type { RunWarning } from '../../model/finding';
-import { MAX_DEPTH, toPosition, type Duplicate, type ResourcePositions } from './positions';
-import { CFN_TAGS } from './tags';
-import { yamlPositions } from './yaml-positions';
+import { toPosition, type Duplicate, type ResourcePositions } from './positions';
 
 /** CloudFormation takes templates up to 1 MB; anything far above that is not one. */
 export const MAX_BYTES = 16 * 1024 * 1024;
@@ -24,7 +21,7 @@ export interface ParsedTemplate {
  * accept it; real templates have them (AWS-published ones included). The last value is read, as
  * JSON.parse does, and each duplicate is named so the author can remove it.
  */
-function duplicateWarnings(file: string, duplicates: readonly Duplicate[]): RunWarning[] {
+export function duplicateWarnings(file: string, duplicates: readonly Duplicate[]): RunWarning[] {
   return duplicates.map((d) => ({
     kind: 'input',
     message: `${file}:${d.line}: key ${d.key}${d.path ? ` of ${d.path}` : ''} is given twice; the last one is read (CloudFormation calls duplicate keys undefined behaviour: remove one)`,
@@ -50,6 +47,8 @@ function parseJson(text: string, file: string): ParsedTemplate {
   } catch (e) {
     const message = (e as Error).message;
     const at = /at position (\d+)/.exec(message);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LineCounter } = require('yaml') as typeof import('yaml');
     const lines = new LineCounter();
     lines.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
@@ -60,31 +59,22 @@ function parseJson(text: string, file: string): ParsedTemplate {
   return { template: asTemplate(template, file), positions, warnings: duplicateWarnings(file, duplicates) };
 }
 
-function parseYaml(text: string, file: string): ParsedTemplate {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const error = doc.errors[0];
-  // The yaml package reports its own stack overflow on deeply nested input as a parse error.
-  if (error && /^Maximum call stack size exceeded/.test(error.message)) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, toPosition(lines, error.pos[0]).line);
-  if (error) throw new InputError(file, `malformed YAML: ${error.message.split('\n')[0]}`, toPosition(lines, error.pos[0]).line);
-  const duplicates: Duplicate[] = [];
-  const positions = yamlPositions(doc, lines, file, duplicates);
-  let template: unknown;
-  try {
-    template = doc.toJS();
-  } catch (e) {
-    throw new InputError(file, `malformed YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return { template: asTemplate(template, file), positions, warnings: duplicateWarnings(file, duplicates) };
-}
-
-function asTemplate(value: unknown, file: string): CfnTemplate {
+export function asTemplate(value: unknown, file: string): CfnTemplate {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, 'is not a CloudFormation template (the document is not a mapping)');
   const resources = (value as CfnTemplate).Resources;
   if (resources !== undefined && (resources === null || typeof resources !== 'object' || Array.isArray(resources))) {
     throw new InputError(file, 'is not a CloudFormation template (Resources is not a mapping)');
   }
   return value as CfnTemplate;
+}
+
+/**
+ * YAML is parsed by the `yaml` package, loaded when the first YAML template is read: a scan of JSON
+ * templates (a cloud assembly) never loads its seventy-odd modules.
+ */
+function parseYaml(text: string, file: string): ParsedTemplate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./yaml-parse') as typeof import('./yaml-parse')).parseYaml(text, file);
 }
 
 /**

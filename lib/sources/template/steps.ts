@@ -2,7 +2,7 @@ import type { RunWarning } from '../../model/finding';
 import { readBotFiles } from './bot-files';
 import { customResourceWarnings } from './custom-resources';
 import type { ParsedTemplate } from './parse';
-import { expandSam, hasSamTransform, SAM_TRANSFORM } from './sam';
+import { hasSamTransform, SAM_TRANSFORM } from './sam/transform';
 
 export interface SourceStepOptions {
   /** The template's file (beside which bot definitions are looked for), also where warnings point. */
@@ -23,6 +23,9 @@ export function sourceSteps(parsed: ParsedTemplate, opts: SourceStepOptions): { 
   const warnings: RunWarning[] = [];
   let current = parsed;
   if (hasSamTransform(current.template)) {
+    // The SAM expanders (and the yaml package that state machine definitions need) load only for a SAM template.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { expandSam } = require('./sam') as typeof import('./sam');
     const expanded = expandSam(current, opts.file);
     warnings.push(...expanded.warnings);
     current = expanded.parsed;

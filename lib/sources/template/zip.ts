@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { unzipSync } from 'fflate';
 import { InputError } from './errors';
 import { readInput } from './read';
 
@@ -28,6 +27,9 @@ export function jsonEntriesOfZip(file: string, data: Buffer): Map<string, Buffer
   let total = 0;
   let files: Record<string, Uint8Array>;
   try {
+    // fflate is loaded when a zip is first opened: a scan of templates without bot definition zips never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { unzipSync } = require('fflate') as typeof import('fflate');
     files = unzipSync(data, {
       filter: (entry) => {
         if (++count > ZIP_LIMITS.entries) throw new InputError(file, `holds more than ${ZIP_LIMITS.entries} entries`);

@@ -10,8 +10,11 @@ import { withGlobals } from './globals';
 import { isMapping, type Generated, type SamContext, type TemplateResource } from './model';
 import { PLAIN_EXPANDERS } from './plain';
 import { expandStateMachine, STATE_MACHINE } from './state-machine';
+import { SAM_TRANSFORM } from './transform';
 
-export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+export { hasSamTransform, SAM_TRANSFORM } from './transform';
+
+
 const SAM_PREFIX = 'AWS::Serverless::';
 
 const EXPANDERS: Readonly<Record<string, (logicalId: string, props: Record<string, unknown>, ctx: SamContext) => Generated[]>> = {
@@ -19,12 +22,6 @@ const EXPANDERS: Readonly<Record<string, (logicalId: string, props: Record<strin
   [STATE_MACHINE]: expandStateMachine,
   ...PLAIN_EXPANDERS,
 };
-
-/** Whether a template asks for the SAM transform (`Transform: AWS::Serverless-2016-10-31`, alone or in a list). */
-export function hasSamTransform(template: CfnTemplate): boolean {
-  const transform = (template as Record<string, unknown>).Transform;
-  return transform === SAM_TRANSFORM || (Array.isArray(transform) && transform.includes(SAM_TRANSFORM));
-}
 
 /**
  * Metadata of a generated resource: the construct path of the SAM resource (CDK's `aws-sam`
