@@ -131,6 +131,14 @@ export function actionsCovered(pattern: string): string[] | undefined {
  * with a stray comma matches nothing, so the statement grants nothing of what its author meant.
  */
 export function invalidAction(pattern: string): string | undefined {
+  // Every statement of every role asks of the same few action strings.
+  if (!invalidity.has(pattern)) invalidity.set(pattern, whyInvalid(pattern));
+  return invalidity.get(pattern);
+}
+
+const invalidity = new Map<string, string | undefined>();
+
+function whyInvalid(pattern: string): string | undefined {
   if (pattern === '*') return undefined;
   const parts = pattern.split(':');
   if (parts.length !== 2 || parts[0] === '' || parts[1] === '') return `${pattern} is not of the form service:Action`;
