@@ -53,14 +53,13 @@ function* walk(value: unknown, level: number, depth: number, compact: boolean, p
   const close = newline(level);
   // Items at the last walked level are leaves whatever they are (JSON.stringify applies their toJSON).
   const leaves = level + 1 >= depth;
-  const itemCompact = compact && level + 1 > 0;
   if (Array.isArray(value) || isIterable(value)) {
     let first = true;
     for (const item of value) {
       pending.text += first ? `[${inner}` : `,${inner}`;
       first = false;
       if (isSkipped(item)) pending.text += 'null';
-      else if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, itemCompact);
+      else if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, compact);
       else yield* walk(item, level + 1, depth, compact, pending);
       if (pending.text.length >= PIECE) {
         yield pending.text;
@@ -76,7 +75,7 @@ function* walk(value: unknown, level: number, depth: number, compact: boolean, p
     if (isSkipped(item)) continue;
     pending.text += `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
     first = false;
-    if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, itemCompact);
+    if (leaves || item === null || typeof item !== 'object') pending.text += leaf(item, level + 1, compact);
     else yield* walk(item, level + 1, depth, compact, pending);
     if (pending.text.length >= PIECE) {
       yield pending.text;

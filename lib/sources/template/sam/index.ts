@@ -14,7 +14,6 @@ import { SAM_TRANSFORM } from './transform';
 
 export { hasSamTransform, SAM_TRANSFORM } from './transform';
 
-
 const SAM_PREFIX = 'AWS::Serverless::';
 
 const EXPANDERS: Readonly<Record<string, (logicalId: string, props: Record<string, unknown>, ctx: SamContext) => Generated[]>> = {
