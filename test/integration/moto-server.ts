@@ -54,6 +54,9 @@ function oneLine(message: string): Error {
 }
 
 /** Start `moto_server` on a free local port and wait until it answers. */
+/** How long moto gets to exit on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 5000;
+
 export async function startMoto(env: Record<string, string> = {}): Promise<MotoServer> {
   if (!onPath('moto_server')) throw oneLine(MOTO_MISSING);
   const port = await freePort();
@@ -76,7 +79,13 @@ export async function startMoto(env: Record<string, string> = {}): Promise<MotoS
     stop() {
       return new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // moto (werkzeug) has been seen to ignore SIGTERM while its request threads wind down, which
+        // held a test file's afterAll past jest's hook timeout: after a grace period it is killed.
+        const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       });
     },
