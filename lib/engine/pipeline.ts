@@ -3,7 +3,7 @@ import type { Finding, FindingResource, RunWarning, Severity, Status } from '../
 import { ResourceGraph, type GraphScope } from '../model/graph';
 import type { Resource, StackInput } from '../model/resource';
 import { DERIVATIONS } from '../sources/derive';
-import { TOPICS, isResourceSide, sideNeeds, type Check, type CheckContext, type Mode, type Side, type Verdict } from './check';
+import { TOPICS, isResourceSide, sideNeeds, type Check, type CheckContext, type Mode, type ResourceSide, type Side, type Verdict } from './check';
 import type { OptionsSchema } from './options';
 import { Suppressions, type Evaluated } from './suppressions';
 
@@ -68,7 +68,7 @@ export function findingResource(r: Resource): FindingResource {
   if (p.arn) {
     return { type: r.type, arn: p.arn, region: r.stack.region, account: r.stack.account, logicalId: r.logicalId };
   }
-  return {
+  const described: FindingResource = {
     type: r.type,
     logicalId: r.logicalId,
     stack: r.stack.name,
@@ -76,11 +76,13 @@ export function findingResource(r: Resource): FindingResource {
     file: p.file ?? r.stack.file,
     line: p.line,
     column: p.column,
-    // Where the stack deploys, when its template says (a cloud assembly's environment): ASFF and OCSF need it.
-    ...(r.stack.account ? { account: r.stack.account } : {}),
-    ...(r.stack.region ? { region: r.stack.region } : {}),
-    ...(p.source ? { source: p.source } : {}),
   };
+  // Where the stack deploys, when its template says (a cloud assembly's environment): ASFF and OCSF need it.
+  if (r.stack.account) described.account = r.stack.account;
+  if (r.stack.region) described.region = r.stack.region;
+  const source = p.source;
+  if (source) described.source = source;
+  return described;
 }
 
 function propertyLocation(r: Resource, path: string | undefined): Finding['property'] {
@@ -126,7 +128,7 @@ function graphScope(mode: Mode): GraphScope {
 export class Pipeline {
   private readonly suppressions: Suppressions;
   private readonly findings: Finding[] = [];
-  private readonly resources = new Map<Finding, Resource>();
+  private readonly evaluated: Evaluated[][] = [];
   private readonly configWarnings: RunWarning[];
   private finished = false;
 
@@ -144,19 +146,31 @@ export class Pipeline {
     const graph = new ResourceGraph(inputs, { scope: graphScope(this.opts.mode), derive: DERIVATIONS });
     const evaluated = this.verdicts(graph);
     const warnings = this.suppressions.apply(evaluated, graph);
-    const resources = new Map<Finding, Resource>();
-    for (const e of evaluated) {
-      resources.set(e.finding, e.resource);
-      this.resources.set(e.finding, e.resource);
-      this.findings.push(e.finding);
-    }
-    return { graph, findings: evaluated.map((e) => e.finding), resources, warnings };
+    this.evaluated.push(evaluated);
+    const findings = evaluated.map((e) => e.finding);
+    for (const f of findings) this.findings.push(f);
+    const resources = resourceMap([evaluated]);
+    return {
+      graph,
+      findings,
+      get resources() {
+        return resources();
+      },
+      warnings,
+    };
   }
 
   /** The findings of every app, and the run's warnings: deprecated configuration, then suppressions. */
   finish(): RunResult {
     this.finished = true;
-    return { findings: this.findings, resources: this.resources, warnings: [...this.configWarnings, ...this.suppressions.finish()] };
+    const resources = resourceMap(this.evaluated);
+    return {
+      findings: this.findings,
+      get resources() {
+        return resources();
+      },
+      warnings: [...this.configWarnings, ...this.suppressions.finish()],
+    };
   }
 
   private verdicts(graph: ResourceGraph): Evaluated[] {
@@ -189,7 +203,7 @@ export class Pipeline {
       const side: Side | undefined = check.sides[this.opts.mode];
       if (settings?.enabled === false || !side) continue;
       const ctx: CheckContext = { graph, options: checkOptions(check, config) as CheckContext['options'], classification: checkClassification(check, config) };
-      const record = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => {
+      const record: Recorder = (status, v, fallback) => {
         if (status === 'NOT_APPLICABLE' && !keepNotApplicable) return;
         let resource = v.resource ?? fallback;
         // A derived resource's path is in its own properties, not its origin's: no parameter is named for it.
@@ -208,17 +222,7 @@ export class Pipeline {
         if (missing.length > 0) record('UNKNOWN', { reason: `${missing.join(', ')} could not be read: ${gap.reason}` }, graph.stackResource(gap.stack));
       }
       if (isResourceSide(side)) {
-        for (const resource of evaluatedOfTypes(side.resourceTypes)) {
-          try {
-            const verdicts = side.evaluate(resource, ctx);
-            const list = Array.isArray(verdicts) ? verdicts : [verdicts];
-            // Most resources have no alternative deployment: their verdicts are recorded as they come.
-            const all = graph.alternative(resource) ? withAlternative(graph, resource, list, () => side.evaluate(resource, ctx)) : list;
-            for (const v of all) record(v.status, v, resource);
-          } catch (e) {
-            record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, resource);
-          }
-        }
+        evaluateEach(graph, side, evaluatedOfTypes(side.resourceTypes), ctx, record);
         continue;
       }
       try {
@@ -232,6 +236,47 @@ export class Pipeline {
       }
     }
     return out;
+  }
+}
+
+/**
+ * The resource of each finding, made the first time it is asked for: only integrations that annotate
+ * what they were given (CDK, drift, the audit's per-account tally) ask, and a scan's tens of thousands
+ * of findings would fill two maps for nothing.
+ */
+function resourceMap(apps: readonly (readonly Evaluated[])[]): () => ReadonlyMap<Finding, Resource> {
+  let map: Map<Finding, Resource> | undefined;
+  return () => {
+    if (!map) {
+      map = new Map();
+      for (const app of apps) for (const e of app) map.set(e.finding, e.resource);
+    }
+    return map;
+  };
+}
+
+/** Records one verdict of the check being run, about `fallback` unless the verdict names its resource. */
+type Recorder = (status: RawStatus, v: Omit<Verdict, 'status'>, fallback: Resource) => void;
+
+/**
+ * A resource side over its resources; a check that throws gives an ERROR about the resource it was
+ * judging. A function of its own, called once per check, so that V8 compiles this loop early: in the
+ * one call of `verdicts` per app it would run interpreted for most of a scan.
+ */
+function evaluateEach(graph: ResourceGraph, side: ResourceSide, resources: readonly Resource[], ctx: CheckContext, record: Recorder): void {
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i];
+    try {
+      const verdicts = side.evaluate(resource, ctx);
+      // Most resources have no alternative deployment: their verdicts are recorded as they come.
+      if (graph.alternative(resource)) {
+        for (const v of withAlternative(graph, resource, Array.isArray(verdicts) ? verdicts : [verdicts], () => side.evaluate(resource, ctx))) record(v.status, v, resource);
+      } else if (Array.isArray(verdicts)) {
+        for (let j = 0; j < verdicts.length; j++) record(verdicts[j].status, verdicts[j], resource);
+      } else record(verdicts.status, verdicts, resource);
+    } catch (e) {
+      record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, resource);
+    }
   }
 }
 

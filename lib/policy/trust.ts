@@ -15,10 +15,17 @@ export function serviceName(value: unknown): string | Unknown {
   if (value instanceof Choice) return new Unknown(`service principal depends on condition ${value.condition}`);
   if (value instanceof Composite && value.unknowns.length > 0) return new Unknown(value.unknowns.map((u) => u.reason).join('; '));
   if (typeof value !== 'string' && !(value instanceof Composite)) return new Unknown(`service principal ${render(value)} is not known here`);
-  return render(value)
-    .toLowerCase()
-    .replace(/\.(amazonaws\.com(\.cn)?|\$\{aws::urlsuffix\})$/, '');
+  const text = render(value);
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= 10_000) names.clear();
+    names.set(text, (name = text.toLowerCase().replace(/\.(amazonaws\.com(\.cn)?|\$\{aws::urlsuffix\})$/, '')));
+  }
+  return name;
 }
+
+// Every trust policy names the same few services, and every check of roles asks: each is reduced once. Bounded, as the texts come from input.
+const names = new Map<string, string>();
 
 /** Does the statement name one of the services (given as `lexv2.amazonaws.com` or `lexv2`)? Unknown when a principal is not literal. */
 export function namesService(stmt: Statement, servicePrincipals: readonly string[]): boolean | Unknown {

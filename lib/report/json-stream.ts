@@ -11,6 +11,18 @@
 
 const INDENT = '  ';
 
+/**
+ * A value already written as compact JSON text, which a compact level of the walk writes as it is.
+ * Anywhere else (and to `JSON.stringify`) it is the value the text holds.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 function isIterable(value: object): value is Iterable<unknown> {
   return !Array.isArray(value) && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }
@@ -26,11 +38,33 @@ function newline(level: number): string {
   return (indents[level] ??= `\n${INDENT.repeat(level)}`);
 }
 
+/** What `JSON.stringify` writes before and after a value wrapped in `level` arrays: `[\n  [\n    ` and `\n  ]\n]`. */
+const wrappers: Array<{ before: number; after: number }> = [];
+function wrapper(level: number): { before: number; after: number } {
+  let w = wrappers[level];
+  if (!w) {
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < level; i++) {
+      before += `[${newline(i + 1)}`.length;
+      after += `${newline(i)}]`.length;
+    }
+    wrappers[level] = w = { before, after };
+  }
+  return w;
+}
+
 /** A value below the walked levels: JSON.stringify's own text, each line indented to `level`; or on one line. */
 function leaf(value: unknown, level: number, compact: boolean): string {
-  if (compact) return JSON.stringify(value);
-  const text = JSON.stringify(value, null, INDENT);
-  return level === 0 || !text.includes('\n') ? text : text.replace(/\n/g, newline(level));
+  if (compact) return value instanceof JsonText ? value.text : JSON.stringify(value);
+  if (level === 0) return JSON.stringify(value, null, INDENT);
+  // Wrapped in `level` arrays, the value's lines come out of JSON.stringify indented to `level`: no
+  // second pass over the text to indent it (a flat report's findings are most of its 40 MB).
+  let wrapped: unknown = value;
+  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, INDENT);
+  const { before, after } = wrapper(level);
+  return text.slice(before, text.length - after);
 }
 
 /** How much text the walk gathers before it hands a piece on: one piece per value costs more than the text. */
