@@ -5,7 +5,9 @@ import { compareCheckIds, compareFindings, compareLabels, displayPath, fileLocat
 
 /** Characters XML 1.0 cannot carry at all (escaping does not help): dropped rather than producing a file no parser reads. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const clean = (s: string) => s.replace(NOT_XML, '');
+/** Any character NOT_XML may remove (a surrogate in a pair too): a text without one, nearly all of them, is taken as it is without the slower pattern. */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const clean = (s: string) => (MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, '') : s);
 
 interface Counts {
   tests: number;
@@ -56,15 +58,11 @@ const attrs = (c: Counts) => ({ tests: String(c.tests), failures: String(c.failu
 
 function details(f: Finding, cwd: string): string {
   const at = [fileLocation(f, cwd), f.property?.path].filter(Boolean).join(' ');
-  const lines = [
-    `Resource: ${resourceLabel(f.resource)} (${f.resource.type})`,
-    ...(at ? [`Location: ${at}`] : []),
-    ...(f.findingKey ? [`Finding key: ${f.findingKey}`] : []),
-    ...(f.reason ? [`Reason: ${f.reason}`] : []),
-    `Fix: ${f.remediation}`,
-    `Docs: ${f.docs}`,
-  ];
-  return clean(lines.join('\n'));
+  let text = `Resource: ${resourceLabel(f.resource)} (${f.resource.type})`;
+  if (at) text += `\nLocation: ${at}`;
+  if (f.findingKey) text += `\nFinding key: ${f.findingKey}`;
+  if (f.reason) text += `\nReason: ${f.reason}`;
+  return clean(`${text}\nFix: ${f.remediation}\nDocs: ${f.docs}`);
 }
 
 /** Names unique within a suite: the resource, then the finding key, then the property path when still ambiguous. */
@@ -81,13 +79,12 @@ function caseNames(findings: readonly Finding[], labels: readonly string[]): str
 
 /** One test case, at level 2 (testsuites → testsuite → testcase). */
 function testCase(f: ReportFinding, name: string, cwd: string, gate: ReportGate | undefined): string {
-  const pos = position(f);
-  const attributes = {
-    name: clean(name),
-    classname: clean(`lexscribe.${f.service}.${f.checkId}`),
-    time: '0',
-    ...(f.resource.file ? { file: clean(displayPath(f.resource.file, cwd)), ...(pos ? { line: String(pos.line) } : {}) } : {}),
-  };
+  const attributes: Record<string, string> = { name: clean(name), classname: clean(`lexscribe.${f.service}.${f.checkId}`), time: '0' };
+  if (f.resource.file) {
+    attributes.file = clean(displayPath(f.resource.file, cwd));
+    const pos = position(f);
+    if (pos) attributes.line = String(pos.line);
+  }
   const reason = clean(f.reason ?? f.title);
   const children: string[] = [];
   // What the finding was, whatever the test view makes of it: its status, severity and baseline state.

@@ -31,19 +31,24 @@ export function resourceLabel(r: FindingResource): string {
   return r.constructPath ?? (r.stack && r.logicalId ? `${r.stack}/${r.logicalId}` : (r.logicalId ?? r.stack ?? r.type));
 }
 
-const displayed = new Map<string, string>();
+/** By working directory, then file: a key made of both would be a new string, hashed anew, at every call. */
+const displayed = new Map<string, Map<string, string>>();
 
 /** A path as a reader at `cwd` would type it: relative when the file is under `cwd`, as given otherwise. */
 export function displayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
   // Every finding of a template asks for the same file.
-  const key = `${cwd}\0${file}`;
-  let shown = displayed.get(key);
+  let files = displayed.get(cwd);
+  if (!files) {
+    if (displayed.size >= 100) displayed.clear();
+    displayed.set(cwd, (files = new Map()));
+  }
+  let shown = files.get(file);
   if (shown === undefined) {
     const rel = relative(cwd, file);
     shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
-    if (displayed.size >= 10_000) displayed.clear();
-    displayed.set(key, shown);
+    if (files.size >= 10_000) files.clear();
+    files.set(file, shown);
   }
   return shown;
 }
@@ -78,18 +83,18 @@ export function fileLocation(f: Finding, cwd: string): string | undefined {
 
 // Made once: `localeCompare` with locales or options builds a collator on every call, which dominated
 // sorting tens of thousands of findings. Same comparisons as `a.localeCompare(b, 'en', { numeric: true })`
-// and `a.localeCompare(b)`.
+// and `a.localeCompare(b)`; equal strings (a check's own id, a shared finding key) are 0 without the collator.
 const compareIds = new Intl.Collator('en', { numeric: true }).compare;
 const compareText = new Intl.Collator().compare;
 
 /** `a.localeCompare(b)`, with the collator made once. */
 export function compareLabels(a: string, b: string): number {
-  return compareText(a, b);
+  return a === b ? 0 : compareText(a, b);
 }
 
 /** Check ids in catalog order: `LEX-DP-2` before `LEX-DP-10`. */
 export function compareCheckIds(a: string, b: string): number {
-  return compareIds(a, b);
+  return a === b ? 0 : compareIds(a, b);
 }
 
 function statusRank(s: Status): number {
@@ -101,9 +106,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     statusRank(a.status) - statusRank(b.status) ||
     severityRank(b.severity) - severityRank(a.severity) ||
-    compareIds(a.checkId, b.checkId) ||
-    compareText(a.findingKey ?? '', b.findingKey ?? '') ||
-    compareText(a.property?.path ?? '', b.property?.path ?? '')
+    compareCheckIds(a.checkId, b.checkId) ||
+    compareLabels(a.findingKey ?? '', b.findingKey ?? '') ||
+    compareLabels(a.property?.path ?? '', b.property?.path ?? '')
   );
 }
 
@@ -116,11 +121,17 @@ export interface ResourceGroup {
 /** Findings grouped by resource, worst resource first, each group's findings worst first. */
 export function groupByResource(findings: readonly Finding[]): ResourceGroup[] {
   const groups = new Map<string, ResourceGroup>();
+  // The findings on one resource share its object: its identity is made once per object, not per finding.
+  const ofObject = new Map<FindingResource, ResourceGroup>();
   for (const f of findings) {
-    const id = resourceIdentity(f.resource);
-    const g = groups.get(id) ?? { id, resource: f.resource, findings: [] };
+    let g = ofObject.get(f.resource);
+    if (!g) {
+      const id = resourceIdentity(f.resource);
+      g = groups.get(id);
+      if (!g) groups.set(id, (g = { id, resource: f.resource, findings: [] }));
+      ofObject.set(f.resource, g);
+    }
     g.findings.push(f);
-    groups.set(id, g);
   }
   const sorted = [...groups.values()].map((g) => ({ ...g, findings: [...g.findings].sort(compareFindings) }));
   const labels = new Map(sorted.map((g) => [g, resourceLabel(g.resource)]));

@@ -102,6 +102,14 @@ describe('JUnit XML', () => {
     expect(failure.getAttribute('message')).toBe(HOSTILE.replace('\u0007', ''));
     expect(failure.textContent).toContain(`Reason: ${HOSTILE.replace('\u0007', '')}`);
   });
+
+  test('a character XML cannot carry is dropped, a surrogate pair (an emoji) is kept', () => {
+    const report = hostileReport();
+    const reason = 'pair \uD83D\uDE00 lone \uD800 low \uDC00 tail \uFFFE\u0001 end';
+    const xml = renderReport({ ...report, findings: report.findings.map((f) => ({ ...f, reason })) }, 'junit', { cwd: CWD });
+    const dom = create(xml).root().node as unknown as DomElement;
+    expect(dom.getElementsByTagName('failure')[0].getAttribute('message')).toBe('pair \uD83D\uDE00 lone  low  tail  end');
+  });
 });
 
 describe('JUnit XML of a gated run (scan, audit): the test view agrees with the exit code', () => {
