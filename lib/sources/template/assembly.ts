@@ -154,6 +154,8 @@ function creationOf(constructs: () => StackConstructs, stackPath: string | undef
   return (constructPath) => {
     if (resolved.has(constructPath)) return resolved.get(constructPath);
     const { created } = constructs();
+    // CDK records creation traces only when asked to (`--debug`): without any, no path needs walking.
+    if (created.size === 0) return undefined;
     let at: SourceLocation | undefined;
     // Stop above the stack: the stack's own creation says nothing about where one of its resources is made.
     // An L2 records the trace on its default child (`BotRole/Resource`), not on itself.
