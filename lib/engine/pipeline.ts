@@ -1,7 +1,7 @@
 import { DEFAULT_CLASSIFICATION, LEGACY_CLASSIFICATION, type Classification, type ConfigSuppression, type LexscribeConfig } from '../config/types';
 import type { Finding, FindingResource, RunWarning, Severity, Status } from '../model/finding';
 import { ResourceGraph, type GraphScope } from '../model/graph';
-import type { Resource, StackInput } from '../model/resource';
+import { closestPosition, type Resource, type StackInput } from '../model/resource';
 import { DERIVATIONS } from '../sources/derive';
 import { TOPICS, isResourceSide, sideNeeds, type Check, type CheckContext, type Mode, type ResourceSide, type Side, type Verdict } from './check';
 import type { OptionsSchema } from './options';
@@ -88,13 +88,9 @@ export function findingResource(r: Resource): FindingResource {
 function propertyLocation(r: Resource, path: string | undefined): Finding['property'] {
   if (!path) return undefined;
   const known = r.provenance.properties;
-  if (!known) return { path };
-  // The offending value may sit deeper than anything the source located: use the closest parent.
-  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const loc = known[p];
-    if (loc) return { path, line: loc.line, column: loc.column };
-  }
-  return { path };
+  // The offending value may sit deeper than anything the source located: the closest parent's position.
+  const loc = known && closestPosition(known, path);
+  return loc ? { path, line: loc.line, column: loc.column } : { path };
 }
 
 /** Option values of a check: its declared defaults, overridden by configuration (validated on load). */

@@ -22,6 +22,18 @@ export interface Provenance {
   readonly properties?: Readonly<Record<string, { line: number; column: number }>>;
 }
 
+/**
+ * The position of the property at `path`, or of its closest parent that has one: the offending value
+ * may sit deeper than anything the source located (a list item has no key of its own).
+ */
+export function closestPosition<P>(known: Readonly<Record<string, P>>, path: string): P | undefined {
+  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+    const at = known[p];
+    if (at) return at;
+  }
+  return undefined;
+}
+
 /** What a derived resource was read from: a resource of the graph, and the property holding it. */
 export interface ResourceOrigin {
   readonly resource: Resource;

@@ -88,6 +88,8 @@ function propertyPositions(text: string, body: Body, found: Record<string, Posit
       lists.pop();
       paths.pop();
       key = keys.pop();
+      // A value ended: what follows is a comma or a close, never a key (an empty `{}` in a list left this set).
+      expectKey = false;
       if (lists.length === 0) return;
     } else if (c === COMMA) {
       if (lists[lists.length - 1]) key = (key as number) + 1;
@@ -149,6 +151,7 @@ export function jsonPositions(text: string, file: string, duplicates: Duplicate[
     } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
       lists.pop();
       key = keys.pop();
+      expectKey = false;
     } else if (c === COMMA) {
       if (lists[lists.length - 1]) key = (key as number) + 1;
       else expectKey = true;
