@@ -85,12 +85,30 @@ export function findingResource(r: Resource): FindingResource {
   return described;
 }
 
-function propertyLocation(r: Resource, path: string | undefined): Finding['property'] {
-  if (!path) return undefined;
-  const known = r.provenance.properties;
-  // The offending value may sit deeper than anything the source located: the closest parent's position.
-  const loc = known && closestPosition(known, path);
-  return loc ? { path, line: loc.line, column: loc.column } : { path };
+type PropertyLocation = NonNullable<Finding['property']>;
+
+/**
+ * Where the findings on one resource point: each property's line and column, or its closest located
+ * parent's (the offending value may sit deeper than anything the source located). All of a resource's
+ * paths are looked up at once, once every check has run: a source can then read the resource once.
+ */
+function locateProperties(r: Resource, properties: readonly PropertyLocation[]): void {
+  const p = r.provenance;
+  const paths = properties.map((x) => x.path);
+  let positions: ReadonlyArray<{ line: number; column: number } | undefined> = [];
+  try {
+    // `properties` may be worked out when read (every key of the resource): only without `locateAll`.
+    const known = p.locateAll ? undefined : p.properties;
+    positions = p.locateAll ? p.locateAll(paths) : known ? paths.map((path) => closestPosition(known, path)) : [];
+  } catch {
+    // A line number is where a finding points, not what it says: one a source cannot give is left out.
+  }
+  properties.forEach((x, i) => {
+    const at = positions[i];
+    if (!at) return;
+    x.line = at.line;
+    x.column = at.column;
+  });
 }
 
 /** Option values of a check: its declared defaults, overridden by configuration (validated on load). */
@@ -186,6 +204,16 @@ export class Pipeline {
       if (!d) descriptions.set(r, (d = findingResource(r)));
       return d;
     };
+    // The properties findings name, by resource: located together at the end (see locateProperties).
+    const properties = new Map<Resource, PropertyLocation[]>();
+    const property = (r: Resource, path: string | undefined): PropertyLocation | undefined => {
+      if (!path) return undefined;
+      const at: PropertyLocation = { path };
+      const list = properties.get(r);
+      if (list) list.push(at);
+      else properties.set(r, [at]);
+      return at;
+    };
     // Many checks evaluate the same types (aliases and bots): list the evaluated resources of each set once.
     const evaluatedLists = new Map<string, Resource[]>();
     const evaluatedOfTypes = (types: readonly string[]) => {
@@ -210,7 +238,7 @@ export class Pipeline {
           resource = origin.resource;
         }
         const severity: Severity = settings?.severity ?? v.severity ?? check.severity;
-        out.push({ finding: toFinding(check, status, v, resource, describe(resource), severity, deployment(resource)), resource });
+        out.push({ finding: toFinding(check, status, v, property(resource, v.path), describe(resource), severity, deployment(resource)), resource });
       };
       const needs = graph.gaps.length > 0 ? new Set(sideNeeds(side)) : undefined;
       for (const gap of graph.gaps) {
@@ -231,6 +259,7 @@ export class Pipeline {
         if (anchor) record('ERROR', { reason: `check failed: ${errorMessage(e)}` }, anchor);
       }
     }
+    for (const [resource, list] of properties) locateProperties(resource, list);
     return out;
   }
 }
@@ -321,7 +350,7 @@ function withParameterNote(graph: ResourceGraph, resource: Resource, v: Omit<Ver
   return { ...v, reason: v.reason ? `${v.reason.replace(/\.$/, '')} (${note})` : note };
 }
 
-function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: Resource, described: FindingResource, severity: Severity, deployment?: string): Finding {
+function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, property: PropertyLocation | undefined, described: FindingResource, severity: Severity, deployment?: string): Finding {
   return {
     checkId: check.id,
     title: check.title,
@@ -335,7 +364,7 @@ function toFinding(check: Check, status: Status, v: Omit<Verdict, 'status'>, r: 
     docs: check.docs,
     topic: TOPICS[check.topic],
     service: check.service,
-    property: propertyLocation(r, v.path),
+    property,
   };
 }
 

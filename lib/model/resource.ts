@@ -20,6 +20,8 @@ export interface Provenance {
   readonly api?: string;
   /** Line and column of properties, keyed by property path (`ConversationLogSettings.AudioLogSettings`). */
   readonly properties?: Readonly<Record<string, { line: number; column: number }>>;
+  /** `closestPosition(properties, path)` of each path, from a source that finds them without locating every property. */
+  locateAll?(paths: readonly string[]): ReadonlyArray<{ line: number; column: number } | undefined>;
 }
 
 /**

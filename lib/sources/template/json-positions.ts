@@ -52,6 +52,118 @@ class JsonResourcePositions implements ResourcePositions {
     }
     return this.located;
   }
+
+  /**
+   * `closestPosition(properties, path)` of each path, in one pass over the bodies that steps over
+   * whatever no path leads into, and makes a position only for the keys the paths name: locating every
+   * key of the resource cost a scan of an assembly more than parsing it.
+   */
+  locateAll(paths: readonly string[]): Array<Position | undefined> {
+    const root: PathNode = { children: new Map() };
+    const ends = paths.map((path) => {
+      let node = root;
+      const chain: PathNode[] = [];
+      for (const step of path.split('.')) {
+        let next = node.children.get(step);
+        if (!next) node.children.set(step, (next = { children: new Map() }));
+        chain.push((node = next));
+      }
+      return chain;
+    });
+    for (const body of this.bodies) locateInBody(this.text, body, root);
+    // The deepest step of a path that some key was found at: its closest located parent.
+    return ends.map((chain) => {
+      for (let i = chain.length - 1; i >= 0; i--) if (chain[i].at) return chain[i].at;
+      return undefined;
+    });
+  }
+}
+
+/** One step of the paths asked for: the keys (or list indexes) below it, and where the last key that spells it was found. */
+interface PathNode {
+  children: Map<string, PathNode>;
+  at?: Position;
+}
+
+/** The step below `node` that a key spells: a key holding a `.` spells several steps. */
+function stepOf(node: PathNode, key: string): PathNode | undefined {
+  if (!key.includes('.')) return node.children.get(key);
+  let at: PathNode | undefined = node;
+  for (const part of key.split('.')) if (!(at = at.children.get(part))) return undefined;
+  return at;
+}
+
+/**
+ * One `Properties` value, walked as `propertyPositions` walks it, but following only the objects and
+ * lists that some path asked for leads into; every other value is stepped over, counting its lines.
+ * Each key that spells a step records where it is: the last one in document order stays, as it does in
+ * `properties`.
+ */
+function locateInBody(text: string, body: Body, root: PathNode): void {
+  // Per open container: the step its value is (undefined once no path goes further), whether it is a list, and its item index.
+  const nodes: Array<PathNode | undefined> = [];
+  const lists: boolean[] = [];
+  const indexes: number[] = [];
+  let value: PathNode | undefined = root;
+  let expectKey = false;
+  let { line, lineStart } = body;
+  for (let i = body.start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      if (expectKey) {
+        const node = nodes[nodes.length - 1];
+        value = node && node.children.size > 0 ? stepOf(node, keyAt(text, i, end)) : undefined;
+        if (value) value.at = { line, column: i - lineStart + 1 };
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+      const top = nodes.length - 1;
+      let node: PathNode | undefined;
+      if (top < 0) node = value;
+      else if (lists[top]) {
+        const list = nodes[top];
+        node = list && list.children.size > 0 ? list.children.get(String(indexes[top])) : undefined;
+      } else node = value;
+      value = undefined;
+      if (!node || node.children.size === 0) {
+        // Nothing asked for lies inside: step over it, lines counted.
+        for (let depth = 0; ; ) {
+          const d = text.charCodeAt(++i);
+          if (d === QUOTE) i = stringEnd(text, i);
+          else if (d === NEWLINE) {
+            line++;
+            lineStart = i + 1;
+          } else if (d === OPEN_OBJECT || d === OPEN_LIST) depth++;
+          else if (d === CLOSE_OBJECT || d === CLOSE_LIST) {
+            if (depth === 0) break;
+            depth--;
+          }
+        }
+        if (top < 0) return;
+        expectKey = false;
+        continue;
+      }
+      nodes.push(node);
+      lists.push(c === OPEN_LIST);
+      indexes.push(0);
+      expectKey = c === OPEN_OBJECT;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
+      nodes.pop();
+      lists.pop();
+      indexes.pop();
+      expectKey = false;
+      if (lists.length === 0) return;
+    } else if (c === COMMA) {
+      const top = lists.length - 1;
+      if (lists[top]) indexes[top]++;
+      else expectKey = true;
+    }
+  }
 }
 
 /** The keys inside one `Properties` value, by property path (`List.0.k`), into `found`. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { RunWarning } from '../../model/finding';
-import type { Provenance, StackInfo, StackInput } from '../../model/resource';
+import { closestPosition, type Provenance, type StackInfo, type StackInput } from '../../model/resource';
 import { templateToStackInput, type CfnTemplate } from '../template';
 import { assemblyStacks, nestedTemplates, type AssemblyStack, type SourceLocation } from './assembly';
 import { InputError } from './errors';
@@ -120,6 +120,12 @@ class TemplateProvenance implements Provenance {
 
   get properties(): Provenance['properties'] {
     return this.#at.properties;
+  }
+
+  locateAll(paths: readonly string[]): ReadonlyArray<{ line: number; column: number } | undefined> {
+    if (this.#at.locateAll) return this.#at.locateAll(paths);
+    const known = this.#at.properties;
+    return paths.map((path) => closestPosition(known, path));
   }
 
   /** Where the construct was created, from the assembly's creation traces: read when a finding first asks. */

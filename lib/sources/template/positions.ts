@@ -11,6 +11,8 @@ export interface ResourcePositions {
   at: Position;
   /** Keyed by property path below `Properties` (`ConversationLogSettings.AudioLogSettings.0.Destination`). */
   properties: Record<string, Position>;
+  /** `closestPosition(properties, path)` of each path, where a source finds them without locating every key. */
+  locateAll?(paths: readonly string[]): Array<Position | undefined>;
 }
 
 /** Deeper documents are refused: no real template comes close, and the resolver recurses. */
