@@ -48,6 +48,8 @@ export function indexedFinding(f: ReportFinding, entry: CheckEntry): IndexedFind
 const CHECK_FIELD_NAMES: ReadonlySet<string> = new Set(CHECK_FIELDS);
 /** `"key":` of each key a finding has, made once. */
 const keyTexts = new Map<string, string>();
+/** The JSON of string values seen; bounded, as reasons come from input. */
+const stringTexts = new Map<string, string>();
 
 /**
  * `JSON.stringify(indexedFinding(f, entry))`, byte for byte, without the copy, and with the JSON of the
@@ -67,7 +69,14 @@ export function indexedFindingText(f: ReportFinding, entry: CheckEntry, texts: W
     let keyText = keyTexts.get(key);
     if (keyText === undefined) keyTexts.set(key, (keyText = `${JSON.stringify(key)}:`));
     let valueText: string | undefined;
-    if (key === 'resource' && value !== null && typeof value === 'object') {
+    if (typeof value === 'string') {
+      // A check's id, a status, a severity, a pass's reason: the same few strings, over and over.
+      valueText = stringTexts.get(value);
+      if (valueText === undefined) {
+        if (stringTexts.size >= 10_000) stringTexts.clear();
+        stringTexts.set(value, (valueText = JSON.stringify(value)));
+      }
+    } else if (key === 'resource' && value !== null && typeof value === 'object') {
       valueText = texts.get(value);
       if (valueText === undefined) texts.set(value, (valueText = JSON.stringify(value)));
     } else valueText = JSON.stringify(value);
