@@ -159,7 +159,8 @@ export function* junitChunks(report: Report, opts: { cwd: string }): Generator<s
     const props = Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs }).map(([name, value]) => xmlElement(3, 'property', { name, value: clean(value) }));
     const names = caseNames(findings, sorted.map((e) => e.label));
     const cases = findings.map((f, j) => testCase(f, names[j], opts.cwd, gate));
-    yield xmlElement(1, 'testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` }, [xmlElement(2, 'properties', {}, props), ...cases]);
+    cases.unshift(xmlElement(2, 'properties', {}, props));
+    yield xmlElement(1, 'testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` }, cases);
   }
   if (report.warnings.length > 0) {
     const lines = warningKinds(report.warnings).flatMap((kind) => [

@@ -19,8 +19,14 @@ function escapeText(s: string): string {
 
 export type Attributes = Readonly<Record<string, string>>;
 
+const indents: string[] = [];
+/** A newline and the indentation of `level`, made once per level. */
+function newline(level: number): string {
+  return (indents[level] ??= `\n${'  '.repeat(level)}`);
+}
+
 function start(level: number, name: string, attrs: Attributes): string {
-  let out = `\n${'  '.repeat(level)}<${name}`;
+  let out = `${newline(level)}<${name}`;
   for (const key in attrs) {
     const value = attrs[key];
     out += ` ${key}="${SPECIAL.test(value) ? escapeText(value).replace(/"/g, '&quot;') : value}"`;
@@ -31,7 +37,7 @@ function start(level: number, name: string, attrs: Attributes): string {
 /** An element at `level` (0 for the root) with child elements, already written one level deeper. */
 export function xmlElement(level: number, name: string, attrs: Attributes, children: readonly string[] = []): string {
   if (children.length === 0) return `${start(level, name, attrs)}/>`;
-  return `${start(level, name, attrs)}>${children.join('')}\n${'  '.repeat(level)}</${name}>`;
+  return `${start(level, name, attrs)}>${children.join('')}${newline(level)}</${name}>`;
 }
 
 /** An element holding only text (none: `<name/>`). */
