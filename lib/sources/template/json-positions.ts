@@ -258,6 +258,24 @@ export function jsonPositions(text: string, file: string, duplicates: Duplicate[
       lists.push(c === OPEN_LIST);
       if (lists.length <= 3) seen[lists.length - 1] = new Set();
       if (lists.length > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
+      if (lists.length > 3) {
+        // Below a resource's attributes (a `Properties` value, most of a template) no key is read here:
+        // step over it, counting its lines and holding it to the nesting limit.
+        for (let depth = lists.length; ; ) {
+          const d = text.charCodeAt(++i);
+          if (d === NEWLINE) {
+            line++;
+            lineStart = i + 1;
+          } else if (d === QUOTE) i = stringEnd(text, i);
+          else if (d === OPEN_OBJECT || d === OPEN_LIST) {
+            if (++depth > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
+          } else if ((d === CLOSE_OBJECT || d === CLOSE_LIST) && --depth < lists.length) break;
+        }
+        lists.pop();
+        key = keys.pop();
+        expectKey = false;
+        continue;
+      }
       expectKey = c === OPEN_OBJECT;
       key = c === OPEN_LIST ? 0 : undefined;
     } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
