@@ -23,11 +23,37 @@ function keyAt(text: string, start: number, end: number): string {
   return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
-/** Where a `Properties` value starts: the offset of its `{` (or `[`), that line, and the line's start. */
-interface Body {
-  start: number;
+/** A line of a text and the offset it starts at. */
+interface Line {
   line: number;
   lineStart: number;
+}
+
+/**
+ * Step over the object or list whose bracket is at `open` (nested `depth` deep), counting its lines
+ * into `at`: returns the offset of its closing bracket. With `file`, nesting past MAX_DEPTH is an error.
+ */
+function skipValue(text: string, open: number, at: Line, depth: number, file?: string): number {
+  let { line, lineStart } = at;
+  let i = open;
+  for (let d = depth; ; ) {
+    const c = text.charCodeAt(++i);
+    if (c === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === QUOTE) i = stringEnd(text, i);
+    else if (c === OPEN_OBJECT || c === OPEN_LIST) {
+      if (++d > MAX_DEPTH && file !== undefined) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
+    } else if ((c === CLOSE_OBJECT || c === CLOSE_LIST) && --d < depth) break;
+  }
+  at.line = line;
+  at.lineStart = lineStart;
+  return i;
+}
+
+/** Where a `Properties` value starts: the offset of its `{` (or `[`), that line, and the line's start. */
+interface Body extends Line {
+  start: number;
 }
 
 /**
@@ -47,8 +73,10 @@ class JsonResourcePositions implements ResourcePositions {
 
   get properties(): Record<string, Position> {
     if (!this.located) {
-      this.located = {};
-      for (const body of this.bodies) propertyPositions(this.text, body, this.located);
+      const found: Record<string, Position> = {};
+      const every: PathNode = { children: new EveryKey(''), path: '' };
+      for (const body of this.bodies) locateInBody(this.text, body, every, found);
+      this.located = found;
     }
     return this.located;
   }
@@ -83,6 +111,28 @@ class JsonResourcePositions implements ResourcePositions {
 interface PathNode {
   children: Map<string, PathNode>;
   at?: Position;
+  /** Under `EveryKey`: the property path of the step. */
+  path?: string;
+}
+
+/** Steps for every key and list index, each made as the walk meets it: `properties`, every key of a resource. */
+class EveryKey extends Map<string, PathNode> {
+  constructor(private readonly prefix: string) {
+    super();
+  }
+
+  override get(key: string): PathNode {
+    let node = super.get(key);
+    if (!node) {
+      const path = this.prefix === '' ? key : `${this.prefix}.${key}`;
+      super.set(key, (node = { children: new EveryKey(path), path }));
+    }
+    return node;
+  }
+
+  override get size(): number {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /** The step below `node` that a key spells: a key holding a `.` spells several steps. */
@@ -94,12 +144,12 @@ function stepOf(node: PathNode, key: string): PathNode | undefined {
 }
 
 /**
- * One `Properties` value, walked as `propertyPositions` walks it, but following only the objects and
+ * One `Properties` value, walked key by key, following only the objects and
  * lists that some path asked for leads into; every other value is stepped over, counting its lines.
  * Each key that spells a step records where it is: the last one in document order stays, as it does in
  * `properties`.
  */
-function locateInBody(text: string, body: Body, root: PathNode): void {
+function locateInBody(text: string, body: Body, root: PathNode, found?: Record<string, Position>): void {
   // Per open container: the step its value is (undefined once no path goes further), whether it is a list, and its item index.
   const nodes: Array<PathNode | undefined> = [];
   const lists: boolean[] = [];
@@ -117,7 +167,10 @@ function locateInBody(text: string, body: Body, root: PathNode): void {
       if (expectKey) {
         const node = nodes[nodes.length - 1];
         value = node && node.children.size > 0 ? stepOf(node, keyAt(text, i, end)) : undefined;
-        if (value) value.at = { line, column: i - lineStart + 1 };
+        if (value) {
+          value.at = { line, column: i - lineStart + 1 };
+          if (found) found[value.path!] = value.at;
+        }
         expectKey = false;
       }
       i = end;
@@ -132,18 +185,9 @@ function locateInBody(text: string, body: Body, root: PathNode): void {
       value = undefined;
       if (!node || node.children.size === 0) {
         // Nothing asked for lies inside: step over it, lines counted.
-        for (let depth = 0; ; ) {
-          const d = text.charCodeAt(++i);
-          if (d === QUOTE) i = stringEnd(text, i);
-          else if (d === NEWLINE) {
-            line++;
-            lineStart = i + 1;
-          } else if (d === OPEN_OBJECT || d === OPEN_LIST) depth++;
-          else if (d === CLOSE_OBJECT || d === CLOSE_LIST) {
-            if (depth === 0) break;
-            depth--;
-          }
-        }
+        const at = { line, lineStart };
+        i = skipValue(text, i, at, 1);
+        ({ line, lineStart } = at);
         if (top < 0) return;
         expectKey = false;
         continue;
@@ -161,50 +205,6 @@ function locateInBody(text: string, body: Body, root: PathNode): void {
     } else if (c === COMMA) {
       const top = lists.length - 1;
       if (lists[top]) indexes[top]++;
-      else expectKey = true;
-    }
-  }
-}
-
-/** The keys inside one `Properties` value, by property path (`List.0.k`), into `found`. */
-function propertyPositions(text: string, body: Body, found: Record<string, Position>): void {
-  // Per open container: the key (or index) it sits under, whether it is a list, and its property path.
-  const keys: Array<string | number | undefined> = [];
-  const lists: boolean[] = [];
-  const paths: string[] = [];
-  let key: string | number | undefined;
-  let expectKey = false;
-  let { line, lineStart } = body;
-  for (let i = body.start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === NEWLINE) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === QUOTE) {
-      const end = stringEnd(text, i);
-      if (expectKey) {
-        key = keyAt(text, i, end);
-        const prefix = paths[paths.length - 1];
-        found[prefix === '' ? key : `${prefix}.${key}`] = { line, column: i - lineStart + 1 };
-        expectKey = false;
-      }
-      i = end;
-    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
-      const parent = paths[paths.length - 1];
-      paths.push(paths.length === 0 ? '' : parent === '' ? String(key) : `${parent}.${key}`);
-      keys.push(key);
-      lists.push(c === OPEN_LIST);
-      expectKey = c === OPEN_OBJECT;
-      key = c === OPEN_LIST ? 0 : undefined;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
-      lists.pop();
-      paths.pop();
-      key = keys.pop();
-      // A value ended: what follows is a comma or a close, never a key (an empty `{}` in a list left this set).
-      expectKey = false;
-      if (lists.length === 0) return;
-    } else if (c === COMMA) {
-      if (lists[lists.length - 1]) key = (key as number) + 1;
       else expectKey = true;
     }
   }
@@ -261,16 +261,9 @@ export function jsonPositions(text: string, file: string, duplicates: Duplicate[
       if (lists.length > 3) {
         // Below a resource's attributes (a `Properties` value, most of a template) no key is read here:
         // step over it, counting its lines and holding it to the nesting limit.
-        for (let depth = lists.length; ; ) {
-          const d = text.charCodeAt(++i);
-          if (d === NEWLINE) {
-            line++;
-            lineStart = i + 1;
-          } else if (d === QUOTE) i = stringEnd(text, i);
-          else if (d === OPEN_OBJECT || d === OPEN_LIST) {
-            if (++depth > MAX_DEPTH) throw new InputError(file, `nested deeper than ${MAX_DEPTH} levels`, line);
-          } else if ((d === CLOSE_OBJECT || d === CLOSE_LIST) && --depth < lists.length) break;
-        }
+        const at = { line, lineStart };
+        i = skipValue(text, i, at, lists.length, file);
+        ({ line, lineStart } = at);
         lists.pop();
         key = keys.pop();
         expectKey = false;
