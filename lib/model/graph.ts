@@ -88,6 +88,8 @@ export class ResourceGraph {
   private readonly exports = new Map<string, { scope: StackScope; value: unknown }>();
   private readonly resolvedProps = new Map<Resource, Record<string, unknown>>();
   private readonly alternatives = new Map<Resource, Alternative | undefined>();
+  /** Whether any stack of the graph has conditions (no alternative deployment without one); worked out when first asked. */
+  private conditional?: boolean;
   private readonly flips = new Map<string, FlipState>();
   /** Per stack: whether some parameter is read at its default (most stacks have none). */
   private readonly defaultedStacks = new Map<string, boolean>();
@@ -330,6 +332,9 @@ export class ResourceGraph {
    * conditions that parameter values given in the run decide.
    */
   alternative(r: Resource): Alternative | undefined {
+    // Every check asks of every resource: a graph whose stacks have no conditions answers at once.
+    this.conditional ??= [...this.scopes.values()].some((s) => Object.keys(s.conditions).length > 0);
+    if (!this.conditional) return undefined;
     if (this.alternatives.has(r)) return this.alternatives.get(r);
     let found: Alternative | undefined;
     const scope = this.scopes.get(r.stack.name);
