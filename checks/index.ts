@@ -78,7 +78,9 @@ const TOPIC_ORDER = Object.keys(TOPICS);
 /** Catalog order: topic, then Lex before Transcribe, then number (LEX-IAM-2 before LEX-IAM-10). */
 function catalogOrder(a: Check, b: Check): number {
   const number = (c: Check) => Number(c.id.split('-').pop());
-  return TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic) || a.service.localeCompare(b.service) || number(a) - number(b);
+  // Services are lower-case names (lex, transcribe): compared as text, without loading a collator at start-up.
+  const service = a.service === b.service ? 0 : a.service < b.service ? -1 : 1;
+  return TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic) || service || number(a) - number(b);
 }
 
 /**

@@ -141,7 +141,7 @@ function graphScope(mode: Mode): GraphScope {
 /** A run of the pipeline over one or more apps; see the module comment. */
 export class Pipeline {
   private readonly suppressions: Suppressions;
-  private readonly findings: Finding[] = [];
+  private findings: Finding[] = [];
   private readonly evaluated: Evaluated[][] = [];
   private readonly configWarnings: RunWarning[];
   private finished = false;
@@ -162,7 +162,8 @@ export class Pipeline {
     const warnings = this.suppressions.apply(evaluated, graph);
     this.evaluated.push(evaluated);
     const findings = evaluated.map((e) => e.finding);
-    for (const f of findings) this.findings.push(f);
+    if (this.findings.length === 0) this.findings = findings.slice();
+    else for (const f of findings) this.findings.push(f);
     const resources = resourceMap([evaluated]);
     return {
       graph,
