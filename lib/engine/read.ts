@@ -14,8 +14,9 @@ import { Choice, Composite, Pseudo, Reference, Unknown, render } from '../model/
 export function get<T, P extends PathOf<T>>(tree: T, path: P): At<T, P>;
 export function get(tree: unknown, path: string): unknown {
   let node: unknown = tree;
-  for (const step of steps(path)) {
-    node = stepInto(node, step);
+  const parts = steps(path);
+  for (let i = 0; i < parts.length; i++) {
+    node = stepInto(node, parts[i]);
     if (node === undefined || node instanceof Unknown) return node;
   }
   return node;
@@ -35,6 +36,8 @@ function steps(path: string): readonly string[] {
 
 function stepInto(node: unknown, step: string): unknown {
   if (node === undefined || node === null) return undefined;
+  // Most steps are into a plain object of the template: answered before the value classes are tried.
+  if (typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) return (node as Record<string, unknown>)[step];
   if (node instanceof Unknown) return node;
   if (node instanceof Choice) {
     const [a, b] = node.options.map((o) => stepInto(o, step));

@@ -397,7 +397,7 @@ export class ResourceGraph {
   defaultedParameters(r: Resource, path: string | undefined): Array<{ name: string; value: unknown }> {
     const scope = this.scopes.get(r.stack.name);
     // A verdict on the whole resource names no value: the parameters of all its properties would be noise.
-    if (!scope || r.origin || !path) return [];
+    if (!scope || r.origin || !path || this.defaultedStacks.get(r.stack.name) === false) return [];
     const defaulted = (name: string) => {
       const p = Object.prototype.hasOwnProperty.call(scope.parameters, name) ? scope.parameters[name] : undefined;
       if (p?.Default === undefined || Object.prototype.hasOwnProperty.call(scope.parameterValues, name)) return false;

@@ -161,8 +161,15 @@ export function decodeIfEncoded(text: string): string {
 
 /** Does the statement's Action (or NotAction) cover the action? */
 export function coversAction(stmt: Statement, action: string): boolean {
-  if (stmt.actions) return stmt.actions.some((p) => actionMatches(p, action));
-  if (stmt.notActions) return !stmt.notActions.some((p) => actionMatches(p, action));
+  // Loops, not some(): this runs for every action of every statement a check asks about.
+  if (stmt.actions) {
+    for (const p of stmt.actions) if (actionMatches(p, action)) return true;
+    return false;
+  }
+  if (stmt.notActions) {
+    for (const p of stmt.notActions) if (actionMatches(p, action)) return false;
+    return true;
+  }
   return false;
 }
 
