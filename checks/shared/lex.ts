@@ -158,7 +158,8 @@ function readLogDestinations(ctx: Pick<CheckContext, 'graph'>, r: Resource, kind
   const destinations = settings.map((s) => {
     const targetPath = `${s.path}.${d.property}`;
     const target = resolveTarget(ctx, get(s.value, d.property), [d.type], d.what) ?? new Unknown(`enabled ${kind.toLowerCase()} logs of ${aliasLabel(r)} name no ${d.what}`);
-    return { ...s, target, targetPath };
+    // Object.assign, not spread: V8 gives each spread copy a hidden class of its own, which every check reading them misses.
+    return Object.assign({}, s, { target, targetPath });
   });
   return { destinations, unknowns };
 }
