@@ -82,7 +82,7 @@ export function indexedFindingText(f: ReportFinding, entry: CheckEntry, texts: W
     } else valueText = JSON.stringify(value);
     // A value whose toJSON gives nothing is left out, as JSON.stringify leaves it.
     if (valueText === undefined) continue;
-    text += `${text === '' ? '{' : ','}${keyText}${valueText}`;
+    text += text === '' ? '{' + keyText + valueText : ',' + keyText + valueText;
   }
   // `indexedFinding` puts the fields that differ from the table after the finding's own, in CHECK_FIELDS order.
   for (const key of CHECK_FIELDS) if (own?.includes(key)) text += `${text === '' ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(f[key])}`;
