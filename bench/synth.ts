@@ -30,6 +30,8 @@ const SLOW = Number(process.env.BENCH_SLOW_FACTOR ?? 10);
 
 interface Sample {
   cpu: number;
+  /** The synthesizing process's main thread alone (the rest of `cpu` is V8's helper threads and child processes). */
+  mainCpu?: number;
   wall: number;
   rssMiB: number;
   failed?: string;
@@ -74,8 +76,8 @@ async function synthOnce(variant: Variant, kind: AppKind, units: number): Promis
   const cpu = childrenCpuMs() - cpuBefore;
   if (timedOut) return { cpu, wall, rssMiB: NaN, outdir, timedOut };
   if (status !== 0) throw new Error(`synth bench child (${variant}, ${kind}) exited ${status}: ${stderr.trim().split('\n').pop()}`);
-  const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; failed?: string };
-  return { cpu, wall, rssMiB: out.maxRssKiB / 1024, failed: out.failed, outdir };
+  const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { maxRssKiB: number; mainCpuMs?: number; failed?: string };
+  return { cpu, mainCpu: out.mainCpuMs, wall, rssMiB: out.maxRssKiB / 1024, failed: out.failed, outdir };
 }
 
 /** What the aspect found on the app: the failing app must give annotation and report work to do. */
@@ -94,6 +96,16 @@ function describeFindings(outdir: string): string {
 
 function cell(value: number, plain: number, unit: string): string {
   return `${value.toFixed(0)} ${unit} (${(value / plain).toFixed(2)}×)`;
+}
+
+/**
+ * The lowest and highest ratio to plain CDK of the rounds one at a time (a variant's run against plain's
+ * in the same round): how far the machine's drift moves a ratio, which the medians alone do not show.
+ */
+function roundRange(got: readonly Sample[], plain: readonly Sample[], measure: (s: Sample) => number): string {
+  if (got.length !== plain.length || got === plain) return '';
+  const ratios = got.map((s, i) => measure(s) / measure(plain[i]));
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
 }
 
 /**
@@ -133,24 +145,28 @@ const bench: Bench = {
         }
       }
       const plain = samples.get('plain') ?? [];
-      const base = { cpu: median(plain.map((s) => s.cpu)), wall: median(plain.map((s) => s.wall)), rss: median(plain.map((s) => s.rssMiB)) };
+      const mainCpu = (s: Sample) => s.mainCpu ?? NaN;
+      const base = { cpu: median(plain.map((s) => s.cpu)), mainCpu: median(plain.map(mainCpu)), wall: median(plain.map((s) => s.wall)), rss: median(plain.map((s) => s.rssMiB)) };
       const rows = SELECTED.map((v) => {
         const got = samples.get(v) ?? [];
-        if (timedOut.has(v)) return [v, `> ${(got[0].cpu / 1000).toFixed(0)} s CPU`, `> ${TIMEOUT_MS / 1000} s (> ${(TIMEOUT_MS / base.wall).toFixed(0)}×)`, '', 'stopped after the time limit (BENCH_TIMEOUT_S)'];
+        if (timedOut.has(v)) return [v, `> ${(got[0].cpu / 1000).toFixed(0)} s CPU`, '', '', `> ${TIMEOUT_MS / 1000} s (> ${(TIMEOUT_MS / base.wall).toFixed(0)}×)`, '', 'stopped after the time limit (BENCH_TIMEOUT_S)'];
         const failed = got.find((s) => s.failed)?.failed;
         return [
           v,
           cell(median(got.map((s) => s.cpu)), base.cpu, 'ms'),
+          roundRange(got, plain, (s) => s.cpu),
+          Number.isNaN(base.mainCpu) ? 'n/a' : cell(median(got.map(mainCpu)), base.mainCpu, 'ms'),
           cell(median(got.map((s) => s.wall)), base.wall, 'ms'),
           cell(median(got.map((s) => s.rssMiB)), base.rss, 'MiB'),
           [once.has(v) ? `1 run (over ${SLOW}× plain: not repeated)` : '', failed ? `synth fails: ${/^Validation failed/.test(failed) ? 'blocking violations' : failed.slice(0, 60)}` : ''].filter(Boolean).join('; '),
         ];
       });
       console.log(`\n### ${kind} app: ${units * perUnit} resources in ${stacks} stacks; lexscribe: ${found}\n`);
-      printTable(['variant', 'CPU', 'wall', 'peak RSS', 'note'], rows);
+      printTable(['variant', 'CPU', 'CPU by round', 'main thread CPU', 'wall', 'peak RSS', 'note'], rows);
     }
     notes.push(
       `Median of ${RUNS} runs each (after a warm-up round), one process per synthesis; CPU is user + system of that process and its children;`,
+      "'CPU by round' is the lowest and highest ratio of a variant's run to plain's in the same round; 'main thread CPU' leaves out V8's helper threads (garbage collection, compilation) and child processes;",
       `peak RSS is the synthesizing Node process's (cfn-guard's own process is not included); CDK's built-in template validation off;`,
       'wall time includes waiting for a core, so on a shared machine the CPU ratios are the ones to compare;',
       `Node ${process.version}; ${loads.length} syntheses; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)}).`,
