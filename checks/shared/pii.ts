@@ -32,6 +32,7 @@ const PATTERNS: Array<{ kind: PiiKind; re: RegExp; valid?: (match: string) => bo
 
 // The same patterns without `g`: a test that finds nothing (nearly every name) allocates no match list.
 const ANY = PATTERNS.map(({ re }) => new RegExp(re.source, re.flags.replace('g', '')));
+const HAS_DIGIT = /\d/;
 
 function luhn(digits: string): boolean {
   if (digits.length < 13 || digits.length > 19) return false;
@@ -44,12 +45,20 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Kinds of personal data found in a text (each kind once), in one linear pass per kind. */
+/**
+ * Kinds of personal data found in a text (each kind once), in one linear pass per kind. Every pattern
+ * needs an `@` (email) or a digit (the others): most names and prefixes have neither, and a text
+ * without them is answered before any pattern is tried at each of its positions.
+ */
 export function piiIn(text: string): PiiKind[] {
   const found: PiiKind[] = [];
+  const at = text.includes('@');
+  const digits = HAS_DIGIT.test(text);
+  if (!at && !digits) return found;
   let rest = text;
-  for (const [i, { kind, re, valid }] of PATTERNS.entries()) {
-    if (!ANY[i].test(rest)) continue;
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const { kind, re, valid } = PATTERNS[i];
+    if (!(kind === 'email' ? at : digits) || !ANY[i].test(rest)) continue;
     let hit = false;
     // A number already classified (an SSN, a card) is blanked, so it is not reported again as a phone number.
     rest = rest.replace(re, (m) => {
