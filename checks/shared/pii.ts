@@ -21,13 +21,14 @@ export const PII_LABELS: Record<PiiKind, string> = {
  * top-level domain 24): each start position is tried over a bounded span, so a scan is linear in the
  * text, however long and however adversarial (a 100 KB description of `a`s took minutes with `+`).
  */
-const PATTERNS: Array<{ kind: PiiKind; re: RegExp; valid?: (match: string) => boolean }> = [
-  { kind: 'email', re: /(?<![A-Z0-9._%+-])[A-Z0-9._%+-]{1,64}@[A-Z0-9-]{1,63}(?:\.[A-Z0-9-]{1,63}){0,8}\.[A-Z]{2,24}/gi },
-  { kind: 'ssn', re: /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g },
+/** `needs`: a character every match holds (`@` or a digit), looked for before the pattern is tried. */
+const PATTERNS: Array<{ kind: PiiKind; needs: '@' | 'digit'; re: RegExp; valid?: (match: string) => boolean }> = [
+  { kind: 'email', needs: '@', re: /(?<![A-Z0-9._%+-])[A-Z0-9._%+-]{1,64}@[A-Z0-9-]{1,63}(?:\.[A-Z0-9-]{1,63}){0,8}\.[A-Z]{2,24}/gi },
+  { kind: 'ssn', needs: 'digit', re: /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/g },
   // Card numbers: 13–19 digits, optionally grouped by spaces or dashes, passing the Luhn check.
-  { kind: 'card', re: /(?<!\d)[3-6]\d{3}(?:[ -]?\d){9,15}(?!\d)/g, valid: (m) => luhn(m.replace(/\D/g, '')) },
+  { kind: 'card', needs: 'digit', re: /(?<!\d)[3-6]\d{3}(?:[ -]?\d){9,15}(?!\d)/g, valid: (m) => luhn(m.replace(/\D/g, '')) },
   // Phone numbers: international (+ and 8–15 digits) or grouped North-American style.
-  { kind: 'phone', re: /(?<![\w+])(?:\+\d[\d -]{7,17}\d|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?!\d)/g },
+  { kind: 'phone', needs: 'digit', re: /(?<![\w+])(?:\+\d[\d -]{7,17}\d|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?!\d)/g },
 ];
 
 // The same patterns without `g`: a test that finds nothing (nearly every name) allocates no match list.
@@ -46,9 +47,9 @@ function luhn(digits: string): boolean {
 }
 
 /**
- * Kinds of personal data found in a text (each kind once), in one linear pass per kind. Every pattern
- * needs an `@` (email) or a digit (the others): most names and prefixes have neither, and a text
- * without them is answered before any pattern is tried at each of its positions.
+ * Kinds of personal data found in a text (each kind once), in one linear pass per kind. Most names and
+ * prefixes hold neither an `@` nor a digit: such a text is answered before any pattern is tried at each
+ * of its positions.
  */
 export function piiIn(text: string): PiiKind[] {
   const found: PiiKind[] = [];
@@ -57,8 +58,8 @@ export function piiIn(text: string): PiiKind[] {
   if (!at && !digits) return found;
   let rest = text;
   for (let i = 0; i < PATTERNS.length; i++) {
-    const { kind, re, valid } = PATTERNS[i];
-    if (!(kind === 'email' ? at : digits) || !ANY[i].test(rest)) continue;
+    const { kind, needs, re, valid } = PATTERNS[i];
+    if (!(needs === '@' ? at : digits) || !ANY[i].test(rest)) continue;
     let hit = false;
     // A number already classified (an SSN, a card) is blanked, so it is not reported again as a phone number.
     rest = rest.replace(re, (m) => {

@@ -26,4 +26,13 @@ describe('personal-data scan on unbounded input', () => {
     expect(piiIn('ref 4111 1111 1111 1112')).toEqual([]);
     expect(piiIn('card 4111 1111 1111 1111 or mail a.b@c.io')).toEqual(['email', 'card']);
   });
+
+  // The scan skips a pattern when its text lacks the character every match of it holds (`@`, a digit).
+  test('each kind is found in a text holding only the character it needs', () => {
+    expect(piiIn('owner jane.doe@example.com')).toEqual(['email']);
+    expect(piiIn('ssn 123-45-6789')).toEqual(['ssn']);
+    expect(piiIn('card 4111-1111-1111-1111')).toEqual(['card']);
+    expect(piiIn('phone (555) 123-4567')).toEqual(['phone']);
+    expect(piiIn('no contact here: team-billing')).toEqual([]);
+  });
 });
