@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Bench } from './run';
-import { median, printTable } from './measure';
+import { median, printTable, procCpuMs } from './measure';
 
 /**
  * `lexscribe audit` against moto: seed an account (bots with aliases, resource policies, roles, log
@@ -124,24 +124,55 @@ export async function seed(c: Clients, from: Size, to: Size): Promise<void> {
   );
 }
 
+/** What moto did over a stretch of time: calls answered and CPU used (undefined without /proc). */
+interface MotoWork {
+  calls: number;
+  wallMs: number;
+  motoCpuMs?: number;
+}
+
+/** moto's CPU time so far (its process's user + system time), undefined where /proc cannot tell. */
+const motoCpu = (moto: MotoServer) => (moto.pid === undefined ? undefined : procCpuMs(`/proc/${moto.pid}/stat`));
+
+/** The CPU moto used while `work` ran, attached to what `work` returns. */
+async function withMotoCpu<T extends Omit<MotoWork, 'motoCpuMs'>>(moto: MotoServer, work: () => Promise<T>): Promise<T & MotoWork> {
+  const before = motoCpu(moto);
+  const done = await work();
+  const after = motoCpu(moto);
+  return { ...done, motoCpuMs: before === undefined || after === undefined ? undefined : after - before };
+}
+
 /** moto's sustained rate on a cheap read, with the audit's concurrency. */
-async function motoRate(c: Clients, seconds = 3): Promise<number> {
+async function motoLoop(c: Clients, seconds = 3): Promise<Omit<MotoWork, 'motoCpuMs'>> {
   const { botSummaries } = await c.lex.send(new ListBotsCommand({ maxResults: 1 }));
   const botId = botSummaries?.[0]?.botId;
   if (!botId) throw new Error('no bot to describe');
-  let done = 0;
+  let calls = 0;
   const end = Date.now() + seconds * 1000;
   const start = Date.now();
   await Promise.all(
     Array.from({ length: AUDIT_CONCURRENCY }, async () => {
       while (Date.now() < end) {
         await c.lex.send(new DescribeBotCommand({ botId }));
-        done++;
+        calls++;
       }
     }),
   );
-  return done / ((Date.now() - start) / 1000);
+  return { calls, wallMs: Date.now() - start };
 }
+
+const rateOf = (w: MotoWork) => w.calls / (w.wallMs / 1000);
+/** The share of one core moto's process used: moto answers one request at a time, so 1 is its limit. */
+const busyOf = (w: MotoWork) => (w.motoCpuMs === undefined ? undefined : w.motoCpuMs / w.wallMs);
+/** moto's CPU per call: what the calls asked of it. */
+const costOf = (w: MotoWork) => (w.motoCpuMs === undefined ? undefined : w.motoCpuMs / w.calls);
+
+/** Two stretches as one (the loop before and after an audit). */
+const both = (a: MotoWork, b: MotoWork): MotoWork => ({
+  calls: a.calls + b.calls,
+  wallMs: a.wallMs + b.wallMs,
+  motoCpuMs: a.motoCpuMs === undefined || b.motoCpuMs === undefined ? undefined : a.motoCpuMs + b.motoCpuMs,
+});
 
 import type { AuditRun } from './audit-child';
 
@@ -162,9 +193,16 @@ function auditInChild(url: string, keepReport: boolean): Promise<AuditRun> {
   });
 }
 
+/** One audit and moto's loop around it: the ratio of their rates is moto's busy share in the audit against the loop's, times the loop's CPU per call against the audit's. */
+interface Run extends AuditRun {
+  ceiling: number;
+  audit: MotoWork;
+  loop: MotoWork;
+}
+
 interface SizeResult {
   size: Size;
-  runs: Array<AuditRun & { ceiling: number }>;
+  runs: Run[];
   seedSeconds: number;
   load: number[];
 }
@@ -192,10 +230,15 @@ const bench: Bench = {
         seeded = size;
         const result: SizeResult = { size, runs: [], seedSeconds: (Date.now() - t0) / 1000, load: [loadavg()[0]] };
         for (let r = 0; r < RUNS; r++) {
-          const before = await motoRate(c);
-          const run = await auditInChild(moto.url, r === 0 && !!process.env.LEXSCRIBE_BENCH_REPORTS);
+          const server = moto;
+          const before = await withMotoCpu(server, () => motoLoop(c));
+          const audit = await withMotoCpu(server, async () => {
+            const run = await auditInChild(server.url, r === 0 && !!process.env.LEXSCRIBE_BENCH_REPORTS);
+            return { run, calls: run.requests, wallMs: run.wallMs };
+          });
           // Measured on both sides of the audit, so a machine busy with something else skews both alike.
-          result.runs.push({ ...run, ceiling: (before + (await motoRate(c))) / 2 });
+          const after = await withMotoCpu(server, () => motoLoop(c));
+          result.runs.push({ ...audit.run, ceiling: (rateOf(before) + rateOf(after)) / 2, audit, loop: both(before, after) });
         }
         result.load.push(loadavg()[0]);
         const dir = process.env.LEXSCRIBE_BENCH_REPORTS;
@@ -213,11 +256,35 @@ const bench: Bench = {
   },
 };
 
+/** The median of a moto measure in the audits and in the loops, as "audit / loop" ("n/a" without /proc). */
+function pair(runs: readonly Run[], f: (w: MotoWork) => number | undefined, digits: number): string {
+  const of = (pick: (r: Run) => MotoWork) => {
+    const values = runs.map((r) => f(pick(r)));
+    return values.every((v): v is number => v !== undefined) ? median(values).toFixed(digits) : 'n/a';
+  };
+  return `${of((r) => r.audit)} / ${of((r) => r.loop)}`;
+}
+
+/**
+ * Why an audit's rate is what it is against moto's loop: rate = busy share ÷ CPU per call, so the ratio
+ * of the two rates is (the audit's busy share ÷ the loop's) × (the loop's CPU per call ÷ the audit's).
+ * The first factor is how well the audit keeps moto working; the second, what its mix of calls asks of
+ * moto against a DescribeBot.
+ */
+function decomposition(runs: readonly Run[]): string | undefined {
+  const busy = runs.map((r) => [busyOf(r.audit), busyOf(r.loop)]);
+  const cost = runs.map((r) => [costOf(r.audit), costOf(r.loop)]);
+  if ([...busy, ...cost].some(([a, b]) => a === undefined || b === undefined)) return undefined;
+  const b = median(busy.map(([a, l]) => a! / l!));
+  const k = median(cost.map(([a, l]) => a! / l!));
+  return `moto was busy ${b.toFixed(2)}× its share in the loop, and each call cost it ${k.toFixed(2)}× the loop's DescribeBot: ${b.toFixed(2)} / ${k.toFixed(2)} = ${Math.round((100 * b) / k)} % (medians of the runs' factors)`;
+}
+
 function print(results: readonly SizeResult[]): void {
   const m = (runs: SizeResult['runs'], f: (r: SizeResult['runs'][number]) => number) => median(runs.map(f));
   console.log(`Medians of ${RUNS} audits per size, each in a process of its own, ${AUDIT_CONCURRENCY} requests in flight; moto's rate is a loop of lex:DescribeBot at the same concurrency just before and after each audit. Node ${process.version}, ${availableParallelism()} cores.\n`);
   printTable(
-    ['bots × aliases', 'jobs', 'resources', 'API calls', 'calls/resource', 'audit wall s', 'audit CPU s', 'peak MiB', 'lexscribe calls/s', 'moto calls/s', 'of moto', 'in flight', 'load avg', 'seed s'],
+    ['bots × aliases', 'jobs', 'resources', 'API calls', 'calls/resource', 'audit wall s', 'audit CPU s', 'peak MiB', 'lexscribe calls/s', 'moto calls/s', 'of moto', 'moto busy: audit / loop', 'moto ms per call: audit / loop', 'in flight', 'load avg', 'seed s'],
     results.map(({ size, runs, seedSeconds, load }) => {
       const rate = m(runs, (r) => r.requests / (r.wallMs / 1000));
       const ceiling = m(runs, (r) => r.ceiling);
@@ -233,6 +300,8 @@ function print(results: readonly SizeResult[]): void {
         rate.toFixed(0),
         ceiling.toFixed(0),
         `${m(runs, (r) => (100 * r.requests) / (r.wallMs / 1000) / r.ceiling).toFixed(0)} %`,
+        pair(runs, busyOf, 2),
+        pair(runs, costOf, 2),
         `${m(runs, (r) => r.meanInFlight).toFixed(1)} / ${AUDIT_CONCURRENCY}`,
         load.map((l) => l.toFixed(1)).join('→'),
         seedSeconds.toFixed(0),
@@ -244,6 +313,8 @@ function print(results: readonly SizeResult[]): void {
     const ratios = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / r.ceiling)} %`).join(', ');
     const digests = new Set(runs.map((r) => r.digest));
     console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
+    const why = decomposition(runs);
+    if (why) console.log(`${size.bots}x${size.jobs}: ${why}`);
   }
   // Account-wide calls (trails, Config, alarms…) are paid once; what each added resource costs is the slope.
   for (let k = 1; k < results.length; k++) {

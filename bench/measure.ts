@@ -4,6 +4,22 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+/**
+ * CPU milliseconds (user + system) of a process or thread, from its `stat` file in /proc (`/proc/PID/stat`,
+ * `/proc/self/task/TID/stat`): a process the benchmark did not start with GNU time (moto), or one thread of
+ * this one. Undefined where /proc is not there.
+ */
+export function procCpuMs(statFile: string): number | undefined {
+  try {
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of proc(5) (utime, stime), in clock ticks of 10 ms on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

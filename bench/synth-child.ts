@@ -4,8 +4,8 @@
  * what loading them costs is counted; the parent measures CPU and wall time, this process its peak
  * memory, printed as one JSON line.
  */
-import { readFileSync } from 'node:fs';
 import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { procCpuMs } from './measure';
 import { generateApp, type AppKind } from './synth-app';
 
 /** `lexscribe aspect, no checks` is the integration alone (loading, render, graph, report): the rest of the aspect's cost is the checks' own. */
@@ -31,20 +31,10 @@ async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugi
 }
 
 /**
- * CPU milliseconds of this process's main thread alone (user + system, from /proc): the rest of the
- * process's CPU is V8's helper threads (concurrent and parallel garbage collection, background
- * compilation), which a tool's allocations and code also cost. Undefined where /proc is not there.
+ * This process's main thread alone: the rest of the process's CPU is V8's helper threads (concurrent and
+ * parallel garbage collection, background compilation), which a tool's allocations and code also cost.
  */
-function mainThreadCpuMs(): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of proc(5) (utime, stime), in clock ticks of 10 ms on Linux.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
+const mainThreadCpuMs = () => procCpuMs(`/proc/self/task/${process.pid}/stat`);
 
 async function main(): Promise<void> {
   const [name, kind, units, outdir] = process.argv.slice(2);

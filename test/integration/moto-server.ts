@@ -9,6 +9,8 @@ export const MOTO_MISSING = 'moto_server not found: python3 -m pip install "moto
 export interface MotoServer {
   url: string;
   port: number;
+  /** moto's process (the benchmark reads its CPU time from /proc). */
+  pid: number | undefined;
   /** Clear all state (`POST /moto-api/reset`). */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startMoto(env: Record<string, string> = {}): Promise<MotoS
   return {
     url,
     port,
+    pid: child.pid,
     async reset() {
       const res = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
       if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);
