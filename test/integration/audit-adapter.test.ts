@@ -45,4 +45,20 @@ describe('moto adapter (test-only)', () => {
     expect(names).toEqual([['A-live'], ['B-live']]);
     await expect(lex.send(new DescribeResourcePolicyCommand({ resourceArn: `arn:aws:lex:${REGION}:${ACCOUNT}:bot/${ids[0]}` }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
+
+  it('answers each bot with its own id and aliases from one kept list, and lists anew once the account changes', async () => {
+    const lex = moto.client(LexModelsV2Client);
+    const create = async (botName: string) => (await lex.send(new CreateBotCommand({ botName, roleArn: `arn:aws:iam::${ACCOUNT}:role/LexRole`, dataPrivacy: { childDirected: false }, idleSessionTTLInSeconds: 300 }))).botId!;
+    const [a, b] = [await create('A'), await create('B')];
+    await lex.send(new CreateBotAliasCommand({ botId: a, botAliasName: 'A-live', botVersion: 'DRAFT' }));
+    const list = async (botId: string) => {
+      const out = await lex.send(new ListBotAliasesCommand({ botId }));
+      return { botId: out.botId, names: out.botAliasSummaries?.map((s) => s.botAliasName), dated: out.botAliasSummaries?.every((s) => s.creationDateTime instanceof Date) };
+    };
+    expect(await list(a)).toEqual({ botId: a, names: ['A-live'], dated: true });
+    expect(await list(b)).toEqual({ botId: b, names: [], dated: true });
+    await lex.send(new CreateBotAliasCommand({ botId: b, botAliasName: 'B-live', botVersion: 'DRAFT' }));
+    expect(await list(b)).toEqual({ botId: b, names: ['B-live'], dated: true });
+    expect(await list(a)).toEqual({ botId: a, names: ['A-live'], dated: true });
+  });
 });

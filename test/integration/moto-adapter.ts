@@ -55,6 +55,11 @@ interface AliasSummary {
   description?: string;
 }
 
+interface AliasList {
+  botAliasSummaries?: AliasSummary[];
+  botId?: string;
+}
+
 /** moto's own error page (HTML, no AWS error type): what it answers for a resource policy that does not exist. */
 function isMotoErrorPage(out: Out): boolean {
   const headers = out.response.headers;
@@ -89,6 +94,7 @@ export class MotoRequestHandler extends NodeHttpHandler {
   /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
   private readonly botOfAlias = new Map<string, Promise<Owner>>();
   private readonly lookups = new Slots(LOOKUPS_IN_FLIGHT);
+  private lastAliasList?: { summaries: string; body: AliasList };
   /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
   extraRequests = 0;
 
@@ -103,19 +109,36 @@ export class MotoRequestHandler extends NodeHttpHandler {
     }
     // moto labels its JSON `text/html`: look at the body, not the header.
     if (!out.response.body) return out;
-    let text = epochDates(await readAll(out.response.body));
+    const raw = await readAll(out.response.body);
     const aliases = /^\/bots\/([^/]+)\/botaliases$/.exec(path);
-    if (out.response.statusCode === 200 && text.startsWith('{')) {
-      const body = JSON.parse(text) as { botId?: string; botAliasId?: string; botAliasSummaries?: AliasSummary[] };
-      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve({ botId: body.botId }));
-      if (aliases && request.method === 'POST' && body.botAliasSummaries) {
+    if (aliases && request.method === 'POST' && out.response.statusCode === 200 && raw.startsWith('{')) {
+      const body = this.aliasList(raw, aliases[1]);
+      if (body.botAliasSummaries) {
         const placed = await this.aliasesOf(aliases[1], body.botAliasSummaries, request, options);
         if (!Array.isArray(placed)) return respond(out, placed.statusCode, placed.body, placed.headers);
         body.botAliasSummaries = placed;
-        text = JSON.stringify(body);
       }
+      return respond(out, 200, JSON.stringify(body));
+    }
+    const text = epochDates(raw);
+    // Only an alias's own answer names both its id and its bot; the rest need not be parsed.
+    if (out.response.statusCode === 200 && text.startsWith('{') && text.includes('"botAliasId"')) {
+      const body = JSON.parse(text) as { botId?: string; botAliasId?: string };
+      if (body.botId && body.botAliasId) this.botOfAlias.set(body.botAliasId, Promise.resolve({ botId: body.botId }));
     }
     return respond(out, out.response.statusCode, text);
+  }
+
+  /**
+   * An alias list as AWS would date it, parsed. moto answers every bot's list call with the same
+   * account-wide summaries while the account does not change (only the `botId` it echoes differs), so
+   * the last one is kept: at 200 bots, the benchmark's audit would otherwise spend a third of a second
+   * of the CPU it shares with moto on the same 800 summaries.
+   */
+  private aliasList(raw: string, botId: string): AliasList {
+    const summaries = raw.replace(`"botId": ${JSON.stringify(botId)}`, '');
+    if (this.lastAliasList?.summaries !== summaries) this.lastAliasList = { summaries, body: JSON.parse(epochDates(raw)) as AliasList };
+    return { ...this.lastAliasList.body, botId };
   }
 
   /** The aliases of `botId` among all, or the failed answer of a lookup, to be the list call's answer. */
