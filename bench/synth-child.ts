@@ -2,7 +2,7 @@
  * One synthesis of a generated app, in a process of its own (what `cdk synth` runs): `node
  * synth-child.js <variant> <kind> <units> <outdir>`. Only the variant's own modules are loaded, so
  * what loading them costs is counted; the parent measures CPU and wall time, this process its peak
- * memory, printed as one JSON line.
+ * memory, printed as one JSON line. With `--cli` for the outdir, it is the app of a `cdk synth`.
  */
 import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { procCpuMs } from './measure';
@@ -40,9 +40,15 @@ async function main(): Promise<void> {
   const [name, kind, units, outdir] = process.argv.slice(2);
   if (!(VARIANTS as readonly string[]).includes(name)) throw new Error(`unknown variant ${name}`);
   const { plugin, aspect } = await variant(name as Variant);
-  const app = generateApp(kind as AppKind, Number(units), outdir);
+  // Started by the CDK CLI (`… --cli`): written where the CLI reads, and failing as an app does, for the CLI to report.
+  const cli = outdir === '--cli';
+  const app = generateApp(kind as AppKind, Number(units), cli ? process.env.CDK_OUTDIR! : outdir);
   if (aspect) Aspects.of(app).add(aspect);
   if (plugin) Validations.of(app).addPlugins(plugin);
+  if (cli) {
+    app.synth();
+    return;
+  }
   let failed: string | undefined;
   // Writes nothing to the console: a failing app's errors and validation reports are part of the cost, not the output.
   const write = process.stdout.write.bind(process.stdout);

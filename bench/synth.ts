@@ -4,9 +4,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../lib/model/finding';
 import { REPORT_FILE } from '../lib/report/report';
-import { median, printTable } from './measure';
+import { childrenCpuMs, median, printTable } from './measure';
 import type { Bench } from './run';
 import { resourcesPerUnit, UNITS_PER_STACK, type AppKind } from './synth-app';
+import { cliSynthOnce, type CliSample } from './synth-cli';
 import { VARIANTS, type Variant } from './synth-child';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
@@ -35,17 +36,6 @@ interface Sample {
   wall: number;
   rssMiB: number;
   failed?: string;
-}
-
-/**
- * CPU milliseconds of this process's waited-for children and their own children (cfn-guard runs
- * below the synthesizing process), from /proc: Node reports no children's usage.
- */
-function childrenCpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 16 and 17 of proc(5) (cutime, cstime), in clock ticks of 10 ms on Linux.
-  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 /** Stops a synthesis that takes longer than this (cfn-guard can take many minutes): its row then says so. */
@@ -102,10 +92,46 @@ function cell(value: number, plain: number, unit: string): string {
  * The lowest and highest ratio to plain CDK of the rounds one at a time (a variant's run against plain's
  * in the same round): how far the machine's drift moves a ratio, which the medians alone do not show.
  */
-function roundRange(got: readonly Sample[], plain: readonly Sample[], measure: (s: Sample) => number): string {
+function roundRange<S>(got: readonly S[], plain: readonly S[], measure: (s: S) => number): string {
   if (got.length !== plain.length || got === plain) return '';
   const ratios = got.map((s, i) => measure(s) / measure(plain[i]));
   return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
+}
+
+/**
+ * The variants also measured through the CDK CLI (`BENCH_CLI=0` leaves that out): cfn-guard's minutes
+ * are measured once above, and the integration alone is a diagnosis, not a way to run lexscribe.
+ */
+const CLI_VARIANTS: readonly Variant[] =
+  process.env.BENCH_CLI === '0' ? [] : SELECTED.filter((v) => v !== 'cdk-validator-cfnguard' && v !== 'lexscribe aspect, no checks');
+
+/**
+ * The same app through `cdk synth --quiet`, as a user runs it: the CLI's own process (starting the
+ * app, reading the assembly, printing the annotations) counts in every variant alike.
+ */
+async function cliTable(kind: AppKind, units: number, loads: number[]): Promise<void> {
+  const samples = new Map<Variant, CliSample[]>(CLI_VARIANTS.map((v) => [v, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    for (const variant of CLI_VARIANTS) {
+      const s = await cliSynthOnce(variant, kind, units);
+      loads.push(s.load);
+      if (round > 0) samples.get(variant)?.push(s);
+    }
+  }
+  const plain = samples.get('plain') ?? [];
+  const base = { cpu: median(plain.map((s) => s.cpu)), wall: median(plain.map((s) => s.wall)) };
+  const rows = CLI_VARIANTS.map((v) => {
+    const got = samples.get(v) ?? [];
+    return [
+      v,
+      cell(median(got.map((s) => s.cpu)), base.cpu, 'ms'),
+      roundRange(got, plain, (s) => s.cpu),
+      cell(median(got.map((s) => s.wall)), base.wall, 'ms'),
+      got.some((s) => s.status === 1) ? 'cdk synth exits 1: findings stop it' : '',
+    ];
+  });
+  console.log(`\nThe ${kind} app through the CDK CLI (\`cdk synth --quiet\`: the CLI's process and the app's):\n`);
+  printTable(['variant', 'CPU', 'CPU by round', 'wall', 'note'], rows);
 }
 
 /**
@@ -163,6 +189,7 @@ const bench: Bench = {
       });
       console.log(`\n### ${kind} app: ${units * perUnit} resources in ${stacks} stacks; lexscribe: ${found}\n`);
       printTable(['variant', 'CPU', 'CPU by round', 'main thread CPU', 'wall', 'peak RSS', 'note'], rows);
+      if (CLI_VARIANTS.length > 1) await cliTable(kind, units, loads);
     }
     notes.push(
       `Median of ${RUNS} runs each (after a warm-up round), one process per synthesis; CPU is user + system of that process and its children;`,
