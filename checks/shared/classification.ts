@@ -8,7 +8,8 @@ import { Unknown } from '../../lib/model/values';
  */
 export function tagValue(tags: Map<string, string> | Unknown, key: string): string | undefined | Unknown {
   if (tags instanceof Unknown) return tags;
-  for (const [k, v] of tags) if (k.toLowerCase() === key.toLowerCase()) return v;
+  const wanted = key.toLowerCase();
+  for (const [k, v] of tags) if (k.toLowerCase() === wanted) return v;
   return undefined;
 }
 

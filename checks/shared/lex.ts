@@ -190,10 +190,11 @@ export function logDestinationVerdicts(
 export function lexTagValue(graph: ResourceGraph, r: Resource, key: string): string | undefined | Unknown {
   const list = items(tagList(graph, r));
   if (list instanceof Unknown) return list;
+  const wanted = key.toLowerCase();
   for (const tag of list) {
     const k = str(get(tag, 'Key'));
     if (k instanceof Unknown) return new Unknown(`a tag key cannot be known: ${k.reason}`);
-    if (k?.toLowerCase() === key.toLowerCase()) return str(get(tag, 'Value'));
+    if (k?.toLowerCase() === wanted) return str(get(tag, 'Value'));
   }
   return undefined;
 }

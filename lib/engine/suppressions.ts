@@ -26,6 +26,9 @@ interface Candidate {
   resource?: Resource;
 }
 
+/** What a resource without suppressions has: shared, never changed. */
+const NONE: Candidate[] = [];
+
 /** Suppressions in a `Metadata` object, or [] when there are none. */
 export function metadataSuppressions(metadata: Readonly<Record<string, unknown>> | undefined): SuppressionRule[] {
   const block = metadata?.[METADATA_KEY] as { suppressions?: unknown } | undefined;
@@ -132,8 +135,11 @@ export class Suppressions {
     const isStack = resource.key === `${resource.stack.name}/`;
     // A stack pseudo-resource carries the template metadata, whose suppressions are the stack-wide ones.
     if (isStack) return [];
+    const rules = metadataSuppressions(resource.metadata);
+    // Most resources carry none: no label, no arrays.
+    if (rules.length === 0) return NONE;
     const label = resource.provenance.constructPath ?? resource.key;
-    return metadataSuppressions(resource.metadata)
+    return rules
       .map((rule, i) => {
         const group = typeof rule?.scope === 'string' ? rule.scope : undefined;
         const place = group ? `group|${resource.stack.name}|${group}|${rule.id}|${JSON.stringify(rule.appliesTo ?? null)}` : `resource|${resource.key}|${i}`;
