@@ -86,19 +86,19 @@ export function describeAllowed(a: Allowed): string {
  * number may be written as a numeric string, a boolean as "true"/"false", as CloudFormation takes them.
  */
 export function invalidValue(value: unknown, allowed: Allowed): string | undefined {
-  const shown = JSON.stringify(value);
-  const bad = `${shown} is not ${describeAllowed(allowed)}`;
+  // The message (the value as JSON, every allowed value) is made only for a value that is not allowed.
+  const bad = () => `${JSON.stringify(value)} is not ${describeAllowed(allowed)}`;
   if (allowed.kind === 'boolean') {
     if (typeof value === 'boolean' || value === 'true' || value === 'false') return undefined;
-    return typeof value === 'string' || typeof value === 'number' ? bad : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? bad() : undefined;
   }
   if (allowed.kind === 'ARN') {
     if (typeof value !== 'string') return undefined;
-    return value.startsWith('arn:') && value.split(':')[2] === allowed.service ? undefined : bad;
+    return value.startsWith('arn:') && value.split(':')[2] === allowed.service ? undefined : bad();
   }
-  if (typeof value === 'boolean') return bad;
+  if (typeof value === 'boolean') return bad();
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : typeof value === 'string' ? NaN : undefined;
   if (n === undefined) return undefined;
-  if (allowed.kind === 'integer') return Number.isInteger(n) && n >= allowed.min && n <= allowed.max ? undefined : bad;
-  return allowed.values.includes(n) ? undefined : bad;
+  if (allowed.kind === 'integer') return Number.isInteger(n) && n >= allowed.min && n <= allowed.max ? undefined : bad();
+  return allowed.values.includes(n) ? undefined : bad();
 }
