@@ -4,6 +4,7 @@
  * what loading them costs is counted; the parent measures CPU and wall time, this process its peak
  * memory, printed as one JSON line. With `--cli` for the outdir, it is the app of a `cdk synth`.
  */
+import { join } from 'node:path';
 import { Aspects, Validations, type IAspect, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { procCpuMs } from './measure';
 import { generateApp, type AppKind } from './synth-app';
@@ -12,17 +13,21 @@ import { generateApp, type AppKind } from './synth-app';
 export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe aspect, no checks', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
+/** lexscribe as an app loads it (`require('lexscribe')`): the package's entry point, the bundle scripts/bundle.mjs writes. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lexscribe = () => require(join(__dirname, '..', 'lexscribe.js')) as typeof import('../lib');
+
 /** The validation plugin or aspect of a variant, each loaded only for its own variant. */
 async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugin; aspect?: IAspect }> {
   switch (name) {
     case 'plain':
       return {};
     case 'lexscribe aspect':
-      return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks() };
+      return { aspect: new (lexscribe().LexscribeChecks)() };
     case 'lexscribe aspect, no checks':
-      return { aspect: new (await import('../lib/cdk/aspect')).LexscribeChecks({ checks: [] }) };
+      return { aspect: new (lexscribe().LexscribeChecks)({ checks: [] }) };
     case 'lexscribe validator':
-      return { plugin: new (await import('../lib/cdk/validator')).LexscribeValidator() };
+      return { plugin: new (lexscribe().LexscribeValidator)() };
     case 'cdk-nag AwsSolutions':
       return { aspect: new (await import('cdk-nag')).AwsSolutionsChecks() };
     case 'cdk-validator-cfnguard':

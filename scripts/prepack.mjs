@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm pack` / `npm publish` (and pre-commit, which installs a hook repository by packing it): build
-// when dist/ is missing or older than the sources, then drop the source maps from what ships. The
+// when dist/ is missing or older than the sources, bundle the entry point (scripts/bundle.mjs), then
+// drop the source maps from what ships. The
 // package ships the built JavaScript and declarations, not the maps (they would point at TypeScript
 // sources the package does not ship); the build keeps its maps for development and for the example
 // app, whose creation traces the SARIF report maps back to lib/example/*.ts. This removes the
@@ -31,6 +32,8 @@ if (stale) {
   console.error('prepack: building dist/ (tsc -p tsconfig.build.json)');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
+// Always: a bundle older than the tree, or one a build without this step left out, must not ship.
+execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit' });
 
 /** The directories `files` in package.json leaves out of dist/lib. */
 const NOT_SHIPPED = new Set(['lib/example', 'lib/docs'].map((d) => join(root, 'dist', d)));
@@ -45,7 +48,7 @@ function* shippedScripts(dir) {
 }
 
 let stripped = 0;
-for (const file of [bin, ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
+for (const file of [bin, join(root, 'dist', 'lexscribe.js'), ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
   const text = readFileSync(file, 'utf8');
   if (!MAP_COMMENT.test(text)) continue;
   // Aside, then renamed: a test process running the CLI meanwhile reads the old file or the new one, never half of one.

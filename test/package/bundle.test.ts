@@ -1,0 +1,67 @@
+import { readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import * as source from '../../lib';
+import { contactCentre } from '../../lib/example/contact-centre';
+import type { Finding } from '../../lib/model/finding';
+import { tempDir } from '../helpers/temp';
+
+/**
+ * The package's entry point is dist/lexscribe.js, bundled from the compiled tree by
+ * scripts/bundle.mjs (`npm run build`, run before the tests). It must be the same code as the
+ * sources: the same exports, the same catalog, the same findings on a real app.
+ */
+const ROOT = join(__dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'lexscribe.js');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  exports: Record<string, { default?: string }>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundled = () => require(BUNDLE) as typeof source;
+
+function synthFindings(lexscribe: typeof source): string[] {
+  // The insecure example, in a Stage: findings of every kind, and the Stage's run finished at the App.
+  const context = { 'example:insecure': 'true', 'example:stage': 'Prod' };
+  const app = new App({ outdir: tempDir('lexscribe-bundle-'), context, builtinCloudFormationValidation: false } as never);
+  contactCentre(app);
+  const aspect = lexscribe.LexscribeChecks.fromContext(app, { reports: false, verbose: true, failOn: 'CRITICAL' });
+  app.synth();
+  const line = (f: Finding) => `${f.checkId} ${f.status} ${f.resource.stack ?? ''}/${f.resource.logicalId ?? ''} ${f.findingKey ?? ''} ${f.reason ?? ''}`;
+  return [...aspect.results.values()].flatMap((r) => r.findings.map(line));
+}
+
+describe('the bundled entry point', () => {
+  test('is what package.json names, and is built from the current tree', () => {
+    expect(pkg.main).toBe('dist/lexscribe.js');
+    expect(pkg.exports['.'].default).toBe('./dist/lexscribe.js');
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThanOrEqual(statSync(join(ROOT, 'dist', 'lib', 'index.js')).mtimeMs);
+  });
+
+  test('has every export of lib/index, and the same catalog', () => {
+    const lexscribe = bundled();
+    expect(Object.keys(lexscribe).sort()).toEqual(Object.keys(source).sort());
+    expect(lexscribe.ALL_CHECKS.map((c) => `${c.id} ${c.severity} ${c.title}`)).toEqual(source.ALL_CHECKS.map((c) => `${c.id} ${c.severity} ${c.title}`));
+    expect(lexscribe.REPORT_FILE).toBe(source.REPORT_FILE);
+  });
+
+  test('loads only dependencies, peers and Node built-ins: every module of its own is inside', () => {
+    const text = readFileSync(BUNDLE, 'utf8');
+    const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
+    const known = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies), ...builtinModules]);
+    const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+    expect(specs).toEqual(expect.arrayContaining(['aws-cdk-lib']));
+  });
+
+  test('gives the findings the sources give, on a real app with Stages', () => {
+    const fromSource = synthFindings(source);
+    expect(fromSource.length).toBeGreaterThan(50);
+    expect(fromSource.some((l) => / FAIL /.test(l))).toBe(true);
+    expect(synthFindings(bundled())).toEqual(fromSource);
+  }, 60_000);
+});
