@@ -52,12 +52,6 @@ function literal(s: string): unknown {
   return parts.length === 1 ? parts[0] : new Composite(parts);
 }
 
-/** Set a key of a copy: `__proto__` (an own key JSON.parse makes) must stay a key, not become the prototype. */
-function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
 type Part = string | Reference | Pseudo | Unknown;
 
 /**
@@ -101,16 +95,17 @@ function resolve(value: unknown, scope: StackScope, depth: number, asCondition =
     if (key === 'Condition' && asCondition) return condition(arg, scope, depth);
     if (key.startsWith('Fn::')) return intrinsic(key, arg, scope, depth);
   }
-  const proto = Object.getPrototypeOf(obj);
-  let result: Record<string, unknown> | undefined = proto === Object.prototype ? undefined : {};
+  // The copy is a clone, its values then replaced: one step, where adding key after key would make V8
+  // walk a new hidden class per key. Spread defines keys (an own `__proto__` stays a key), and a value
+  // is only ever written over a key the copy already has.
+  let result: Record<string, unknown> | undefined = Object.getPrototypeOf(obj) === Object.prototype ? undefined : { ...obj };
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const v = resolve(obj[k], scope, depth);
-    if (!result && v !== obj[k]) {
-      result = {};
-      for (let j = 0; j < i; j++) setKey(result, keys[j], obj[keys[j]]);
-    }
-    if (result && v !== NO_VALUE) setKey(result, k, v);
+    if (v === obj[k]) continue;
+    result ??= { ...obj };
+    if (v === NO_VALUE) delete result[k];
+    else result[k] = v;
   }
   return result ?? obj;
 }

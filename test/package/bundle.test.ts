@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -36,10 +36,11 @@ function synthFindings(lexscribe: typeof source): string[] {
 }
 
 describe('the bundled entry point', () => {
-  test('is what package.json names, and is built from the current tree', () => {
+  // Built from the current tree is what the tests below hold (same exports, catalog and findings as the
+  // sources): file times cannot say it, as `npm pack` (the tarball test) rewrites the tree's files after bundling.
+  test('is what package.json names', () => {
     expect(pkg.main).toBe('dist/lexscribe.js');
     expect(pkg.exports['.'].default).toBe('./dist/lexscribe.js');
-    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThanOrEqual(statSync(join(ROOT, 'dist', 'lib', 'index.js')).mtimeMs);
   });
 
   test('has every export of lib/index, and the same catalog', () => {
