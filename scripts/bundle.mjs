@@ -3,10 +3,11 @@
 // catalog) as one file, dist/lexscribe.js, bundled by esbuild from the compiled tree (dist/lib, from
 // `tsc`). A CDK app loads it in every `cdk synth`: one file of 0.7 MB, without comments, loads in about
 // a third of the CPU of the ~165 modules it is made of (module resolution, file reads, parsing), and
-// the synth benchmark measured about 3-6 % less CPU over the whole synthesis. Dependencies and peers
-// stay external (`require('aws-cdk-lib')` resolves to the app's own). The CLI keeps the tree: it loads
-// each command's modules when that command runs, which a bundle would not make cheaper.
-// The source map chains through the compiled files' maps to the TypeScript sources.
+// alternating synths of the bench's failing app measured 64-181 ms (3-7 %) less CPU over the whole
+// synthesis, part of it one mark-compact fewer (see the README's Benchmark (synth)). Dependencies and
+// peers stay external (`require('aws-cdk-lib')` resolves to the app's own). The CLI keeps the tree: it
+// loads each command's modules when that command runs, which a bundle would not make cheaper. The
+// source map chains through the compiled files' maps to the TypeScript sources.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm pack` / `npm publish` (and pre-commit, which installs a hook repository by packing it): build
 // when dist/ is missing or older than the sources, bundle the entry point (scripts/bundle.mjs), then
-// drop the source maps from what ships. The
-// package ships the built JavaScript and declarations, not the maps (they would point at TypeScript
-// sources the package does not ship); the build keeps its maps for development and for the example
-// app, whose creation traces the SARIF report maps back to lib/example/*.ts. This removes the
+// drop the source maps from what ships. The package ships the built JavaScript and declarations, not
+// the maps (they would point at TypeScript sources the package does not ship); the build keeps its maps
+// for development and for the example app, whose creation traces the SARIF report maps back to
+// lib/example/*.ts. This removes the
 // `//# sourceMappingURL=` line from every file the package ships, so none names a map that is not there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
