@@ -10,6 +10,7 @@ import { Pipeline, type AppResult } from '../engine/pipeline';
 import type { Finding, RunWarning, Severity } from '../model/finding';
 import { buildReport, REPORT_FILE } from '../report/report';
 import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
+import { constructsIn } from './tree';
 import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
 export interface LexscribeChecksProps extends GateProps {
@@ -74,7 +75,7 @@ function stageOf(node: IConstruct): IConstruct {
 }
 
 function nestedStages(scope: IConstruct): Stage[] {
-  return scope.node.findAll().filter((c): c is Stage => c !== scope && Stage.isStage(c));
+  return constructsIn(scope).filter((c): c is Stage => c !== scope && Stage.isStage(c));
 }
 
 /** Findings of one stage as annotations are placed: each on its L1, app-level ones on the stack. */
@@ -131,6 +132,7 @@ export class LexscribeChecks implements IAspect {
   private readonly settings: GateSettings;
   private readonly checks: readonly Check[];
   private readonly scopes = new Map<IConstruct, IConstruct[]>();
+  private readonly visited = new WeakSet<IConstruct>();
 
   constructor(private readonly props: LexscribeChecksProps = {}) {
     this.checks = props.checks ?? ALL_CHECKS;
@@ -138,6 +140,14 @@ export class LexscribeChecks implements IAspect {
   }
 
   visit(node: IConstruct): void {
+    // CDK visits a parent before its children: a child of a node already visited is in the same
+    // stage (unless it is a Stage) and under the same registered scope, and nothing is left to do.
+    const parent = node.node.scope;
+    if (parent && this.visited.has(parent) && !Stage.isStage(node)) {
+      this.visited.add(node);
+      return;
+    }
+    this.visited.add(node);
     const stage = stageOf(node);
     let scopes = this.scopes.get(stage);
     if (!scopes) {

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { isoDate } from '../config/dates';
 import { MIN_REASON_LENGTH, type SuppressionRule } from '../config/types';
 import { METADATA_KEY, metadataSuppressions } from '../engine/suppressions';
+import { constructsIn } from './tree';
 
 /** One accepted finding: which check, why, until when, and optionally which of its finding keys. */
 export interface LexscribeSuppression {
@@ -80,7 +81,7 @@ function writeToResource(resource: CfnResource, rules: SuppressionRule[]): void 
 
 /** The L1s a suppression on `construct` applies to. */
 function resourcesOf(construct: IConstruct, applyToChildren: boolean): CfnResource[] {
-  if (applyToChildren) return construct.node.findAll().filter(CfnResource.isCfnResource);
+  if (applyToChildren) return constructsIn(construct).filter(CfnResource.isCfnResource);
   if (CfnResource.isCfnResource(construct)) return [construct];
   const child = construct.node.defaultChild;
   return child && CfnResource.isCfnResource(child) ? [child] : [];
@@ -117,7 +118,7 @@ export class LexscribeSuppressions {
    */
   static addStackSuppressions(stack: Stack, suppressions: LexscribeSuppression[], applyToNestedStacks = false): void {
     const rules = validated(stack.node.path, suppressions);
-    const stacks = [stack, ...(applyToNestedStacks ? stack.node.findAll().filter((c): c is Stack => c !== stack && Stack.isStack(c)) : [])];
+    const stacks = [stack, ...(applyToNestedStacks ? constructsIn(stack).filter((c): c is Stack => c !== stack && Stack.isStack(c)) : [])];
     for (const s of stacks) {
       const block = (s.templateOptions.metadata?.[METADATA_KEY] as Record<string, unknown> | undefined) ?? {};
       s.addMetadata(METADATA_KEY, { ...block, suppressions: merge(metadataSuppressions({ [METADATA_KEY]: block }), rules) });
@@ -134,7 +135,7 @@ export class LexscribeSuppressions {
    */
   static addSuppressionsByPath(stack: Stack, path: string | string[], suppressions: LexscribeSuppression[], applyToChildren = false): void {
     const rules = validated(stack.node.path, suppressions);
-    const nodes = [stack, ...stack.node.findAll()];
+    const nodes = [stack, ...constructsIn(stack)];
     const prefix = stack.node.path === '' ? '' : `${stack.node.path}/`;
     const inStack = (c: IConstruct) => (c.node.path.startsWith(prefix) ? c.node.path.slice(prefix.length) : c.node.path);
     for (const pattern of Array.isArray(path) ? path : [path]) {
