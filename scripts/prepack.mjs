@@ -4,8 +4,8 @@
 // drop the source maps from what ships. The package ships the built JavaScript and declarations, not
 // the maps (they would point at TypeScript sources the package does not ship); the build keeps its maps
 // for development and for the example app, whose creation traces the SARIF report maps back to
-// lib/example/*.ts. This removes the
-// `//# sourceMappingURL=` line from every file the package ships, so none names a map that is not there.
+// lib/example/*.ts. This removes the `//# sourceMappingURL=` line from every file the package ships,
+// so none names a map that is not there.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
