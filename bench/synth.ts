@@ -100,10 +100,11 @@ function roundRange<S>(got: readonly S[], plain: readonly S[], measure: (s: S) =
 
 /**
  * The variants also measured through the CDK CLI (`BENCH_CLI=0` leaves that out): cfn-guard's minutes
- * are measured once above, and the integration alone is a diagnosis, not a way to run lexscribe.
+ * are measured once above, and the integration alone and the aspect with TurboFan on are diagnoses,
+ * measured above.
  */
 const CLI_VARIANTS: readonly Variant[] =
-  process.env.BENCH_CLI === '0' ? [] : SELECTED.filter((v) => v !== 'cdk-validator-cfnguard' && v !== 'lexscribe aspect, no checks');
+  process.env.BENCH_CLI === '0' ? [] : SELECTED.filter((v) => v !== 'cdk-validator-cfnguard' && v !== 'lexscribe aspect, no checks' && v !== 'lexscribe aspect, TurboFan on');
 
 /**
  * The same app through `cdk synth --quiet`, as a user runs it: the CLI's own process (starting the

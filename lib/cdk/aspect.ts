@@ -10,6 +10,7 @@ import { Pipeline, type AppResult } from '../engine/pipeline';
 import type { Finding, RunWarning, Severity } from '../model/finding';
 import { buildReport, REPORT_FILE } from '../report/report';
 import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
+import { withOptimizerPaused } from './optimizer';
 import { constructsIn } from './tree';
 import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
@@ -67,6 +68,8 @@ interface RootRun {
   readonly nested: Finding[];
   readonly findings: Finding[];
   readonly warnings: RunWarning[];
+  /** Whether the App's validation pauses V8's optimizing compiler: unless an instance says not to. */
+  pauseOptimizer: boolean;
 }
 const ROOTS = new WeakMap<IConstruct, RootRun>();
 
@@ -102,7 +105,7 @@ function targetOf(targets: Targets, path: string | undefined, stackName: string 
 export class LexscribeChecks implements IAspect {
   /**
    * Enable from `cdk.json` context without code changes: `lexscribe:failOn`, `lexscribe:config`,
-   * `lexscribe:failOnUnknown`, `lexscribe:reports`, `lexscribe:showSuppressed` (so
+   * `lexscribe:failOnUnknown`, `lexscribe:reports`, `lexscribe:showSuppressed`, `lexscribe:pauseOptimizer` (so
    * `cdk synth -c lexscribe:failOn=MEDIUM` works). Context wins over `defaults`. Adds the aspect to
    * `scope` and to every Stage below it that exists at this point.
    */
@@ -122,6 +125,7 @@ export class LexscribeChecks implements IAspect {
       failOnUnknown: flag('failOnUnknown') ?? defaults.failOnUnknown,
       reports: flag('reports') ?? defaults.reports,
       showSuppressed: flag('showSuppressed') ?? defaults.showSuppressed,
+      pauseOptimizer: flag('pauseOptimizer') ?? defaults.pauseOptimizer,
     });
     for (const target of [scope, ...nestedStages(scope)]) Aspects.of(target).add(aspect);
     return aspect;
@@ -155,11 +159,10 @@ export class LexscribeChecks implements IAspect {
       this.scopes.set(stage, scopes);
       // A nested Stage is validated (and written) before the App; the App's own stacks are evaluated
       // by the App's one validation, just before it finishes the run.
-      if (stage === stage.node.root) rootRun(stage).own.push(() => this.evaluate(stage, registered));
-      else {
-        stage.node.addValidation({ validate: () => this.evaluate(stage, registered) });
-        rootRun(stage.node.root);
-      }
+      const run = rootRun(stage.node.root);
+      run.pauseOptimizer &&= this.settings.pauseOptimizer;
+      if (stage === stage.node.root) run.own.push(() => this.evaluate(stage, registered));
+      else stage.node.addValidation({ validate: () => withOptimizerPaused(this.settings.pauseOptimizer, () => this.evaluate(stage, registered)) });
     }
     // The first node visited from each scope the aspect was added to; its descendants follow.
     if (!isUnder(node, scopes)) scopes.push(node);
@@ -229,12 +232,12 @@ export class LexscribeChecks implements IAspect {
 function rootRun(root: IConstruct): RootRun {
   let run = ROOTS.get(root);
   if (!run) {
-    const created: RootRun = { runs: new Map(), own: [], nested: [], findings: [], warnings: [] };
+    const created: RootRun = { runs: new Map(), own: [], nested: [], findings: [], warnings: [], pauseOptimizer: true };
     ROOTS.set(root, (run = created));
     root.node.addValidation({
       validate: () => {
         try {
-          return finish(root, created);
+          return withOptimizerPaused(created.pauseOptimizer, () => finish(root, created));
         } finally {
           // Registrations stay, as CDK's validations do; a new synthesis starts a new run.
           created.runs.clear();

@@ -11,6 +11,13 @@ export interface GateProps {
   readonly config?: LexscribeConfig | string;
   readonly reports?: boolean;
   readonly showSuppressed?: boolean;
+  /**
+   * Pause V8's optimizing compiler (TurboFan) while lexscribe evaluates, and resume it after: at synth
+   * it compiles code that runs once, and costs more CPU than it saves (see README, Benchmark (synth)).
+   * Not done when the process was started with V8 tier flags of its own.
+   * @default true
+   */
+  readonly pauseOptimizer?: boolean;
 }
 
 export interface GateSettings {
@@ -19,6 +26,7 @@ export interface GateSettings {
   config: LexscribeConfig;
   reports: boolean;
   showSuppressed: boolean;
+  pauseOptimizer: boolean;
 }
 
 /**
@@ -48,6 +56,7 @@ export function resolveSettings(props: GateProps, checks: readonly KnownCheck[])
     config,
     reports: props.reports ?? true,
     showSuppressed: props.showSuppressed ?? false,
+    pauseOptimizer: props.pauseOptimizer ?? true,
   };
 }
 

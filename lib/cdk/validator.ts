@@ -8,6 +8,7 @@ import type { Finding, RunWarning } from '../model/finding';
 import { loadTemplates } from '../sources/template/load';
 import { emptyParameters } from '../sources/template/parameters';
 import { VERSION } from '../version';
+import { withOptimizerPaused } from './optimizer';
 import { isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
 export interface LexscribeValidatorProps extends GateProps {
@@ -86,6 +87,10 @@ export class LexscribeValidator {
   }
 
   validate(context: ValidationContext): ValidationReport {
+    return withOptimizerPaused(this.settings.pauseOptimizer, () => this.check(context));
+  }
+
+  private check(context: ValidationContext): ValidationReport {
     const given = new Set(context.templatePaths.map((p) => resolve(p)));
     // Through each assembly's manifest: stack names, environments and nested stack templates come with it.
     const inputs = [...new Set(context.templatePaths.map((p) => (existsSync(join(dirname(p), 'manifest.json')) ? join(dirname(p), 'manifest.json') : p)))];

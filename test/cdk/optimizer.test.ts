@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Aspects, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { LexscribeChecks } from '../../lib/cdk/aspect';
+import { withOptimizerPaused } from '../../lib/cdk/optimizer';
+import { LexscribeValidator } from '../../lib/cdk/validator';
+import { ENV, HIGH, newApp, topic } from './fixtures';
+
+// The module object itself, which lexscribe's `import * as v8` reads through: spied on here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const v8 = require('node:v8') as typeof import('node:v8');
+
+describe('pausing V8’s optimizing compiler', () => {
+  let flags: string[];
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    flags = [];
+    spy = jest.spyOn(v8, 'setFlagsFromString').mockImplementation((f: string) => void flags.push(f));
+  });
+  afterEach(() => spy.mockRestore());
+
+  test('TurboFan does not optimize inside, and does again after (real V8, natives syntax)', () => {
+    spy.mockRestore();
+    // Bits of %GetOptimizationStatus: 16 optimized, 64 TurboFan code.
+    const script = `
+      const { withOptimizerPaused } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'lib', 'cdk', 'optimizer.js'))});
+      function hot(x) { let s = 0; for (let i = 0; i < 10; i++) s += x * i; return s; }
+      function optimize() { %PrepareFunctionForOptimization(hot); hot(1); hot(2); %OptimizeFunctionOnNextCall(hot); hot(3); return %GetOptimizationStatus(hot); }
+      const inside = withOptimizerPaused(true, optimize);
+      %DeoptimizeFunction(hot);
+      console.log(JSON.stringify({ inside, after: optimize() }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' })) as { inside: number; after: number };
+    expect(out.inside & 64).toBe(0);
+    expect(out.after & 64).toBe(64);
+  });
+
+  test('is resumed when the work throws, and the error is the work’s', () => {
+    expect(() =>
+      withOptimizerPaused(true, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+  });
+
+  test('a pause inside a pause changes nothing; the work’s value is returned', () => {
+    expect(withOptimizerPaused(true, () => withOptimizerPaused(true, () => 42))).toBe(42);
+    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+  });
+
+  test('not when disabled', () => {
+    expect(withOptimizerPaused(false, () => 'done')).toBe('done');
+    expect(flags).toEqual([]);
+  });
+
+  test.each([
+    ['arguments', ['--jitless'], undefined],
+    ['arguments', ['--no-opt'], undefined],
+    ['NODE_OPTIONS', [], '--max-old-space-size=4096 --max-opt=1'],
+    ['NODE_OPTIONS', [], '--no_turbofan'],
+  ])('not when the process’s %s set V8 tiers of their own (%j %s)', (_where, execArgv, nodeOptions) => {
+    const saved = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS };
+    process.execArgv = execArgv;
+    if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = nodeOptions;
+    try {
+      expect(withOptimizerPaused(true, () => 'done')).toBe('done');
+    } finally {
+      process.execArgv = saved.execArgv;
+      if (saved.nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved.nodeOptions;
+    }
+    expect(flags).toEqual([]);
+  });
+
+  test('a runtime that cannot set V8 flags runs the work as is', () => {
+    spy.mockImplementation(() => {
+      throw new Error('not supported');
+    });
+    expect(withOptimizerPaused(true, () => 'done')).toBe('done');
+  });
+
+  function app() {
+    const a = newApp();
+    topic(new Stack(a, 'Api', { env: ENV }), 'Failing', 'FAIL');
+    topic(new Stack(new Stage(a, 'Prod'), 'Api', { env: ENV }), 'Failing', 'FAIL');
+    return a;
+  }
+
+  test('the aspect pauses around each Stage’s evaluation and the App’s, and finds the same', () => {
+    const paused = app();
+    const aspect = LexscribeChecks.fromContext(paused, { checks: [HIGH], reports: false });
+    expect(() => paused.synth()).toThrow();
+    expect(flags).toEqual(['--no-turbofan', '--turbofan', '--no-turbofan', '--turbofan']);
+    const plain = app();
+    const unpaused = LexscribeChecks.fromContext(plain, { checks: [HIGH], reports: false, pauseOptimizer: false });
+    expect(() => plain.synth()).toThrow();
+    expect(flags).toHaveLength(4);
+    const ids = (a: LexscribeChecks) => [...a.results.values()].flatMap((r) => r.findings.map((f) => `${f.checkId} ${f.status} ${f.resource.constructPath}`));
+    expect(ids(aspect)).toEqual(ids(unpaused));
+  });
+
+  test('cdk.json context lexscribe:pauseOptimizer=false turns it off', () => {
+    const a = newApp({ context: { 'lexscribe:pauseOptimizer': 'false' } });
+    topic(new Stack(a, 'Api', { env: ENV }), 'Passing', 'PASS');
+    LexscribeChecks.fromContext(a, { checks: [HIGH], reports: false });
+    a.synth();
+    expect(flags).toEqual([]);
+  });
+
+  test('an aspect instance that says not to keeps the App’s validation from pausing', () => {
+    const a = newApp();
+    topic(new Stack(a, 'Api', { env: ENV }), 'Passing', 'PASS');
+    Aspects.of(a).add(new LexscribeChecks({ checks: [HIGH], reports: false }));
+    Aspects.of(a).add(new LexscribeChecks({ checks: [HIGH], reports: false, pauseOptimizer: false }));
+    a.synth();
+    expect(flags).toEqual([]);
+  });
+
+  test('the validation plugin pauses around its validation, unless told not to', () => {
+    for (const pauseOptimizer of [true, false]) {
+      const a = newApp();
+      topic(new Stack(a, 'Api', { env: ENV }), 'Passing', 'PASS');
+      Validations.of(a).addPlugins(new LexscribeValidator({ checks: [HIGH], pauseOptimizer }));
+      a.synth();
+    }
+    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+  });
+});
