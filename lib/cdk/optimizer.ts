@@ -11,8 +11,8 @@ let paused = false;
  * Validation at synth is code that runs once, over thousands of resources, in a process that exits
  * right after: TurboFan compiles the functions that get hot (the templates' rendering, the checks) on
  * its helper threads and the process ends before most of that code runs again. Measured on a
- * 2,000-resource app, pausing it takes ~250 ms of CPU off the ~300 the checks add and costs the main
- * thread ~0–35 ms. Code already optimized stays so, and interpreted and baseline code still runs.
+ * 2,000-resource app, pausing it takes 170–250 ms of CPU off the ~300 the aspect adds and costs the
+ * main thread 0–50 ms. Code already optimized stays so, and interpreted and baseline code still runs.
  * Nothing is paused when the process was started with its own tier flags (`--jitless`,
  * `--no-opt`, `--max-opt`…, in its arguments or `NODE_OPTIONS`), as turning TurboFan back on after would
  * undo them, nor when the runtime cannot set V8 flags.
