@@ -30,6 +30,8 @@ export function withOptimizerPaused<T>(enabled: boolean, work: () => T): T {
 }
 
 function pausable(): boolean {
+  // `--turbofan` is V8 11's name (Node 20 on); an older V8 would print that it knows no such flag.
+  if (!(Number(process.versions.v8?.split('.')[0]) >= 11)) return false;
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
   return !flags.some((f) => TIER_FLAG.test(f));
 }

@@ -73,6 +73,17 @@ describe('pausing V8’s optimizing compiler', () => {
     expect(flags).toEqual([]);
   });
 
+  test('not on a V8 older than 11, which names the flag otherwise', () => {
+    const saved = Object.getOwnPropertyDescriptor(process.versions, 'v8')!;
+    Object.defineProperty(process.versions, 'v8', { ...saved, value: '10.2.154.26-node.26' });
+    try {
+      expect(withOptimizerPaused(true, () => 'done')).toBe('done');
+    } finally {
+      Object.defineProperty(process.versions, 'v8', saved);
+    }
+    expect(flags).toEqual([]);
+  });
+
   test('a runtime that cannot set V8 flags runs the work as is', () => {
     spy.mockImplementation(() => {
       throw new Error('not supported');
