@@ -135,7 +135,7 @@ export class LexscribeSuppressions {
    */
   static addSuppressionsByPath(stack: Stack, path: string | string[], suppressions: LexscribeSuppression[], applyToChildren = false): void {
     const rules = validated(stack.node.path, suppressions);
-    const nodes = [stack, ...constructsIn(stack)];
+    const nodes = constructsIn(stack);
     const prefix = stack.node.path === '' ? '' : `${stack.node.path}/`;
     const inStack = (c: IConstruct) => (c.node.path.startsWith(prefix) ? c.node.path.slice(prefix.length) : c.node.path);
     for (const pattern of Array.isArray(path) ? path : [path]) {
