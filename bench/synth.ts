@@ -89,13 +89,14 @@ function cell(value: number, plain: number, unit: string): string {
 }
 
 /**
- * The lowest and highest ratio to plain CDK of the rounds one at a time (a variant's run against plain's
- * in the same round): how far the machine's drift moves a ratio, which the medians alone do not show.
+ * A variant's ratio to plain CDK round by round (its run against plain's in the same round): the median,
+ * then the lowest and highest. Pairing takes out the machine's drift, which moves both runs of a round
+ * alike and can move the medians of the columns beside it apart by more than a change to lexscribe.
  */
-function roundRange<S>(got: readonly S[], plain: readonly S[], measure: (s: S) => number): string {
+function byRound<S>(got: readonly S[], plain: readonly S[], measure: (s: S) => number): string {
   if (got.length !== plain.length || got === plain) return '';
   const ratios = got.map((s, i) => measure(s) / measure(plain[i]));
-  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
+  return `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`;
 }
 
 /**
@@ -126,7 +127,7 @@ async function cliTable(kind: AppKind, units: number, loads: number[]): Promise<
     return [
       v,
       cell(median(got.map((s) => s.cpu)), base.cpu, 'ms'),
-      roundRange(got, plain, (s) => s.cpu),
+      byRound(got, plain, (s) => s.cpu),
       cell(median(got.map((s) => s.wall)), base.wall, 'ms'),
       got.some((s) => s.status === 1) ? 'cdk synth exits 1: findings stop it' : '',
     ];
@@ -181,7 +182,7 @@ const bench: Bench = {
         return [
           v,
           cell(median(got.map((s) => s.cpu)), base.cpu, 'ms'),
-          roundRange(got, plain, (s) => s.cpu),
+          byRound(got, plain, (s) => s.cpu),
           Number.isNaN(base.mainCpu) ? 'n/a' : cell(median(got.map(mainCpu)), base.mainCpu, 'ms'),
           cell(median(got.map((s) => s.wall)), base.wall, 'ms'),
           cell(median(got.map((s) => s.rssMiB)), base.rss, 'MiB'),
@@ -194,7 +195,7 @@ const bench: Bench = {
     }
     notes.push(
       `Median of ${RUNS} runs each (after a warm-up round), one process per synthesis; CPU is user + system of that process and its children;`,
-      "'CPU by round' is the lowest and highest ratio of a variant's run to plain's in the same round; 'main thread CPU' leaves out V8's helper threads (garbage collection, compilation) and child processes;",
+      "'CPU by round' is the median, lowest and highest ratio of a variant's run to plain's in the same round (pairing takes out the machine's drift); 'main thread CPU' leaves out V8's helper threads (garbage collection, compilation) and child processes;",
       `peak RSS is the synthesizing Node process's (cfn-guard's own process is not included); CDK's built-in template validation off;`,
       'wall time includes waiting for a core, so on a shared machine the CPU ratios are the ones to compare;',
       `Node ${process.version}; ${loads.length} syntheses; 1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)}).`,
