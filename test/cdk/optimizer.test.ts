@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Aspects, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { LexscribeChecks } from '../../lib/cdk/aspect';
 import { withOptimizerPaused } from '../../lib/cdk/optimizer';
@@ -136,5 +136,27 @@ describe('pausing V8’s optimizing compiler', () => {
       a.synth();
     }
     expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+  });
+
+  test('the validation plugin reads the templates before it pauses (locating keys is a hot loop)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs');
+    const read = fs.readFileSync;
+    const reads = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: Parameters<typeof read>[0], ...rest: unknown[]) => {
+      if (String(file).endsWith('.template.json')) flags.push(`read ${basename(String(file))}`);
+      return (read as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof read);
+    try {
+      const a = newApp();
+      topic(new Stack(a, 'Api', { env: ENV }), 'Passing', 'PASS');
+      Validations.of(a).addPlugins(new LexscribeValidator({ checks: [HIGH] }));
+      a.synth();
+    } finally {
+      reads.mockRestore();
+    }
+    const paused = flags.indexOf('--no-turbofan');
+    expect(paused).toBeGreaterThan(0);
+    expect(flags.slice(paused)).toEqual(['--no-turbofan', '--turbofan']);
+    expect(flags.slice(0, paused)).toContain('read Api.template.json');
   });
 });
