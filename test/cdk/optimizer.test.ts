@@ -10,6 +10,11 @@ import { ENV, HIGH, newApp, topic } from './fixtures';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const v8 = require('node:v8') as typeof import('node:v8');
 
+/** What one pause sets, then what its end sets back. */
+const PAUSE = ['--no-turbofan', '--always-sparkplug'];
+const RESUME = ['--turbofan', '--no-always-sparkplug'];
+const ONE_PAUSE = [...PAUSE, ...RESUME];
+
 describe('pausing V8’s optimizing compiler', () => {
   let flags: string[];
   let spy: jest.SpyInstance;
@@ -19,19 +24,23 @@ describe('pausing V8’s optimizing compiler', () => {
   });
   afterEach(() => spy.mockRestore());
 
-  test('TurboFan does not optimize inside, and does again after (real V8, natives syntax)', () => {
+  test('TurboFan does not optimize inside, and does again after; inside, code is baseline at once (real V8, natives syntax)', () => {
     spy.mockRestore();
     // Bits of %GetOptimizationStatus: 16 optimized, 64 TurboFan code.
     const script = `
       const { withOptimizerPaused } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'lib', 'cdk', 'optimizer.js'))});
       function hot(x) { let s = 0; for (let i = 0; i < 10; i++) s += x * i; return s; }
       function optimize() { %PrepareFunctionForOptimization(hot); hot(1); hot(2); %OptimizeFunctionOnNextCall(hot); hot(3); return %GetOptimizationStatus(hot); }
+      function once(f) { f(1); return %ActiveTierIsSparkplug(f); }
       const inside = withOptimizerPaused(true, optimize);
+      const baselineInside = withOptimizerPaused(true, () => once((x) => x + 1));
       %DeoptimizeFunction(hot);
-      console.log(JSON.stringify({ inside, after: optimize() }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' })) as { inside: number; after: number };
+      console.log(JSON.stringify({ inside, after: optimize(), baselineInside, baselineAfter: once((x) => x + 2) }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' })) as { inside: number; after: number; baselineInside: boolean; baselineAfter: boolean };
     expect(out.inside & 64).toBe(0);
     expect(out.after & 64).toBe(64);
+    expect(out.baselineInside).toBe(true);
+    expect(out.baselineAfter).toBe(false);
   });
 
   test('is resumed when the work throws, and the error is the work’s', () => {
@@ -40,12 +49,12 @@ describe('pausing V8’s optimizing compiler', () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+    expect(flags).toEqual(ONE_PAUSE);
   });
 
   test('a pause inside a pause changes nothing; the work’s value is returned', () => {
     expect(withOptimizerPaused(true, () => withOptimizerPaused(true, () => 42))).toBe(42);
-    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+    expect(flags).toEqual(ONE_PAUSE);
   });
 
   test('not when disabled', () => {
@@ -58,6 +67,8 @@ describe('pausing V8’s optimizing compiler', () => {
     ['arguments', ['--no-opt'], undefined],
     ['NODE_OPTIONS', [], '--max-old-space-size=4096 --max-opt=1'],
     ['NODE_OPTIONS', [], '--no_turbofan'],
+    ['arguments', ['--no-sparkplug'], undefined],
+    ['NODE_OPTIONS', [], '--always-sparkplug'],
   ])('not when the process’s %s set V8 tiers of their own (%j %s)', (_where, execArgv, nodeOptions) => {
     const saved = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS };
     process.execArgv = execArgv;
@@ -102,11 +113,11 @@ describe('pausing V8’s optimizing compiler', () => {
     const paused = app();
     const aspect = LexscribeChecks.fromContext(paused, { checks: [HIGH], reports: false });
     expect(() => paused.synth()).toThrow();
-    expect(flags).toEqual(['--no-turbofan', '--turbofan', '--no-turbofan', '--turbofan']);
+    expect(flags).toEqual([...ONE_PAUSE, ...ONE_PAUSE]);
     const plain = app();
     const unpaused = LexscribeChecks.fromContext(plain, { checks: [HIGH], reports: false, pauseOptimizer: false });
     expect(() => plain.synth()).toThrow();
-    expect(flags).toHaveLength(4);
+    expect(flags).toHaveLength(2 * ONE_PAUSE.length);
     const ids = (a: LexscribeChecks) => [...a.results.values()].flatMap((r) => r.findings.map((f) => `${f.checkId} ${f.status} ${f.resource.constructPath}`));
     expect(ids(aspect)).toEqual(ids(unpaused));
   });
@@ -135,7 +146,7 @@ describe('pausing V8’s optimizing compiler', () => {
       Validations.of(a).addPlugins(new LexscribeValidator({ checks: [HIGH], pauseOptimizer }));
       a.synth();
     }
-    expect(flags).toEqual(['--no-turbofan', '--turbofan']);
+    expect(flags).toEqual(ONE_PAUSE);
   });
 
   test('the validation plugin reads the templates before it pauses (locating keys is a hot loop)', () => {
@@ -156,7 +167,7 @@ describe('pausing V8’s optimizing compiler', () => {
     }
     const paused = flags.indexOf('--no-turbofan');
     expect(paused).toBeGreaterThan(0);
-    expect(flags.slice(paused)).toEqual(['--no-turbofan', '--turbofan']);
+    expect(flags.slice(paused)).toEqual(ONE_PAUSE);
     expect(flags.slice(0, paused)).toContain('read Api.template.json');
   });
 });
