@@ -12,6 +12,7 @@ import { buildReport, REPORT_FILE } from '../report/report';
 import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
 import { withOptimizerPaused } from './optimizer';
 import { constructsIn } from './tree';
+import { whenWritten } from './written';
 import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
 export interface LexscribeChecksProps extends GateProps {
@@ -162,7 +163,7 @@ export class LexscribeChecks implements IAspect {
       const run = rootRun(stage.node.root);
       run.pauseOptimizer &&= this.settings.pauseOptimizer;
       if (stage === stage.node.root) run.own.push(() => this.evaluate(stage, registered));
-      else stage.node.addValidation({ validate: () => withOptimizerPaused(this.settings.pauseOptimizer, () => this.evaluate(stage, registered)) });
+      else stage.node.addValidation({ validate: () => withOptimizerPaused(this.settings.pauseOptimizer, () => this.evaluate(stage, registered), (resume) => whenWritten(stage, resume)) });
     }
     // The first node visited from each scope the aspect was added to; its descendants follow.
     if (!isUnder(node, scopes)) scopes.push(node);
@@ -237,7 +238,7 @@ function rootRun(root: IConstruct): RootRun {
     root.node.addValidation({
       validate: () => {
         try {
-          return withOptimizerPaused(created.pauseOptimizer, () => finish(root, created));
+          return withOptimizerPaused(created.pauseOptimizer, () => finish(root, created), (resume) => whenWritten(root, resume));
         } finally {
           // Registrations stay, as CDK's validations do; a new synthesis starts a new run.
           created.runs.clear();

@@ -26,17 +26,31 @@ let paused = false;
  * once, see PAUSE). Nothing is paused when the process was started with its own tier flags
  * (`--jitless`, `--no-opt`, `--max-opt`, `--no-sparkplug`…, in its arguments or `NODE_OPTIONS`), as
  * setting them back after would undo them, nor when the runtime cannot set V8 flags.
+ *
+ * `later`, when `work` has returned, may take over the resume (returning true): it is then called
+ * by whoever `later` hands it to, and at the latest when the current job ends (a microtask), so that
+ * the pause never outlives the synchronous call that began it.
  */
-export function withOptimizerPaused<T>(enabled: boolean, work: () => T): T {
+export function withOptimizerPaused<T>(enabled: boolean, work: () => T, later?: (resume: () => void) => boolean): T {
   if (!enabled || paused || !pausable()) return work();
   const set = PAUSE.filter(([flag]) => setFlag(flag));
   if (set.length === 0) return work();
   paused = true;
-  try {
-    return work();
-  } finally {
+  let resumed = false;
+  const resume = () => {
+    if (resumed) return;
+    resumed = true;
     paused = false;
     for (const [, undo] of set) setFlag(undo);
+  };
+  let deferred = false;
+  try {
+    const result = work();
+    deferred = later?.(resume) ?? false;
+    return result;
+  } finally {
+    if (deferred) queueMicrotask(resume);
+    else resume();
   }
 }
 

@@ -14,7 +14,10 @@ export interface GateProps {
   /**
    * Pause V8's optimizing compiler (TurboFan) while lexscribe evaluates, and resume it after: at synth
    * it compiles code that runs once, and costs more CPU than it saves (see README, Benchmark (synth)).
-   * Not done when the process was started with V8 tier flags of its own.
+   * The aspect resumes it once CDK has written the assembly it checked (CDK's writing of the templates
+   * and the tree is run-once code too), or when the current job ends if synthesis stops first; the
+   * validation plugin when its validation returns. Not done when the process was started with V8 tier
+   * flags of its own.
    * @default true
    */
   readonly pauseOptimizer?: boolean;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
-import { Aspects, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Aspects, attachCustomSynthesis, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { LexscribeChecks } from '../../lib/cdk/aspect';
 import { withOptimizerPaused } from '../../lib/cdk/optimizer';
 import { LexscribeValidator } from '../../lib/cdk/validator';
@@ -57,6 +57,42 @@ describe('pausing V8’s optimizing compiler', () => {
     expect(flags).toEqual(ONE_PAUSE);
   });
 
+  test('handed to `later`, the resume waits for it; once called, the flags are set back once', () => {
+    let resume: (() => void) | undefined;
+    expect(withOptimizerPaused(true, () => 'done', (r) => ((resume = r), true))).toBe('done');
+    expect(flags).toEqual(PAUSE);
+    resume!();
+    resume!();
+    expect(flags).toEqual(ONE_PAUSE);
+  });
+
+  test('handed to `later` and never called, the resume comes when the current job ends', async () => {
+    withOptimizerPaused(true, () => 'done', () => true);
+    expect(flags).toEqual(PAUSE);
+    await Promise.resolve();
+    expect(flags).toEqual(ONE_PAUSE);
+  });
+
+  test('`later` is not asked when the work throws: the resume is at once', () => {
+    const later = jest.fn(() => true);
+    expect(() =>
+      withOptimizerPaused(
+        true,
+        () => {
+          throw new Error('boom');
+        },
+        later,
+      ),
+    ).toThrow('boom');
+    expect(later).not.toHaveBeenCalled();
+    expect(flags).toEqual(ONE_PAUSE);
+  });
+
+  test('`later` that declines (false) leaves the resume at once', () => {
+    withOptimizerPaused(true, () => 'done', () => false);
+    expect(flags).toEqual(ONE_PAUSE);
+  });
+
   test('not when disabled', () => {
     expect(withOptimizerPaused(false, () => 'done')).toBe('done');
     expect(flags).toEqual([]);
@@ -109,10 +145,11 @@ describe('pausing V8’s optimizing compiler', () => {
     return a;
   }
 
-  test('the aspect pauses around each Stage’s evaluation and the App’s, and finds the same', () => {
+  test('the aspect pauses around each Stage’s evaluation and the App’s, and finds the same', async () => {
     const paused = app();
     const aspect = LexscribeChecks.fromContext(paused, { checks: [HIGH], reports: false });
     expect(() => paused.synth()).toThrow();
+    await Promise.resolve();
     expect(flags).toEqual([...ONE_PAUSE, ...ONE_PAUSE]);
     const plain = app();
     const unpaused = LexscribeChecks.fromContext(plain, { checks: [HIGH], reports: false, pauseOptimizer: false });
@@ -120,6 +157,78 @@ describe('pausing V8’s optimizing compiler', () => {
     expect(flags).toHaveLength(2 * ONE_PAUSE.length);
     const ids = (a: LexscribeChecks) => [...a.results.values()].flatMap((r) => r.findings.map((f) => `${f.checkId} ${f.status} ${f.resource.constructPath}`));
     expect(ids(aspect)).toEqual(ids(unpaused));
+  });
+
+  /** `flags`, with a line for each template and the tree CDK writes, in the order they happened. */
+  function recordWrites(): () => void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('node:fs') as typeof import('node:fs');
+    const write = fs.writeFileSync;
+    const writes = jest.spyOn(fs, 'writeFileSync').mockImplementation(((file: Parameters<typeof write>[0], ...rest: unknown[]) => {
+      if (/\.template\.json$|tree\.json$/.test(String(file))) flags.push(`write ${basename(String(file))}`);
+      return (write as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof write);
+    return () => writes.mockRestore();
+  }
+
+  test('the aspect resumes once CDK has written the assembly (templates and tree), not before', () => {
+    const restore = recordWrites();
+    try {
+      const a = newApp();
+      topic(new Stack(a, 'Api', { env: ENV }), 'Passing', 'PASS');
+      LexscribeChecks.fromContext(a, { checks: [HIGH], reports: false });
+      a.synth();
+    } finally {
+      restore();
+    }
+    expect(flags).toEqual([...PAUSE, 'write Api.template.json', 'write tree.json', ...RESUME]);
+  });
+
+  test('a Stage’s pause ends when the Stage’s assembly is written, before the App’s begins', () => {
+    const restore = recordWrites();
+    try {
+      const a = app();
+      LexscribeChecks.fromContext(a, { checks: [HIGH], reports: false });
+      expect(() => a.synth()).toThrow();
+    } finally {
+      restore();
+    }
+    // The Stage's template is written into its own assembly, and before the App's validation.
+    const stageWritten = flags.findIndex((f) => f.startsWith('write Prod'));
+    expect(flags.slice(0, 2)).toEqual(PAUSE);
+    expect(stageWritten).toBeGreaterThan(1);
+    expect(flags.indexOf(RESUME[0])).toBeGreaterThan(stageWritten);
+    expect(flags.filter((f) => !f.startsWith('write'))).toEqual([...ONE_PAUSE, ...PAUSE]);
+  });
+
+  test('a synthesis that stops on findings (the App’s assembly not written) is resumed when the job ends', async () => {
+    // Blocking findings inside a Stage fail the App's validation, and CDK stops before writing the App's assembly.
+    const a = app();
+    LexscribeChecks.fromContext(a, { checks: [HIGH], reports: false });
+    expect(() => a.synth()).toThrow(/lexscribe: 1 finding/);
+    expect(flags).toEqual([...ONE_PAUSE, ...PAUSE]);
+    flags.length = 0;
+    await Promise.resolve();
+    expect(flags).toEqual(RESUME);
+  });
+
+  test('an App with a custom synthesis of its own keeps it, and is resumed at once; one attached after a synthesis is taken', () => {
+    const mine = newApp();
+    const called: string[] = [];
+    attachCustomSynthesis(mine, { onSynthesize: () => void called.push('theirs') });
+    topic(new Stack(mine, 'Api', { env: ENV }), 'Passing', 'PASS');
+    LexscribeChecks.fromContext(mine, { checks: [HIGH], reports: false });
+    mine.synth();
+    expect(called).toEqual(['theirs']);
+    expect(flags).toEqual(ONE_PAUSE);
+
+    const later = newApp();
+    topic(new Stack(later, 'Api', { env: ENV }), 'Passing', 'PASS');
+    LexscribeChecks.fromContext(later, { checks: [HIGH], reports: false });
+    later.synth();
+    expect(() => attachCustomSynthesis(later, { onSynthesize: () => void called.push('attached after') })).not.toThrow();
+    later.synth({ force: true });
+    expect(called).toEqual(['theirs', 'attached after']);
   });
 
   test('cdk.json context lexscribe:pauseOptimizer=false turns it off', () => {
