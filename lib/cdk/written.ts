@@ -8,7 +8,18 @@ import type { IConstruct } from 'constructs';
  * lexscribe would make a later `attachCustomSynthesis` on the same App throw.
  */
 const CUSTOM_SYNTHESIS = Symbol.for('@aws-cdk/core:customSynthesis');
-const waiting = new WeakMap<IConstruct, { readonly hook: object; readonly queue: Array<() => void> }>();
+type Host = { [CUSTOM_SYNTHESIS]?: object };
+
+/** lexscribe's custom synthesis on one stage: what waits for the stage's assembly to be written. */
+class WrittenHook {
+  readonly queue: Array<() => void> = [];
+  constructor(private readonly host: Host) {}
+
+  onSynthesize(): void {
+    delete this.host[CUSTOM_SYNTHESIS];
+    for (const f of this.queue.splice(0)) f();
+  }
+}
 
 /**
  * Calls `then` once CDK has written `stage`'s assembly: its synthesis visits the stage's constructs
@@ -18,20 +29,13 @@ const waiting = new WeakMap<IConstruct, { readonly hook: object; readonly queue:
  */
 export function whenWritten(stage: IConstruct, then: () => void): boolean {
   if (!Stage.isStage(stage)) return false;
-  const host = stage as unknown as { [CUSTOM_SYNTHESIS]?: object };
-  let entry = waiting.get(stage);
-  if (!entry || host[CUSTOM_SYNTHESIS] !== entry.hook) {
-    if (host[CUSTOM_SYNTHESIS] !== undefined) return false;
-    const queue: Array<() => void> = [];
-    const hook = {
-      onSynthesize: () => {
-        delete host[CUSTOM_SYNTHESIS];
-        for (const f of queue.splice(0)) f();
-      },
-    };
+  const host = stage as unknown as Host;
+  let hook = host[CUSTOM_SYNTHESIS];
+  if (hook === undefined) {
+    hook = new WrittenHook(host);
     Object.defineProperty(host, CUSTOM_SYNTHESIS, { value: hook, configurable: true, enumerable: false, writable: false });
-    waiting.set(stage, (entry = { hook, queue }));
   }
-  entry.queue.push(then);
+  if (!(hook instanceof WrittenHook)) return false;
+  hook.queue.push(then);
   return true;
 }
