@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { auditAccount } from '../lib/cli/audit';
+import { raiseInterruptBudget } from '../lib/cli/tiering';
 import { extraRequests } from '../test/integration/moto-adapter';
 
 /**
@@ -21,6 +22,8 @@ export interface AuditRun {
 }
 
 async function main(url: string, keepReport: boolean): Promise<void> {
+  // As `lexscribe audit` runs (bin/lexscribe.ts).
+  raiseInterruptBudget();
   // One attempt per call: moto answers operations it lacks with HTTP 500, which the SDK would retry.
   const { report, stats } = await auditAccount({ region: ['us-east-1'], endpointUrl: url, concurrency: Number(process.env.LEXSCRIBE_BENCH_CONCURRENCY ?? 8), maxAttempts: 1, timeout: 60 });
   const used = process.cpuUsage();

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { EXIT } from '../lib/cli/exit';
 import { runCli } from '../lib/cli/program';
+import { raiseInterruptBudget } from '../lib/cli/tiering';
+
+// Before any command's code runs (commands are loaded when they are run): see lib/cli/tiering.ts.
+raiseInterruptBudget();
 
 /**
  * A reader that stops early (`lexscribe scan --help | head`) closes standard output under us; the

@@ -1,7 +1,4 @@
-import * as v8 from 'node:v8';
-
-/** V8 flags that say something about its tiers: a process started with any of them keeps its own choice. */
-const TIER_FLAG = /^--(no[-_])?(turbofan|opt|jitless|max[-_]opt|always[-_]turbofan|always[-_]opt|sparkplug|always[-_]sparkplug)(=|$)/;
+import { setV8Flag, tiersAreOurs } from '../v8/flags';
 
 /**
  * What the pause sets, each with what undoes it after. `--always-sparkplug` gives a function baseline
@@ -32,8 +29,8 @@ let paused = false;
  * the pause never outlives the synchronous call that began it.
  */
 export function withOptimizerPaused<T>(enabled: boolean, work: () => T, later?: (resume: () => void) => boolean): T {
-  if (!enabled || paused || !pausable()) return work();
-  const set = PAUSE.filter(([flag]) => setFlag(flag));
+  if (!enabled || paused || !tiersAreOurs()) return work();
+  const set = PAUSE.filter(([flag]) => setV8Flag(flag));
   if (set.length === 0) return work();
   paused = true;
   let resumed = false;
@@ -41,7 +38,7 @@ export function withOptimizerPaused<T>(enabled: boolean, work: () => T, later?: 
     if (resumed) return;
     resumed = true;
     paused = false;
-    for (const [, undo] of set) setFlag(undo);
+    for (const [, undo] of set) setV8Flag(undo);
   };
   let deferred = false;
   try {
@@ -51,21 +48,5 @@ export function withOptimizerPaused<T>(enabled: boolean, work: () => T, later?: 
   } finally {
     if (deferred) queueMicrotask(resume);
     else resume();
-  }
-}
-
-function pausable(): boolean {
-  // `--turbofan` is V8 11's name (Node 20 on); an older V8 would print that it knows no such flag.
-  if (!(Number(process.versions.v8?.split('.')[0]) >= 11)) return false;
-  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  return !flags.some((f) => TIER_FLAG.test(f));
-}
-
-function setFlag(flag: string): boolean {
-  try {
-    v8.setFlagsFromString(flag);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -105,6 +105,7 @@ describe('pausing V8’s optimizing compiler', () => {
     ['NODE_OPTIONS', [], '--no_turbofan'],
     ['arguments', ['--no-sparkplug'], undefined],
     ['NODE_OPTIONS', [], '--always-sparkplug'],
+    ['arguments', ['--interrupt-budget=67584'], undefined],
   ])('not when the process’s %s set V8 tiers of their own (%j %s)', (_where, execArgv, nodeOptions) => {
     const saved = { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS };
     process.execArgv = execArgv;
