@@ -74,6 +74,16 @@ describe('streamed report writers', () => {
     expect((JSON.parse(indexed) as { schemaVersion: number }).schemaVersion).toBe(2);
   });
 
+  test('to a file, every character is written whole, however the pieces fall against the buffer', async () => {
+    // Pieces of one to four UTF-8 bytes a character, a lone surrogate, and pieces longer than the buffer.
+    const pieces = ['a', 'é', '€', '😀', 'x\ud800y', 'é€😀'.repeat(40), '', 'z'.repeat(7), '😀'.repeat(3), '"\\\n'];
+    for (const size of [1, 2, 5, 16, 1 << 20]) {
+      const file = join(dir, `pieces-${size}.out`);
+      await writeChunks([...pieces, ...pieces], { file }, size);
+      expect(readFileSync(file).equals(Buffer.from([...pieces, ...pieces].join(''), 'utf8'))).toBe(true);
+    }
+  });
+
   test('a stream that pushes back (standard output to a slow pipe) receives every chunk in order', async () => {
     const report = largeReport();
     const received: string[] = [];
