@@ -17,7 +17,7 @@ export const INTERRUPT_BUDGET = 4 * 66 * 1024;
 
 /**
  * Sets the budget for this process, unless Node was started with tier flags of its own (Node refuses
- * `--interrupt-budget` in `NODE_OPTIONS`: `node --interrupt-budget=67584 "$(which lexscribe)" …` runs
+ * `--interrupt-budget` in `NODE_OPTIONS`: `node --interrupt-budget=67584 "$(command -v lexscribe)" …` runs
  * with V8's default). It changes when code is optimized, never what it computes. True when it was set.
  */
 export function raiseInterruptBudget(): boolean {
