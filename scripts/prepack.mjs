@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm pack` / `npm publish` (and pre-commit, which installs a hook repository by packing it): build
-// when dist/ is missing or older than the sources, bundle the entry point (scripts/bundle.mjs), then
+// when dist/ is missing or older than the sources, bundle the entry point and the commands (scripts/bundle.mjs), then
 // drop the source maps from what ships. The package ships the built JavaScript and declarations, not
 // the maps (they would point at TypeScript sources the package does not ship); the build keeps its maps
 // for development and for the example app, whose creation traces the SARIF report maps back to
@@ -48,7 +48,7 @@ function* shippedScripts(dir) {
 }
 
 let stripped = 0;
-for (const file of [bin, join(root, 'dist', 'lexscribe.js'), ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
+for (const file of [bin, join(root, 'dist', 'lexscribe.js'), join(root, 'dist', 'lexscribe-cli.js'), ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
   const text = readFileSync(file, 'utf8');
   if (!MAP_COMMENT.test(text)) continue;
   // Aside, then renamed: a test process running the CLI meanwhile reads the old file or the new one, never half of one.

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addReportOptions, type ReportFlags } from './report-options';
+import { loadCommands } from './load';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -91,7 +92,7 @@ export function registerAuditCommand(program: Command): void {
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (flags: AuditFlags & ReportFlags) => {
-    const { runAudit } = await import('./audit');
+    const { runAudit } = loadCommands();
     process.exitCode = await runAudit(flags, targets());
   });
 }

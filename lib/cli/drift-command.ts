@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addAccountOptions } from './audit-command';
 import { addReportOptions } from './report-options';
+import { loadCommands } from './load';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -32,7 +33,7 @@ export function registerDriftCommand(program: Command): void {
   const targets = addReportOptions(command, { drift: true });
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {
-    const { runDrift } = await import('./drift');
+    const { runDrift } = loadCommands();
     process.exitCode = await runDrift(paths, flags, targets());
   });
 }

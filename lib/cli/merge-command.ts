@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addReportOptions } from './report-options';
+import { loadCommands } from './load';
 
 const EXAMPLES = `
 Examples:
@@ -22,7 +23,7 @@ export function registerMergeCommand(program: Command): void {
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {
-    const { runMerge } = await import('./merge');
+    const { runMerge } = loadCommands();
     process.exitCode = await runMerge(paths, flags, targets());
   });
 }

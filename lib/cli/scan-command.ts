@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addReportOptions } from './report-options';
+import { loadCommands } from './load';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -45,7 +46,7 @@ export function registerScanCommand(program: Command): void {
   const targets = addReportOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (paths: string[], flags) => {
-    const { runScan } = await import('./scan');
+    const { runScan } = loadCommands();
     process.exitCode = await runScan(paths, flags, targets());
   });
 }

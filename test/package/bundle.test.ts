@@ -66,3 +66,28 @@ describe('the bundled entry point', () => {
     expect(synthFindings(bundled())).toEqual(fromSource);
   }, 60_000);
 });
+
+/**
+ * What the command line's commands run is dist/lexscribe-cli.js, bundled from lib/cli/commands by the
+ * same script and loaded by lib/cli/load when a command runs; the CLI's tests run it through dist/bin.
+ */
+describe('the bundled commands', () => {
+  const CLI_BUNDLE = join(ROOT, 'dist', 'lexscribe-cli.js');
+
+  test('are what the built command line loads, with every export of lib/cli/commands', async () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { loadCommands } = require(join(ROOT, 'dist', 'lib', 'cli', 'load.js')) as typeof import('../../lib/cli/load');
+    expect(loadCommands()).toBe(require(CLI_BUNDLE));
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(Object.keys(loadCommands()).sort()).toEqual(Object.keys(await import('../../lib/cli/commands')).sort());
+  });
+
+  test('load only dependencies and Node built-ins: no aws-cdk-lib, and every module of their own inside', () => {
+    const text = readFileSync(CLI_BUNDLE, 'utf8');
+    const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
+    const known = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
+    const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+    expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+    expect(specs).toEqual(expect.arrayContaining(['commander', 'yaml', '@aws-sdk/client-lex-models-v2']));
+  });
+});
