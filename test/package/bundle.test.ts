@@ -91,3 +91,9 @@ describe('the bundled commands', () => {
     expect(specs).toEqual(expect.arrayContaining(['commander', 'yaml', '@aws-sdk/client-lex-models-v2']));
   });
 });
+
+test.each([['the entry point', 'lexscribe.js'], ['the commands', 'lexscribe-cli.js']])('%s bundle is ASCII only, so Node reads it as a one-byte string', (_, file) => {
+  const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+  expect(text.length).toBeGreaterThan(100_000);
+  expect([...text.matchAll(/[^\x00-\x7f]/g)].map((m) => m[0])).toEqual([]);
+});
