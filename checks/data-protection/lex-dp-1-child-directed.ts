@@ -13,7 +13,7 @@ export default defineCheck({
   rationale:
     'A bot aimed at children under 13 must declare ChildDirected (COPPA): Lex then stores no utterances. A missing or wrong value is a legal exposure that no later setting repairs.',
   remediation:
-    'Set DataPrivacy.ChildDirected (PascalCase; in CDK `dataPrivacy: { ChildDirected: … }`) explicitly, and true for any bot whose audience is children.',
+    'Set DataPrivacy.ChildDirected (PascalCase; in CDK `dataPrivacy: { ChildDirected: ... }`) explicitly, and true for any bot whose audience is children.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/APIReference/API_DataPrivacy.html',
   modes: ['synth', 'live'],
   options: {

@@ -35,7 +35,7 @@ export default defineCheck({
   title: 'No personal data in bot and alias names, descriptions, tags or log prefixes',
   severity: 'LOW',
   rationale: 'Names, descriptions, tags and log prefixes are not protected as customer content: they appear in billing, CloudTrail, consoles and log paths.',
-  remediation: 'Remove email addresses, phone numbers, social security and card numbers from these fields; use an owner id or a team alias instead of a person’s contact.',
+  remediation: "Remove email addresses, phone numbers, social security and card numbers from these fields; use an owner id or a team alias instead of a person's contact.",
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/data-protection.html',
   modes: ['synth', 'live'],
   resourceTypes: ALIAS_HOLDERS,

@@ -11,7 +11,7 @@ export default defineCheck({
   title: 'Enabled audio logs are encrypted with a customer-managed KMS key',
   severity: 'MEDIUM',
   rationale: 'Audio logs are raw voice recordings. Without a KMS key of your own, you cannot control or audit who decrypts them.',
-  remediation: 'Set Destination.S3Bucket.KmsKeyArn on every enabled AudioLogSettings entry to a symmetric customer-managed KMS key (not an alias/aws/… key).',
+  remediation: 'Set Destination.S3Bucket.KmsKeyArn on every enabled AudioLogSettings entry to a symmetric customer-managed KMS key (not an alias/aws/* key).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
   resourceTypes: ALIAS_HOLDERS,

@@ -9,12 +9,12 @@ import { ALIAS_HOLDERS } from '../../lib/model/types/lex';
 
 export default defineCheck({
   id: 'LEX-DP-5',
-  title: 'The audio-log bucket is encrypted, private, TLS-only, and in the bot’s account and Region',
+  title: "The audio-log bucket is encrypted, private, TLS-only, and in the bot's account and Region",
   severity: 'MEDIUM',
   rationale:
-    'Audio logs are voice recordings. A bucket that allows public access or plain-HTTP requests, lacks default encryption, or belongs to another account or Region exposes them outside the bot’s controls.',
+    "Audio logs are voice recordings. A bucket that allows public access or plain-HTTP requests, lacks default encryption, or belongs to another account or Region exposes them outside the bot's controls.",
   remediation:
-    'On the bucket named by AudioLogSettings: default encryption (prefer aws:kms with a customer-managed key), all four Block Public Access settings, a bucket policy denying aws:SecureTransport = false (CDK: enforceSSL: true), in the bot’s account and Region.',
+    "On the bucket named by AudioLogSettings: default encryption (prefer aws:kms with a customer-managed key), all four Block Public Access settings, a bucket policy denying aws:SecureTransport = false (CDK: enforceSSL: true), in the bot's account and Region.",
   docs: 'https://docs.aws.amazon.com/lex/latest/dg/conversation-logs-encrypting.html',
   modes: ['synth', 'live'],
   options: {

@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'LEX-DP-8',
   title: 'Idle session TTL is no longer than needed',
   severity: 'LOW',
-  rationale: 'Session attributes and conversation state, which may hold personal data, persist until the session times out (60–86,400 seconds).',
+  rationale: 'Session attributes and conversation state, which may hold personal data, persist until the session times out (60-86,400 seconds).',
   remediation: 'Lower IdleSessionTTLInSeconds to the shortest pause your conversations need (the console default is 300 seconds).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/encryption-at-rest.html',
   modes: ['synth', 'live'],

@@ -10,7 +10,7 @@ export default defineCheck({
   title: 'No personal data in Transcribe job, vocabulary, filter, category or model names and tags',
   severity: 'LOW',
   rationale: 'Names and tags are not protected as customer content: they appear in job lists, CloudTrail, billing and consoles, to everyone with read access to the account.',
-  remediation: 'Name jobs and artifacts with opaque identifiers (a ticket or call id), never a caller’s email, phone, social security or card number; keep such data in the protected transcript only.',
+  remediation: "Name jobs and artifacts with opaque identifiers (a ticket or call id), never a caller's email, phone, social security or card number; keep such data in the protected transcript only.",
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-protection.html',
   modes: ['synth', 'live'],
   resourceTypes: TRANSCRIBE_TYPES,

@@ -37,7 +37,7 @@ export default defineCheck({
   rationale:
     'Jobs started by a Step Functions task or a custom resource are the only Transcribe jobs whose settings can be seen before deployment. Without an output bucket the transcript lands in the service bucket, without OutputEncryptionKMSKeyId it is only SSE-S3 encrypted, and without redaction (or PHI identification for medical jobs) personal data stays in it.',
   remediation:
-    'In the Start…Job parameters (CDK CallAwsService parameters, AwsCustomResource parameters) set OutputBucketName (OutputLocation for Call Analytics) and OutputEncryptionKMSKeyId to a customer-managed key, ContentRedaction {RedactionType: PII, RedactionOutput: redacted} for standard and Call Analytics jobs (under Settings), and ContentIdentificationType: PHI for medical jobs.',
+    'In the Start*Job parameters (CDK CallAwsService parameters, AwsCustomResource parameters) set OutputBucketName (OutputLocation for Call Analytics) and OutputEncryptionKMSKeyId to a customer-managed key, ContentRedaction {RedactionType: PII, RedactionOutput: redacted} for standard and Call Analytics jobs (under Settings), and ContentIdentificationType: PHI for medical jobs.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/APIReference/API_StartTranscriptionJob.html',
   modes: ['synth'],
   options: {

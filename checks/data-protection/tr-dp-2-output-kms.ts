@@ -19,7 +19,7 @@ export default defineCheck({
   rationale:
     'Transcripts hold everything that was said. Without OutputEncryptionKMSKeyId they are encrypted with SSE-S3 only, so who can decrypt them is decided by bucket access alone, not by a key policy you control and audit.',
   remediation:
-    'Pass OutputEncryptionKMSKeyId (a customer-managed key) on every Start…Job call, enforce it with the transcribe:OutputEncryptionKMSKeyId condition key (TR-IAM-3), and give output buckets aws:kms default encryption with that key.',
+    'Pass OutputEncryptionKMSKeyId (a customer-managed key) on every Start*Job call, enforce it with the transcribe:OutputEncryptionKMSKeyId condition key (TR-IAM-3), and give output buckets aws:kms default encryption with that key.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html',
   options: {
     minimumEncryption: option.oneOf(ENCRYPTION_LEVELS, 'customer-managed-kms', `Lowest acceptable encryption of transcription output, one of ${ENCRYPTION_LEVELS.join(' < ')}`),
@@ -87,7 +87,7 @@ function jobVerdict({ graph }: CheckContext, job: Resource, minimum: EncryptionL
 
 function describeEvidence(evidence: string): string {
   if (evidence === 'object-headers') return 'S3 encryption headers of the transcript';
-  if (evidence === 'cloudtrail') return 'the Start…Job request in CloudTrail';
+  if (evidence === 'cloudtrail') return 'the Start*Job request in CloudTrail';
   if (evidence === 'bucket-default') return 'default encryption of the output bucket; a key given to the job would override it';
   return evidence;
 }

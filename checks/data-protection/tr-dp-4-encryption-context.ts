@@ -11,7 +11,7 @@ export default defineCheck({
   severity: 'LOW',
   rationale:
     'An encryption context binds each use of the key to the job it was meant for and shows in every KMS CloudTrail event, so key policies can require it and audits can trace it. The same visibility means its values are plaintext: they must not carry personal data.',
-  remediation: 'Pass KMSEncryptionContext (e.g. {"team": "…", "workload": "…"}) on every Start…Job call with a key, using identifiers rather than names, emails or numbers of people.',
+  remediation: 'Pass KMSEncryptionContext (e.g. {"team": "...", "workload": "..."}) on every Start*Job call with a key, using identifiers rather than names, emails or numbers of people.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html#kms-context',
   // The context is only in the Start…Job request: CloudTrail is the one place that shows it.
   modes: ['live'],
@@ -21,10 +21,10 @@ export default defineCheck({
     const name = transcribeLabel(graph, job);
     if (str(props.OutputLocationType) === 'SERVICE_BUCKET') return notApplicable(`${name} writes to the service-managed bucket: no key, so no context`);
     const evidence = props.KMSEncryptionContext;
-    if (evidence === undefined) return unknown(`no evidence of the encryption context of ${name} was collected (only the Start…Job event in CloudTrail shows it)`, { path: 'KMSEncryptionContext' });
+    if (evidence === undefined) return unknown(`no evidence of the encryption context of ${name} was collected (only the Start*Job event in CloudTrail shows it)`, { path: 'KMSEncryptionContext' });
     if (evidence instanceof Unknown) return unknown(`the encryption context of ${name} cannot be known: ${evidence.reason}`, { path: 'KMSEncryptionContext' });
     const entries = Object.entries(evidence.Context ?? {});
-    if (entries.length === 0) return fail(`${name} was started without a KMS encryption context (evidence: the Start…Job event in CloudTrail)`, { path: 'KMSEncryptionContext' });
+    if (entries.length === 0) return fail(`${name} was started without a KMS encryption context (evidence: the Start*Job event in CloudTrail)`, { path: 'KMSEncryptionContext' });
     const verdicts: Verdict[] = [];
     for (const [k, v] of entries) {
       for (const kind of piiIn(`${k} ${v}`)) verdicts.push(fail(`encryption-context entry "${k}" of ${name} contains what looks like ${PII_LABELS[kind]}; the context is plaintext in CloudTrail`, { path: 'KMSEncryptionContext', findingKey: `Context::${k}::${kind}` }));

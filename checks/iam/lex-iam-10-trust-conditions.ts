@@ -10,7 +10,7 @@ export default defineCheck({
   title: 'Roles trusted by Lex V2 carry aws:SourceAccount and aws:SourceArn conditions (advisory)',
   severity: 'LOW',
   rationale:
-    'Without aws:SourceAccount/aws:SourceArn in its trust policy, a role trusted by lexv2.amazonaws.com could be assumed by Lex on behalf of another account’s bot (confused deputy). Advisory: the Lex documentation’s own trust example omits the conditions, so verify Lex supplies them for your use before failing builds on this.',
+    "Without aws:SourceAccount/aws:SourceArn in its trust policy, a role trusted by lexv2.amazonaws.com could be assumed by Lex on behalf of another account's bot (confused deputy). Advisory: the Lex documentation's own trust example omits the conditions, so verify Lex supplies them for your use before failing builds on this.",
   remediation:
     'Add Condition StringEquals aws:SourceAccount = your account and ArnLike aws:SourceArn = arn:aws:lex:REGION:ACCOUNT:bot/* (or the bot ARN) to the lexv2.amazonaws.com trust statement.',
   docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',

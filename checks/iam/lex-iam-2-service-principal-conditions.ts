@@ -9,7 +9,7 @@ export default defineCheck({
   title: 'Resource-policy statements for AWS services carry aws:SourceAccount and aws:SourceArn',
   severity: 'MEDIUM',
   rationale:
-    'A statement that lets a service (connect.amazonaws.com, lambda.amazonaws.com…) call the bot without aws:SourceAccount and aws:SourceArn lets that service act on behalf of any of its customers: the confused-deputy problem.',
+    'A statement that lets a service (connect.amazonaws.com, lambda.amazonaws.com...) call the bot without aws:SourceAccount and aws:SourceArn lets that service act on behalf of any of its customers: the confused-deputy problem.',
   remediation:
     'Add both conditions to every statement with a service principal: StringEquals aws:SourceAccount = your account, and ArnEquals/ArnLike aws:SourceArn = the calling resource (e.g. the Connect instance ARN).',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_resource-based-policy-examples.html',

@@ -11,7 +11,7 @@ type Account = string | 'self' | Unknown | undefined;
 
 export default defineCheck({
   id: 'LEX-IAM-4',
-  title: 'Resource-policy principals are in the bot’s own account',
+  title: "Resource-policy principals are in the bot's own account",
   severity: 'LOW',
   rationale:
     'Lex rejects cross-account principals in bot and alias policies, so a foreign account id means the policy never deployed as written, or drifted: either way it is not the access you think you granted.',
@@ -40,7 +40,7 @@ export default defineCheck({
       }
     }
     if (verdicts.length > 0) return dedupe(verdicts);
-    return named === 0 ? notApplicable('the policy names no AWS account principal') : pass('every AWS principal is in the bot’s own account');
+    return named === 0 ? notApplicable('the policy names no AWS account principal') : pass("every AWS principal is in the bot's own account");
   },
 });
 

@@ -25,7 +25,7 @@ export default defineCheck({
   resourceTypes: POLICY_HOLDERS,
   reads: [BOT, 'AWS::IAM::Role'],
   evaluate(resource, { graph }) {
-    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    if (isAwsManaged(graph, resource)) return notApplicable("AWS managed policy: its content is AWS's");
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) =>
       isAllow(stmt) && coversAction(stmt, 'iam:PassRole') ? statementVerdicts(graph, resource, stmt, path) : undefined,
     );

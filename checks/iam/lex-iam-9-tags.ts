@@ -15,7 +15,7 @@ export default defineCheck({
   remediation: 'Add the required tag keys to BotTags and TestBotAliasTags of each bot, and to BotAliasTags of each alias.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security_iam_service-with-iam.html',
   options: {
-    requiredTagKeys: option.strings(['owner'], 'Tag keys every bot, test alias and alias must carry for ABAC (compared case-insensitively). The data classification tag is LEX-COMP-1’s: add it here only to have it reported twice.'),
+    requiredTagKeys: option.strings(['owner'], "Tag keys every bot, test alias and alias must carry for ABAC (compared case-insensitively). The data classification tag is LEX-COMP-1's: add it here only to have it reported twice."),
   },
   synth: {
     resourceTypes: [BOT, BOT_ALIAS],

@@ -13,7 +13,7 @@ export default defineCheck({
   title: 'Roles trusted by Transcribe carry aws:SourceAccount and aws:SourceArn conditions',
   severity: 'MEDIUM',
   rationale:
-    'Transcribe assumes data-access roles to read media and write transcripts. Without aws:SourceAccount and aws:SourceArn bound to your account, Transcribe could be made to assume the role on behalf of another account’s job (confused deputy).',
+    "Transcribe assumes data-access roles to read media and write transcripts. Without aws:SourceAccount and aws:SourceArn bound to your account, Transcribe could be made to assume the role on behalf of another account's job (confused deputy).",
   remediation:
     'Add Condition StringEquals aws:SourceAccount = your account and ArnLike aws:SourceArn = arn:aws:transcribe:REGION:ACCOUNT:* (or the job ARN) to the transcribe.amazonaws.com / transcribe.streaming.amazonaws.com trust statement.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-iam-confused-deputy.html',
@@ -46,8 +46,8 @@ function foreignValues(role: Resource, stmt: Statement, path: string): Verdict[]
     if (/not|ifexists$/i.test(operator)) continue;
     for (const v of values) {
       if (typeof v !== 'string' || !/^\d{12}$/.test(v)) continue;
-      if (own === undefined) out.push(unknown(`aws:SourceAccount is ${v} and the account of the role’s stack is not known`, { findingKey: `Statement[${stmt.index}]::Condition::aws:SourceAccount`, path }));
-      else if (v !== own) out.push(fail(`aws:SourceAccount is ${v}, not the role’s account ${own}`, { findingKey: `Statement[${stmt.index}]::Condition::aws:SourceAccount`, path }));
+      if (own === undefined) out.push(unknown(`aws:SourceAccount is ${v} and the account of the role's stack is not known`, { findingKey: `Statement[${stmt.index}]::Condition::aws:SourceAccount`, path }));
+      else if (v !== own) out.push(fail(`aws:SourceAccount is ${v}, not the role's account ${own}`, { findingKey: `Statement[${stmt.index}]::Condition::aws:SourceAccount`, path }));
     }
   }
   for (const { operator, values } of stmt.conditions.get('aws:SourceArn')) {

@@ -16,7 +16,7 @@ export default defineCheck({
   title: 'AmazonTranscribeFullAccess is not attached to workloads',
   severity: 'MEDIUM',
   rationale:
-    'AmazonTranscribeFullAccess grants transcribe:* and S3 access to every bucket whose name contains "transcribe": a workload holding it can start jobs without output or key constraints and read other teams’ media and transcripts by bucket name alone.',
+    'AmazonTranscribeFullAccess grants transcribe:* and S3 access to every bucket whose name contains "transcribe": a workload holding it can start jobs without output or key constraints and read other teams\' media and transcripts by bucket name alone.',
   remediation: 'Replace AmazonTranscribeFullAccess with a custom policy naming the Start*Job actions, the buckets and the keys the workload needs; keep it only for admin roles listed in adminRolePatterns.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html',
   modes: ['synth', 'live'],

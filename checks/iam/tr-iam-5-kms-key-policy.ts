@@ -47,7 +47,7 @@ export default defineCheck({
       // Without a KeyPolicy, KMS applies the default policy: the account root only.
       const gated = (doc?.statements ?? []).some((s) => s.conditions.hasPrefix('kms:EncryptionContext:'));
       if (!gated) {
-        verdicts.push(fail('no statement gates use of the key on kms:EncryptionContext:… conditions (advisory)', { ...at('Condition::kms:EncryptionContext'), severity: 'INFO' }));
+        verdicts.push(fail('no statement gates use of the key on kms:EncryptionContext:* conditions (advisory)', { ...at('Condition::kms:EncryptionContext'), severity: 'INFO' }));
       }
       const context = `key ${key.logicalId} (used by ${usedBy(refs)})`;
       out.push(...(verdicts.length > 0 ? verdicts.map((v) => ({ ...v, reason: `${context}: ${v.reason}` })) : [pass(`${context}: grants nothing to everyone and gates use on the encryption context`, at('KeyPolicy'))]));

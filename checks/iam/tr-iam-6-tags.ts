@@ -26,7 +26,7 @@ export default defineCheck({
   title: 'Transcribe resources are tagged and read access is scoped by tags',
   severity: 'LOW',
   rationale:
-    'Transcribe supports attribute-based access control: aws:ResourceTag conditions can keep teams to their own jobs, vocabularies and models. Untagged resources fall outside such policies, and Get permissions without tag conditions reach every job’s media and transcript locations.',
+    "Transcribe supports attribute-based access control: aws:ResourceTag conditions can keep teams to their own jobs, vocabularies and models. Untagged resources fall outside such policies, and Get permissions without tag conditions reach every job's media and transcript locations.",
   remediation:
     'Tag vocabularies, filters, categories, jobs and models with the required keys, and add aws:ResourceTag/<key> conditions to statements allowing transcribe:Get* actions.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html',
@@ -52,7 +52,7 @@ function tagVerdicts(graph: ResourceGraph, r: Resource, required: string[]): Ver
 }
 
 function abacVerdicts(graph: ResourceGraph, holder: Resource): Verdict | Verdict[] {
-  if (isAwsManaged(graph, holder)) return notApplicable('AWS managed policy: its content is AWS’s');
+  if (isAwsManaged(graph, holder)) return notApplicable("AWS managed policy: its content is AWS's");
   const { verdicts: out } = heldStatementVerdicts(graph, holder, (stmt, path, _document, docPath) => {
     if (!isAllow(stmt) || !(stmt.actions ?? []).some((a) => a.toLowerCase().startsWith('transcribe:'))) return undefined;
     const gets = transcribeGets().filter((a) => coversAction(stmt, a));

@@ -15,12 +15,12 @@ const SERVICES = /^(transcribe|lex):/i;
 
 export default defineCheck({
   id: 'TR-IAM-7',
-  title: 'Transcribe and Lex are called with temporary credentials, not IAM users’ long-term keys',
+  title: "Transcribe and Lex are called with temporary credentials, not IAM users' long-term keys",
   severity: 'MEDIUM',
   rationale:
     'An access key of an IAM user never expires by itself: leaked from code, a laptop or CI, it keeps starting jobs and reading transcripts until someone notices. Roles hand out short-lived credentials instead.',
   remediation:
-    'Call Transcribe and Lex from roles (instance profiles, task roles, Lambda roles, IAM Identity Center, IAM Roles Anywhere) and delete the users’ access keys; where a key must remain, rotate it within maxKeyAgeDays.',
+    "Call Transcribe and Lex from roles (instance profiles, task roles, Lambda roles, IAM Identity Center, IAM Roles Anywhere) and delete the users' access keys; where a key must remain, rotate it within maxKeyAgeDays.",
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-best-practices.html',
   modes: ['synth', 'live'],
   options: {

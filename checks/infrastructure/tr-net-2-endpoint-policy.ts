@@ -10,7 +10,7 @@ export default defineCheck({
   title: 'Transcribe endpoint policies list only the needed actions',
   severity: 'LOW',
   rationale:
-    'The default endpoint policy, or one allowing "*" or "transcribe:*", lets anything in the VPC call every Transcribe action through the endpoint, including deleting jobs and reading other teams’ transcripts. Naming the actions callers need limits what a compromised workload can do.',
+    'The default endpoint policy, or one allowing "*" or "transcribe:*", lets anything in the VPC call every Transcribe action through the endpoint, including deleting jobs and reading other teams\' transcripts. Naming the actions callers need limits what a compromised workload can do.',
   remediation:
     'Set PolicyDocument on the Transcribe endpoints to allow only the actions callers use (e.g. transcribe:StartTranscriptionJob, StartStreamTranscription, StartStreamTranscriptionWebSocket, StartMedicalStreamTranscription), never "*" or "transcribe:*".',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/vpc-interface-endpoints.html',

@@ -8,7 +8,7 @@ export default defineCheck({
   title: 'An active multi-Region CloudTrail trail records Transcribe management events',
   severity: 'HIGH',
   rationale:
-    'Transcribe job responses never show the output key or encryption context: the Start…Job events in CloudTrail are the only record of those choices, and of who started, read or deleted jobs. (CloudTrail records S3 URIs as empty strings, so it cannot replace bucket checks.)',
+    'Transcribe job responses never show the output key or encryption context: the Start*Job events in CloudTrail are the only record of those choices, and of who started, read or deleted jobs. (CloudTrail records S3 URIs as empty strings, so it cannot replace bucket checks.)',
   remediation:
     'Use (or deploy) a trail with IsLogging, IsMultiRegionTrail, IncludeGlobalServiceEvents and EnableLogFileValidation on, a KMSKeyId, and event selectors recording read and write management events without excluding transcribe.amazonaws.com.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/monitoring-transcribe-cloud-trail.html',

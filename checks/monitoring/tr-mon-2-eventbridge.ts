@@ -14,7 +14,7 @@ export default defineCheck({
   title: 'An EventBridge rule routes failed Transcribe jobs to a target',
   severity: 'LOW',
   rationale:
-    'Transcribe reports job outcomes only as EventBridge events (Transcribe Job State Change, Call Analytics Job State Change, Vocabulary State Change…). Failed jobs often mean S3 or KMS permissions drifted; without a rule, nobody hears about them.',
+    'Transcribe reports job outcomes only as EventBridge events (Transcribe Job State Change, Call Analytics Job State Change, Vocabulary State Change...). Failed jobs often mean S3 or KMS permissions drifted; without a rule, nobody hears about them.',
   remediation:
     'Add an enabled EventBridge rule with EventPattern {"source": ["aws.transcribe"]} (optionally narrowed to the job state change detail types, keeping FAILED) and a target such as an SNS topic, queue or function.',
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/monitoring-events.html',

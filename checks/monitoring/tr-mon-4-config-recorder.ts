@@ -15,7 +15,7 @@ export default defineCheck({
   title: 'AWS Config is recording in every Region where Transcribe is used',
   severity: 'MEDIUM',
   rationale:
-    'Transcribe’s security best practices call for AWS Config: it keeps the configuration history of the buckets, keys, roles and endpoints your jobs depend on, so drift in any of them can be seen and traced.',
+    "Transcribe's security best practices call for AWS Config: it keeps the configuration history of the buckets, keys, roles and endpoints your jobs depend on, so drift in any of them can be seen and traced.",
   remediation: `Run an AWS Config configuration recorder (recording ${DEPENDENCIES.join(', ')}, or all supported types) with a delivery channel in every Region where Transcribe is used, usually from an account baseline.`,
   docs: 'https://docs.aws.amazon.com/transcribe/latest/dg/security-best-practices.html',
   // Recorders and channels are regional singletons from a baseline stack: absence from an app is INFO.

@@ -6,7 +6,7 @@ import { botRole } from '../../lib/model/relations/lex';
 
 export default defineCheck({
   id: 'LEX-SLR-1',
-  title: 'A bot’s role is the Lex V2 service-linked role or a customer role checked by LEX-IAM-7',
+  title: "A bot's role is the Lex V2 service-linked role or a customer role checked by LEX-IAM-7",
   severity: 'INFO',
   rationale:
     'Lex V2 bots run under either a service-linked role (AWSServiceRoleForLexV2Bots_*, permissions defined by AWS) or a customer-managed role (permissions yours to keep minimal). Knowing which tells you which controls apply.',

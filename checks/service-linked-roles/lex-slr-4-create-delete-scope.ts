@@ -15,14 +15,14 @@ export default defineCheck({
   title: 'Permissions to create or delete service-linked roles are scoped with iam:AWSServiceName',
   severity: 'LOW',
   rationale:
-    'iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole on "*" without iam:AWSServiceName reaches the service-linked roles of every service, not only Lex’s; deleting a bot’s role breaks the bot.',
+    'iam:CreateServiceLinkedRole or iam:DeleteServiceLinkedRole on "*" without iam:AWSServiceName reaches the service-linked roles of every service, not only Lex\'s; deleting a bot\'s role breaks the bot.',
   remediation:
     'Add Condition StringEquals iam:AWSServiceName = lexv2.amazonaws.com (and channels.lexv2.amazonaws.com, replication.lexv2.amazonaws.com as needed) and name role paths such as arn:aws:iam::*:role/aws-service-role/lexv2.amazonaws.com/AWSServiceRoleForLexV2Bots*, as AmazonLexFullAccess does.',
   docs: 'https://docs.aws.amazon.com/lexv2/latest/dg/security-iam-awsmanpol.html',
   modes: ['synth', 'live'],
   resourceTypes: POLICY_HOLDERS,
   evaluate(resource, { graph }) {
-    if (isAwsManaged(graph, resource)) return notApplicable('AWS managed policy: its content is AWS’s');
+    if (isAwsManaged(graph, resource)) return notApplicable("AWS managed policy: its content is AWS's");
     const { verdicts, relevant } = heldStatementVerdicts(graph, resource, (stmt, path) => {
       if (!isAllow(stmt) || !SLR_ACTIONS.some((a) => coversAction(stmt, a))) return undefined;
       const scope = lexScope(stmt);
