@@ -12,11 +12,16 @@
 const INDENT = '  ';
 
 /**
- * A value already written as compact JSON text, which a compact level of the walk writes as it is.
- * Anywhere else (and to `JSON.stringify`) it is the value the text holds.
+ * A value already written as JSON text: compact, which a compact level of the walk writes as it is, or
+ * (`level`) as `JSON.stringify(value, null, 2)` writes it nested `level` deep, its lines after the first
+ * indented to that level, which a walk writes as it is at that level. Anywhere else (and to
+ * `JSON.stringify`) it is the value the text holds.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly level?: number,
+  ) {}
 
   toJSON(): unknown {
     return JSON.parse(this.text);
@@ -34,7 +39,7 @@ function isSkipped(value: unknown): boolean {
 
 const indents: string[] = [];
 /** `\n` and the indentation of `level`, made once per level. */
-function newline(level: number): string {
+export function newline(level: number): string {
   return (indents[level] ??= `\n${INDENT.repeat(level)}`);
 }
 
@@ -56,7 +61,12 @@ function wrapper(level: number): { before: number; after: number } {
 
 /** A value below the walked levels: JSON.stringify's own text, each line indented to `level`; or on one line. */
 function leaf(value: unknown, level: number, compact: boolean): string {
-  if (compact) return value instanceof JsonText ? value.text : JSON.stringify(value);
+  if (value instanceof JsonText && value.level === (compact ? undefined : level)) return value.text;
+  return compact ? JSON.stringify(value) : indentedJson(value, level);
+}
+
+/** `JSON.stringify(value, null, 2)` as it writes the value nested `level` deep: its lines after the first indented to `level`. */
+export function indentedJson(value: unknown, level: number): string {
   if (level === 0) return JSON.stringify(value, null, INDENT);
   // Wrapped in `level` arrays, the value's lines come out of JSON.stringify indented to `level`: no
   // second pass over the text to indent it (a flat report's findings are most of its 40 MB).

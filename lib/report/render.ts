@@ -1,6 +1,6 @@
 import { jsonChunks } from './json-stream';
 import type { Report } from './report';
-import { indexedReport, type ReportShape } from './shape';
+import { flatReport, indexedReport, type ReportShape } from './shape';
 
 /** Output formats of `scan` and `audit`. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'html', 'asff', 'ocsf'] as const;
@@ -62,7 +62,7 @@ export function renderChunks(report: Report, format: Format, opts: RenderOptions
       return load.text().textChunks(report, { color: opts.color ?? false, verbose: opts.verbose ?? false, cwd });
     case 'json':
       // A report's findings are at level 2 (report → findings → finding): the indexed shape writes each on one line.
-      return opts.shape === 'flat' ? jsonChunks(report, 2) : jsonChunks(indexedReport(report, { asText: true }), 2, true);
+      return opts.shape === 'flat' ? jsonChunks(flatReport(report), 2) : jsonChunks(indexedReport(report, { asText: true }), 2, true);
     case 'sarif':
       // A SARIF log's results are at level 4 (log → runs → run → results → result).
       return jsonChunks(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), 4);

@@ -1,5 +1,5 @@
 import type { Finding } from '../model/finding';
-import { JsonText } from './json-stream';
+import { indentedJson, JsonText, newline } from './json-stream';
 import { compareCheckIds } from './present';
 import type { Report, ReportFinding } from './report';
 
@@ -51,6 +51,16 @@ const keyTexts = new Map<string, string>();
 /** The JSON of string values seen; bounded, as reasons come from input. */
 const stringTexts = new Map<string, string>();
 
+/** `JSON.stringify` of a string: a check's id, title or remediation, a status, a pass's reason are the same few strings, over and over. */
+function stringJson(value: string): string {
+  let text = stringTexts.get(value);
+  if (text === undefined) {
+    if (stringTexts.size >= 10_000) stringTexts.clear();
+    stringTexts.set(value, (text = JSON.stringify(value)));
+  }
+  return text;
+}
+
 /**
  * `JSON.stringify(indexedFinding(f, entry))`, byte for byte, without the copy, and with the JSON of the
  * finding's resource made once for all the findings that share it (`texts`): a resource is most of a
@@ -69,14 +79,8 @@ export function indexedFindingText(f: ReportFinding, entry: CheckEntry, texts: W
     let keyText = keyTexts.get(key);
     if (keyText === undefined) keyTexts.set(key, (keyText = `${JSON.stringify(key)}:`));
     let valueText: string | undefined;
-    if (typeof value === 'string') {
-      // A check's id, a status, a severity, a pass's reason: the same few strings, over and over.
-      valueText = stringTexts.get(value);
-      if (valueText === undefined) {
-        if (stringTexts.size >= 10_000) stringTexts.clear();
-        stringTexts.set(value, (valueText = JSON.stringify(value)));
-      }
-    } else if (key === 'resource' && value !== null && typeof value === 'object') {
+    if (typeof value === 'string') valueText = stringJson(value);
+    else if (key === 'resource' && value !== null && typeof value === 'object') {
       valueText = texts.get(value);
       if (valueText === undefined) texts.set(value, (valueText = JSON.stringify(value)));
     } else valueText = JSON.stringify(value);
@@ -87,6 +91,49 @@ export function indexedFindingText(f: ReportFinding, entry: CheckEntry, texts: W
   // `indexedFinding` puts the fields that differ from the table after the finding's own, in CHECK_FIELDS order.
   for (const key of CHECK_FIELDS) if (own?.includes(key)) text += `${text === '' ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(f[key])}`;
   return text === '' ? '{}' : `${text}}`;
+}
+
+/** Where a flat report's findings are written: report → findings → finding. */
+const FINDING_LEVEL = 2;
+/** `\n` and the indentation of a finding's keys, and `"key": ` after it, made once per key. */
+const flatKeyTexts = new Map<string, string>();
+
+/**
+ * A finding as `JSON.stringify(report, null, 2)` writes it in a flat report's `findings`, byte for byte,
+ * with the JSON of its resource made once for all the findings that share it (`texts`) and its strings'
+ * JSON (the check's title, remediation and docs, in every finding) made once.
+ */
+export function flatFindingText(f: ReportFinding, texts: WeakMap<object, string>): string {
+  if (typeof (f as { toJSON?: unknown }).toJSON === 'function') return indentedJson(f, FINDING_LEVEL);
+  let text = '';
+  for (const key in f) {
+    const value = (f as unknown as Record<string, unknown>)[key];
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    let keyText = flatKeyTexts.get(key);
+    if (keyText === undefined) flatKeyTexts.set(key, (keyText = `${newline(FINDING_LEVEL + 1)}${JSON.stringify(key)}: `));
+    let valueText: string | undefined;
+    if (typeof value === 'string') valueText = stringJson(value);
+    else if (value === null || typeof value !== 'object') valueText = JSON.stringify(value);
+    // What a toJSON gives (undefined drops the key) is JSON.stringify's to decide, for the whole finding.
+    else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return indentedJson(f, FINDING_LEVEL);
+    else if (key === 'resource') {
+      valueText = texts.get(value);
+      if (valueText === undefined) texts.set(value, (valueText = indentedJson(value, FINDING_LEVEL + 1)));
+    } else valueText = indentedJson(value, FINDING_LEVEL + 1);
+    text += (text === '' ? '{' : ',') + keyText + valueText;
+  }
+  return text === '' ? '{}' : text + newline(FINDING_LEVEL) + '}';
+}
+
+/** The report as the flat shape writes it: its findings as their text (`flatFindingText`), made one at a time as a writer streams them. */
+export function flatReport(report: Report): Record<string, unknown> {
+  return {
+    ...report,
+    findings: (function* () {
+      const texts = new WeakMap<object, string>();
+      for (const f of report.findings) yield new JsonText(flatFindingText(f, texts), FINDING_LEVEL);
+    })(),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Finding } from '../../lib/model/finding';
 import { jsonChunks, JsonText } from '../../lib/report/json-stream';
 import type { ReportFinding } from '../../lib/report/report';
-import { checksTable, indexedFinding, indexedFindingText } from '../../lib/report/shape';
+import { checksTable, flatFindingText, flatReport, indexedFinding, indexedFindingText } from '../../lib/report/shape';
 import { hostileReport, liveFindings, templateFindings } from '../fixtures/report/reports';
 
 /** Every fixture finding, and variants of one: a field that differs from its check's table, fields left undefined, extra gate fields. */
@@ -50,5 +50,41 @@ describe('a finding written as compact JSON text', () => {
     let doc: unknown = { leaf: { s: 'a\nb', n: [1, [], {}, [{ deep: true }]], e: {}, z: [] }, p: 'text', q: 3, r: null };
     for (let i = 0; i < depth; i++) doc = { level: i, items: [doc, 'x', []] };
     expect([...jsonChunks(doc, depth)].join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+});
+
+describe('a finding written as indented JSON text, for the flat report', () => {
+  /** The text of a finding as JSON.stringify writes it in a flat report's findings (nested 2 deep). */
+  const stringified = (f: ReportFinding) => {
+    const lines = JSON.stringify({ findings: [f] }, null, 2).split('\n');
+    return lines.slice(2, -2).join('\n').slice(4);
+  };
+
+  test('is JSON.stringify of the finding at its level, byte for byte, with shared resources written once', () => {
+    const texts = new WeakMap<object, string>();
+    const list = [...findings(), { ...findings()[0], suppression: { reason: 'accepted: "q" \u2028', source: 'template' } } as unknown as ReportFinding];
+    for (const f of list) expect(flatFindingText(f, texts)).toBe(stringified(f));
+    const shared = list[0];
+    expect(flatFindingText({ ...shared, resource: { ...shared.resource, logicalId: 'Other' } }, texts)).toContain('"logicalId": "Other"');
+  });
+
+  test('a field with a toJSON is written as JSON.stringify writes it, undefined leaving the key out', () => {
+    const dropped = { ...findings()[0], property: { toJSON: () => undefined } } as unknown as ReportFinding;
+    const replaced = { ...findings()[0], resource: { toJSON: () => ({ type: 'AWS::Lex::Bot' }) } } as unknown as ReportFinding;
+    for (const f of [dropped, replaced]) expect(flatFindingText(f, new WeakMap())).toBe(stringified(f));
+    expect(flatFindingText(dropped, new WeakMap())).not.toContain('"property"');
+  });
+
+  test('the flat report written in pieces is JSON.stringify of the report', () => {
+    const report = hostileReport();
+    expect([...jsonChunks(flatReport(report), 2)].join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  test('JsonText indented for a level is its text at that level, and its value anywhere else', () => {
+    const value = { a: [1, { b: 'c' }], d: {} };
+    const item = new JsonText('not read at level 2', 2);
+    expect([...jsonChunks({ list: [item] }, 2)].join('')).toBe('{\n  "list": [\n    not read at level 2\n  ]\n}\n');
+    const real = new JsonText(JSON.stringify(value, null, 2), 2);
+    expect([...jsonChunks({ list: [real] }, 2, true)].join('')).toBe(`{\n  "list": [\n    ${JSON.stringify(value)}\n  ]\n}\n`);
   });
 });
