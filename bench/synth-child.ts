@@ -12,9 +12,10 @@ import { generateApp, type AppKind } from './synth-app';
 /**
  * `lexscribe aspect, no checks` is the integration alone (loading, render, graph, report): the rest of the
  * aspect's cost is the checks' own. `lexscribe aspect, TurboFan on` is the aspect with `pauseOptimizer: false`:
- * what pausing V8's optimizing compiler during the aspect's work saves.
+ * what pausing V8's optimizing compiler during the aspect's work saves. `lexscribe aspect, one thread` is the
+ * aspect with `worker: false`: the checks on the App's thread, during validation, as before the evaluation thread.
  */
-export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe aspect, TurboFan on', 'lexscribe aspect, no checks', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
+export const VARIANTS = ['plain', 'lexscribe aspect', 'lexscribe aspect, one thread', 'lexscribe aspect, TurboFan on', 'lexscribe aspect, no checks', 'lexscribe validator', 'cdk-nag AwsSolutions', 'cdk-validator-cfnguard'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** lexscribe as an app loads it (`require('lexscribe')`): the package's entry point, the bundle scripts/bundle.mjs writes. */
@@ -28,6 +29,8 @@ async function variant(name: Variant): Promise<{ plugin?: IPolicyValidationPlugi
       return {};
     case 'lexscribe aspect':
       return { aspect: new (lexscribe().LexscribeChecks)() };
+    case 'lexscribe aspect, one thread':
+      return { aspect: new (lexscribe().LexscribeChecks)({ worker: false }) };
     case 'lexscribe aspect, TurboFan on':
       return { aspect: new (lexscribe().LexscribeChecks)({ pauseOptimizer: false }) };
     case 'lexscribe aspect, no checks':

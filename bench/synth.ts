@@ -101,11 +101,11 @@ function byRound<S>(got: readonly S[], plain: readonly S[], measure: (s: S) => n
 
 /**
  * The variants also measured through the CDK CLI (`BENCH_CLI=0` leaves that out): cfn-guard's minutes
- * are measured once above, and the integration alone and the aspect with TurboFan on are diagnoses,
- * measured above.
+ * are measured once above, and the integration alone, the aspect on one thread and the aspect with TurboFan
+ * on are diagnoses, measured above.
  */
 const CLI_VARIANTS: readonly Variant[] =
-  process.env.BENCH_CLI === '0' ? [] : SELECTED.filter((v) => v !== 'cdk-validator-cfnguard' && v !== 'lexscribe aspect, no checks' && v !== 'lexscribe aspect, TurboFan on');
+  process.env.BENCH_CLI === '0' ? [] : SELECTED.filter((v) => v !== 'cdk-validator-cfnguard' && v !== 'lexscribe aspect, no checks' && v !== 'lexscribe aspect, TurboFan on' && v !== 'lexscribe aspect, one thread');
 
 /**
  * The same app through `cdk synth --quiet`, as a user runs it: the CLI's own process (starting the

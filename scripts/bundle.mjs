@@ -11,6 +11,9 @@
 // - dist/lexscribe-cli.js, what the command line's commands run (lib/cli/commands.ts), loaded by
 //   lib/cli/load.ts when a command runs: `--help` and the flags stay the compiled modules (a dozen
 //   small ones, cheaper than reading one file of 1 MB), a scan loads one file instead of ~185.
+// - dist/lexscribe-worker.js, the thread on which the CDK aspect runs the checks while CDK writes the
+//   assembly (lib/cdk/evaluator-worker.ts, started by lib/cdk/evaluator.ts): the catalog and the
+//   pipeline, without aws-cdk-lib.
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,6 +22,7 @@ const root = join(import.meta.dirname, '..');
 const BUNDLES = [
   { entry: join(root, 'dist', 'lib', 'index.js'), outfile: join(root, 'dist', 'lexscribe.js') },
   { entry: join(root, 'dist', 'lib', 'cli', 'commands.js'), outfile: join(root, 'dist', 'lexscribe-cli.js') },
+  { entry: join(root, 'dist', 'lib', 'cdk', 'evaluator-worker.js'), outfile: join(root, 'dist', 'lexscribe-worker.js') },
 ];
 
 let esbuild;

@@ -48,7 +48,7 @@ function* shippedScripts(dir) {
 }
 
 let stripped = 0;
-for (const file of [bin, join(root, 'dist', 'lexscribe.js'), join(root, 'dist', 'lexscribe-cli.js'), ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
+for (const file of [bin, join(root, 'dist', 'lexscribe.js'), join(root, 'dist', 'lexscribe-cli.js'), join(root, 'dist', 'lexscribe-worker.js'), ...shippedScripts(join(root, 'dist', 'lib')), ...shippedScripts(join(root, 'dist', 'checks'))]) {
   const text = readFileSync(file, 'utf8');
   if (!MAP_COMMENT.test(text)) continue;
   // Aside, then renamed: a test process running the CLI meanwhile reads the old file or the new one, never half of one.

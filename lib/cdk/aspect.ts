@@ -1,19 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Aspects, Stack, Stage, type IAspect } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
+import type { IConstruct, MetadataEntry } from 'constructs';
 import { ALL_CHECKS } from '../../checks';
 import { ConfigError } from '../config/file';
 import type { LexscribeConfig } from '../config/types';
 import type { Check } from '../engine/check';
 import { Pipeline, type AppResult } from '../engine/pipeline';
 import type { Finding, RunWarning, Severity } from '../model/finding';
-import { buildReport, REPORT_FILE } from '../report/report';
-import { isUnder, readCdkStacks, stageContents } from '../sources/cdk';
+import { isUnder, readCdkStacks, stageContents, type CdkStacks } from '../sources/cdk';
+import { annotationsOf, warningAnnotation, warningText, type Annotation, type AnnotationType } from './annotations';
+import { Evaluator } from './evaluator';
+import { hasMetadata, writeLateMetadata } from './late-metadata';
 import { withOptimizerPaused } from './optimizer';
+import { writeReport } from './report-file';
+import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
+import { catalogIds, evaluateJob, runJob, type StageJob, type StageOutcome } from './stage-job';
 import { constructsIn } from './tree';
 import { whenWritten } from './written';
-import { annotationText, isBlocking, resolveSettings, type GateProps, type GateSettings } from './settings';
 
 export interface LexscribeChecksProps extends GateProps {
   /**
@@ -55,6 +57,15 @@ export interface LexscribeChecksProps extends GateProps {
    * @default - every check of the catalog
    */
   readonly checks?: readonly Check[];
+  /**
+   * Run the checks on a thread of their own while CDK writes the assembly, and add their annotations
+   * to what it wrote, for an App whose stacks are all its own (no Stage below it) with one
+   * LexscribeChecks and the catalog's checks; otherwise, or where no thread can start, they run on
+   * the App's thread during validation. The annotations, the report and what `cdk synth` prints are
+   * the same either way; see the README's Benchmark (synth) for what it saves.
+   * @default true
+   */
+  readonly worker?: boolean;
 }
 
 /** Stages some LexscribeChecks has evaluated, whichever instance: the root looks for stages nobody checked. */
@@ -63,14 +74,16 @@ const CHECKED = new WeakSet<IConstruct>();
 /** What a synthesis of one App gathers from every LexscribeChecks instance, until the App's own validation finishes it. */
 interface RootRun {
   readonly runs: Map<LexscribeChecks, Pipeline>;
-  /** The App's own stacks, evaluated by each instance that reached them when the run finishes. */
-  readonly own: Array<() => void>;
+  /** The App's own stacks, evaluated by each instance that reached them when the run finishes (under the scopes it was added to). */
+  readonly own: Array<{ readonly aspect: LexscribeChecks; readonly scopes: readonly IConstruct[] }>;
   /** Findings of Stages below the App, whose annotations `cdk synth` only shows when their stacks are selected. */
   readonly nested: Finding[];
   readonly findings: Finding[];
   readonly warnings: RunWarning[];
   /** Whether the App's validation pauses V8's optimizing compiler: unless an instance says not to. */
   pauseOptimizer: boolean;
+  /** The thread started for the App's evaluation, until a job takes it (`LexscribeChecks.worker`). */
+  evaluator?: Evaluator;
 }
 const ROOTS = new WeakMap<IConstruct, RootRun>();
 
@@ -106,7 +119,7 @@ function targetOf(targets: Targets, path: string | undefined, stackName: string 
 export class LexscribeChecks implements IAspect {
   /**
    * Enable from `cdk.json` context without code changes: `lexscribe:failOn`, `lexscribe:config`,
-   * `lexscribe:failOnUnknown`, `lexscribe:reports`, `lexscribe:showSuppressed`, `lexscribe:pauseOptimizer` (so
+   * `lexscribe:failOnUnknown`, `lexscribe:reports`, `lexscribe:showSuppressed`, `lexscribe:pauseOptimizer`, `lexscribe:worker` (so
    * `cdk synth -c lexscribe:failOn=MEDIUM` works). Context wins over `defaults`. Adds the aspect to
    * `scope` and to every Stage below it that exists at this point.
    */
@@ -127,13 +140,15 @@ export class LexscribeChecks implements IAspect {
       reports: flag('reports') ?? defaults.reports,
       showSuppressed: flag('showSuppressed') ?? defaults.showSuppressed,
       pauseOptimizer: flag('pauseOptimizer') ?? defaults.pauseOptimizer,
+      worker: flag('worker') ?? defaults.worker,
     });
     for (const target of [scope, ...nestedStages(scope)]) Aspects.of(target).add(aspect);
     return aspect;
   }
 
-  /** Findings of the last synthesis of each stage, by stage path (`''` for the App), for tests and tooling. */
-  readonly results = new Map<string, AppResult>();
+  private readonly evaluated = new Map<string, AppResult>();
+  /** Stages evaluated on another thread, whose `results` this thread makes only when asked for. */
+  private readonly unread = new Map<string, () => AppResult>();
   private readonly settings: GateSettings;
   private readonly checks: readonly Check[];
   private readonly scopes = new Map<IConstruct, IConstruct[]>();
@@ -142,6 +157,14 @@ export class LexscribeChecks implements IAspect {
   constructor(private readonly props: LexscribeChecksProps = {}) {
     this.checks = props.checks ?? ALL_CHECKS;
     this.settings = resolveSettings(props, this.checks);
+  }
+
+  /** Findings of the last synthesis of each stage, by stage path (`''` for the App), for tests and tooling. */
+  get results(): Map<string, AppResult> {
+    // Evaluated on another thread: the same evaluation again, here, as the caller's objects (graph, resources).
+    for (const [path, evaluate] of this.unread) this.evaluated.set(path, evaluate());
+    this.unread.clear();
+    return this.evaluated;
   }
 
   visit(node: IConstruct): void {
@@ -162,8 +185,10 @@ export class LexscribeChecks implements IAspect {
       // by the App's one validation, just before it finishes the run.
       const run = rootRun(stage.node.root);
       run.pauseOptimizer &&= this.settings.pauseOptimizer;
-      if (stage === stage.node.root) run.own.push(() => this.evaluate(stage, registered));
-      else stage.node.addValidation({ validate: () => withOptimizerPaused(this.settings.pauseOptimizer, () => this.evaluate(stage, registered), (resume) => whenWritten(stage, resume)) });
+      if (stage === stage.node.root) {
+        run.own.push({ aspect: this, scopes: registered });
+        if (this.offloads) run.evaluator ??= Evaluator.start();
+      } else stage.node.addValidation({ validate: () => withOptimizerPaused(this.settings.pauseOptimizer, () => this.evaluate(stage, readCdkStacks(stage, registered)), (resume) => whenWritten(stage, resume)) });
     }
     // The first node visited from each scope the aspect was added to; its descendants follow.
     if (!isUnder(node, scopes)) scopes.push(node);
@@ -177,20 +202,30 @@ export class LexscribeChecks implements IAspect {
     return run;
   }
 
-  private evaluate(stage: IConstruct, scopes: readonly IConstruct[]): string[] {
+  /** Whether this instance may run its checks on another thread: asked to, and every check the catalog's. */
+  private get offloads(): boolean {
+    return this.props.worker !== false && catalogIds(this.checks) !== undefined;
+  }
+
+  /**
+   * The App's own stacks. `alone`: this instance is the App's only one and no Stage was evaluated, so
+   * the App's run is this evaluation alone, which may run on another thread (`offload`).
+   */
+  evaluateOwn(root: IConstruct, scopes: readonly IConstruct[], run: RootRun, alone: boolean): void {
+    const read = readCdkStacks(root, scopes);
+    if (alone && this.offload(root, read, run)) return;
+    this.evaluate(root, read);
+  }
+
+  private evaluate(stage: IConstruct, read: CdkStacks): string[] {
     CHECKED.add(stage);
     const root = stage.node.root;
-    const { inputs, resources, stacks, warnings: read } = readCdkStacks(stage, scopes);
-    const result = this.pipeline(root).add({ stacks: inputs });
-    result.warnings.unshift(...read);
-    this.results.set(stage.node.path, result);
-    const targets: Targets = { resources, stacks };
-    for (const finding of result.findings) {
-      if (finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE') continue;
-      const target = targetOf(targets, finding.resource.constructPath, finding.resource.stack);
-      if (target) this.annotate(target, finding);
-    }
-    for (const w of result.warnings) warn(targets, w);
+    const result = this.pipeline(root).add({ stacks: read.inputs });
+    result.warnings.unshift(...read.warnings);
+    this.unread.delete(stage.node.path);
+    this.evaluated.set(stage.node.path, result);
+    const targets: Targets = { resources: read.resources, stacks: read.stacks };
+    for (const a of annotationsOf(result.findings, result.warnings, this.settings)) place(targets, a);
     const gathered = rootRun(root);
     // Not spread into push: a large app's findings are more arguments than a call can take.
     for (const f of result.findings) gathered.findings.push(f);
@@ -200,27 +235,71 @@ export class LexscribeChecks implements IAspect {
     return [];
   }
 
+  /**
+   * The App's evaluation on the thread `run.evaluator` started, while CDK writes the assembly; its
+   * annotations are placed when CDK has written the stacks, and added to the metadata it wrote
+   * (`writeLateMetadata`). False, and nothing sent, when the stage cannot go: a template a source step
+   * changed (its values are not all JSON), a stack CDK will write no metadata for, no thread.
+   */
+  private offload(root: IConstruct, read: CdkStacks, run: RootRun): boolean {
+    const evaluator = run.evaluator ?? (this.offloads ? Evaluator.start() : undefined);
+    run.evaluator = undefined;
+    const checkIds = catalogIds(this.checks);
+    const stacks = [...read.stacks.values()];
+    const job: StageJob | undefined =
+      evaluator && checkIds && read.plain && stacks.every((s) => s.nested || hasMetadata(s))
+        ? { checkIds, settings: this.settings, verbose: !!this.props.verbose, inputs: read.inputs, read: read.warnings, outdir: (root as Stage).outdir }
+        : undefined;
+    if (!job || !evaluator!.post(job)) {
+      evaluator?.end();
+      return false;
+    }
+    CHECKED.add(root);
+    this.evaluated.delete(root.node.path);
+    this.unread.set(root.node.path, () => evaluateJob(job).result);
+    // CDK adds metadata of its own to a stack as it writes it (its tags); lexscribe's goes before, as it would have.
+    const before = new Map<IConstruct, number>(stacks.map((s) => [s, s.node.metadata.length]));
+    const place = (written: boolean) => {
+      let outcome = evaluator!.take();
+      if ('error' in outcome) {
+        process.stderr.write(`[Warning] lexscribe: ${outcome.error}; the checks ran on the App's thread instead\n`);
+        outcome = runJob(job);
+      }
+      const added = this.placeOutcome(root, read, outcome);
+      if (written) writeLateMetadata(root as Stage, stageContents(root).stacks, added, before);
+    };
+    // With someone else's custom synthesis on the App, nothing says when CDK has written it: the answer is awaited now.
+    if (!whenWritten(root, () => place(true))) place(false);
+    return true;
+  }
+
+  /** An outcome's annotations on the constructs, and what each construct got, in order. */
+  private placeOutcome(root: IConstruct, read: CdkStacks, outcome: StageOutcome): Map<IConstruct, MetadataEntry[]> {
+    const added = new Map<IConstruct, MetadataEntry[]>();
+    const targets: Targets = { resources: read.resources, stacks: read.stacks };
+    for (const a of outcome.annotations) place(targets, a, added);
+    this.placeRunWide(root, outcome.runWide, added);
+    return added;
+  }
+
   /** The run-wide part: configuration suppressions no stage used, annotated where `cdk synth` shows them. */
   finishRun(root: IConstruct, run: Pipeline): RunWarning[] {
     const all = run.finish().warnings;
     const local = new Set(rootRun(root).warnings);
     const runWide = all.filter((w) => !local.has(w));
-    if (runWide.length === 0) return runWide;
-    const stacks = stageContents(root).stacks;
-    const targets: Targets = { resources: new Map(), stacks: new Map(stacks.map((s) => [s.stackName, s])) };
-    for (const w of runWide) {
-      if (stacks.length > 0) warn(targets, w);
-      // An App whose stacks all sit in Stages has no stack left to annotate: say it where `cdk synth` prints.
-      else process.stderr.write(`[Warning] ${warningText(w)}\n`);
-    }
+    this.placeRunWide(root, runWide);
     return runWide;
   }
 
-  private annotate(target: IConstruct, f: Finding): void {
-    if (isBlocking(f, this.settings)) annotate(target, 'aws:cdk:error', annotationText(f));
-    // Plain warnings, not CDK-acknowledgeable ones: a finding is accepted through a suppression, which records why.
-    else if (f.status === 'FAIL' || f.status === 'UNKNOWN' || f.status === 'ERROR') annotate(target, 'aws:cdk:warning', annotationText(f));
-    else if (f.status === 'SUPPRESSED' && this.settings.showSuppressed) annotate(target, 'aws:cdk:info', annotationText(f));
+  private placeRunWide(root: IConstruct, runWide: readonly RunWarning[], added?: Map<IConstruct, MetadataEntry[]>): void {
+    if (runWide.length === 0) return;
+    const stacks = stageContents(root).stacks;
+    const targets: Targets = { resources: new Map(), stacks: new Map(stacks.map((s) => [s.stackName, s])) };
+    for (const w of runWide) {
+      if (stacks.length > 0) place(targets, warningAnnotation(w), added);
+      // An App whose stacks all sit in Stages has no stack left to annotate: say it where `cdk synth` prints.
+      else process.stderr.write(`[Warning] ${warningText(w)}\n`);
+    }
   }
 
   /** Whether this instance writes reports (the App's report is written when any instance does). */
@@ -241,6 +320,8 @@ function rootRun(root: IConstruct): RootRun {
           return withOptimizerPaused(created.pauseOptimizer, () => finish(root, created), (resume) => whenWritten(root, resume));
         } finally {
           // Registrations stay, as CDK's validations do; a new synthesis starts a new run.
+          created.evaluator?.end();
+          created.evaluator = undefined;
           created.runs.clear();
           created.nested.length = 0;
           created.findings.length = 0;
@@ -254,7 +335,8 @@ function rootRun(root: IConstruct): RootRun {
 
 /** At the App, after every Stage: the run-wide warnings, the App's report, and the gate over nested Stages. */
 function finish(root: IConstruct, run: RootRun): string[] {
-  for (const evaluate of run.own) evaluate();
+  const alone = run.own.length === 1 && run.runs.size === 0;
+  for (const { aspect, scopes } of run.own) aspect.evaluateOwn(root, scopes, run, alone);
   const warnings = [...run.warnings];
   let reports = false;
   for (const [aspect, pipeline] of run.runs) {
@@ -273,17 +355,15 @@ function finish(root: IConstruct, run: RootRun): string[] {
   return errors;
 }
 
-function warningText(w: RunWarning): string {
-  return w.checkId ? `${w.checkId} ${w.message}` : `lexscribe: ${w.message}`;
+/** An annotation on its construct; what it added, into `added` (by construct, in order) when given. */
+function place(targets: Targets, a: Annotation, added?: Map<IConstruct, MetadataEntry[]>): void {
+  const target = targetOf(targets, a.constructPath, a.stack);
+  if (!target || !annotate(target, a.type, a.message) || !added) return;
+  const entries = target.node.metadata;
+  let list = added.get(target);
+  if (!list) added.set(target, (list = []));
+  list.push(entries[entries.length - 1]);
 }
-
-function warn(targets: Targets, w: RunWarning): void {
-  const target = targetOf(targets, w.resource?.constructPath, w.resource?.stack);
-  if (target) annotate(target, 'aws:cdk:warning', warningText(w));
-}
-
-/** The metadata types of CDK's annotations (`ArtifactMetadataEntryType`), which the CLI prints and fails on. */
-type AnnotationType = 'aws:cdk:error' | 'aws:cdk:warning' | 'aws:cdk:info';
 
 /**
  * What `Annotations.of(target).addError/addWarning/addInfo` writes, without a stack trace: the trace
@@ -291,14 +371,10 @@ type AnnotationType = 'aws:cdk:error' | 'aws:cdk:warning' | 'aws:cdk:info';
  * most of what annotating costs. Like `Annotations`, a message already on the construct is not
  * repeated. `addMetadata`'s `stackTrace` option (default off) is in every constructs 10 release.
  */
-function annotate(target: IConstruct, type: AnnotationType, message: string): void {
-  if (target.node.metadata.some((m) => m.data === message)) return;
+function annotate(target: IConstruct, type: AnnotationType, message: string): boolean {
+  if (target.node.metadata.some((m) => m.data === message)) return false;
   target.node.addMetadata(type, message, { stackTrace: false });
-}
-
-function writeReport(outdir: string, findings: Finding[], warnings: RunWarning[]): void {
-  mkdirSync(outdir, { recursive: true });
-  writeFileSync(join(outdir, REPORT_FILE), JSON.stringify(buildReport(findings, warnings, 'synth'), null, 2));
+  return true;
 }
 
 /** A stage with stacks that no LexscribeChecks evaluated was never checked, which must not pass silently. */

@@ -15,6 +15,11 @@ export interface CdkStacks {
   resources: Map<string, CfnResource>;
   /** Each stack by the name the graph knows it under. */
   stacks: Map<string, Stack>;
+  /**
+   * Whether every input is CDK's rendering as it came, no source step having replaced a part of it (a
+   * SAM expansion, a bot definition read): JSON data, with none of the model's values (`Unknown`…).
+   */
+  plain: boolean;
 }
 
 type Renderable = { _toCloudFormation(): CfnTemplate };
@@ -82,16 +87,18 @@ export function readCdkStacks(stage: IConstruct, evaluateUnder: readonly IConstr
   const { stacks, resources } = stageContents(stage);
   const byStack = new Map<Stack, CfnResource[]>(stacks.map((s) => [s, []]));
   for (const r of resources) byStack.get(r.stack)?.push(r);
-  const out: CdkStacks = { inputs: [], warnings: [], resources: new Map(resources.map((r) => [r.node.path, r])), stacks: new Map() };
+  const out: CdkStacks = { inputs: [], warnings: [], resources: new Map(resources.map((r) => [r.node.path, r])), stacks: new Map(), plain: true };
   const outdir = (Stage.isStage(stage) ? stage.outdir : undefined) ?? '.';
   const assets = stagedAssets(outdir);
   for (const [stack, elements] of byStack) {
     const name = stackName(stack);
     // The same source steps as a scan of the written assembly (SAM, bot definition files), on a copy:
     // the rendering itself is the one synthesis writes.
-    const stepped = sourceSteps({ template: renderTemplate(stack), positions: new Map(), warnings: [] }, { file: join(outdir, stack.templateFile), assets });
+    const rendered = renderTemplate(stack);
+    const stepped = sourceSteps({ template: rendered, positions: new Map(), warnings: [] }, { file: join(outdir, stack.templateFile), assets });
     out.warnings.push(...stepped.warnings);
     const template = stepped.parsed.template;
+    out.plain &&= template === rendered;
     out.stacks.set(name, stack);
     out.inputs.push(
       templateToStackInput(template, {

@@ -66,7 +66,7 @@ describe('the packed tarball', () => {
 
   test('ships the runtime only: no tests, benchmarks, example app, test adapters or source maps', () => {
     expect(paths().filter((p) => /^(test|bench|scripts|docs)\/|^dist\/(test|bench)\/|\/example\/|example-app|moto|gen-checks-doc|\.map$|\.ts$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
-    expect(paths()).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/bin/lexscribe.js', 'dist/lexscribe.js', 'dist/lexscribe-cli.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/report.schema.json', 'schema/lexscribe.config.schema.json']));
+    expect(paths()).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/bin/lexscribe.js', 'dist/lexscribe.js', 'dist/lexscribe-cli.js', 'dist/lexscribe-worker.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'schema/report.schema.json', 'schema/lexscribe.config.schema.json']));
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
   });
 
