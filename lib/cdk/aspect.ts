@@ -266,7 +266,7 @@ export class LexscribeChecks implements IAspect {
         outcome = runJob(job);
       }
       const added = this.placeOutcome(root, read, outcome);
-      if (written) writeLateMetadata(root as Stage, stageContents(root).stacks, added, before);
+      if (written) writeLateMetadata(root as Stage, stacks, added, before);
     };
     // With someone else's custom synthesis on the App, nothing says when CDK has written it: the answer is awaited now.
     if (!whenWritten(root, () => place(true))) place(false);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack, type Stage } from 'aws-cdk-lib';
+import type { Stack, Stage } from 'aws-cdk-lib';
 import type { IConstruct, MetadataEntry } from 'constructs';
 
 /** What CDK keeps of an artifact until it writes `manifest.json`: where the stack's metadata went. */
@@ -15,43 +15,110 @@ interface AssemblyBuilder {
 
 /**
  * Every construct whose metadata CDK writes with `stack`'s (`collectStackMetadata`): breadth first,
- * the stack's nested stacks included, the top-level stacks below it left to their own artifact.
+ * the stack's nested stacks included, the top-level stacks below it (`others`) left to their own artifact.
  */
-function metadataOrder(stack: Stack): IConstruct[] {
+function metadataOrder(stack: IConstruct, others: ReadonlySet<IConstruct>): IConstruct[] {
   const order: IConstruct[] = [];
   const queue: IConstruct[] = [stack];
   for (let i = 0; i < queue.length; i++) {
     const next = queue[i];
-    if (next !== stack && Stack.isStack(next) && !next.nested) continue;
+    if (next !== stack && others.has(next)) continue;
     order.push(next);
-    queue.push(...next.node.children);
+    for (const child of next.node.children) queue.push(child);
   }
   return order;
 }
 
+type Metadata = Record<string, MetadataEntry[]>;
+
+/** A construct's place in its stack's metadata, and what it gets there. */
+interface Late {
+  readonly key: string;
+  readonly entries: readonly MetadataEntry[];
+  /** How many of the entries CDK wrote go before them (a stack's own; what synthesis added goes after). */
+  readonly at?: number;
+}
+
+/** Each construct of `order` with entries in `added`, in CDK's order. */
+function lateEntries(order: readonly IConstruct[], added: ReadonlyMap<IConstruct, MetadataEntry[]>, before: ReadonlyMap<IConstruct, number>): Late[] {
+  const late: Late[] = [];
+  for (const c of order) {
+    const entries = added.get(c);
+    if (entries) late.push({ key: `/${c.node.path}`, entries, at: before.get(c) });
+  }
+  return late;
+}
+
+/** A construct's entries with the late ones in their place. */
+function spliced(had: readonly MetadataEntry[], late: Late): MetadataEntry[] {
+  const at = Math.min(late.at ?? had.length, had.length);
+  return [...had.slice(0, at), ...late.entries, ...had.slice(at)];
+}
+
 /**
- * A stack's metadata as CDK would have written it had `added` been on the constructs when it
- * collected them: each construct's entries in the same place, the new ones after the entries it
- * had then (`before`, for the constructs synthesis itself adds metadata to: a stack's tags), and a
- * construct that had none in its place in CDK's order.
+ * A stack's metadata as CDK would have written it had the late entries been on the constructs when it
+ * collected them: each construct's in the same place, the new ones after the entries it had then, and
+ * a construct that had none in its place in CDK's (breadth-first) order.
  */
-function withAdded(written: Record<string, MetadataEntry[]>, order: readonly IConstruct[], added: ReadonlyMap<IConstruct, MetadataEntry[]>, before: ReadonlyMap<IConstruct, number>): Record<string, MetadataEntry[]> {
-  const out: Record<string, MetadataEntry[]> = {};
+function withLate(written: Metadata, order: readonly IConstruct[], late: readonly Late[]): Metadata {
+  const byKey = new Map(late.map((l) => [l.key, l]));
+  const out: Metadata = {};
   for (const c of order) {
     const key = `/${c.node.path}`;
-    const entries = written[key];
-    const late = added.get(c);
-    if (!late) {
-      if (entries) out[key] = entries;
-      continue;
-    }
-    const had = entries ?? [];
-    const at = Math.min(before.get(c) ?? had.length, had.length);
-    out[key] = [...had.slice(0, at), ...late, ...had.slice(at)];
+    const l = byKey.get(key);
+    if (l) out[key] = spliced(written[key] ?? [], l);
+    else if (written[key]) out[key] = written[key];
   }
   // Nothing CDK wrote is dropped, even from a construct this walk would not reach.
   for (const [key, entries] of Object.entries(written)) if (!(key in out)) out[key] = entries;
   return out;
+}
+
+/** `JSON.stringify(value, undefined, 2)` as it reads at `depth` inside a document written so. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, undefined, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/**
+ * `withLate` on the text of a metadata file as CDK writes it (`JSON.stringify(metadata, undefined, 2)`),
+ * the same bytes as writing `withLate` of its parse, without parsing and writing again what does not
+ * change: in that text only a top-level key starts a line with two spaces and a quote (deeper lines
+ * are indented further, and a string holds no raw newline). Undefined when the text is not of that
+ * form, for the caller to parse it.
+ */
+function withLateText(text: string, order: readonly IConstruct[], late: readonly Late[]): string | undefined {
+  if (!text.startsWith('{\n  "') || !text.endsWith('\n  ]\n}')) return undefined;
+  // Each top-level key's text, `\n  "<key>": [ ... \n  ]`, by key, with where its array starts.
+  const blocks = new Map<string, { block: string; array: number }>();
+  for (let start = 1; start < text.length - 2; ) {
+    const next = text.indexOf('\n  "', start + 1);
+    const end = next === -1 ? text.length - 2 : next - 1;
+    const block = text.slice(start, end);
+    const line = block.slice(1, block.indexOf('\n', 1));
+    if (!line.endsWith(': [')) return undefined;
+    blocks.set(JSON.parse(line.slice(2, -3)) as string, { block, array: line.length });
+    start = end + 1;
+  }
+  const byKey = new Map(late.map((l) => [l.key, l]));
+  const out: string[] = [];
+  const emitted = new Set<string>();
+  for (const c of order) {
+    const key = `/${c.node.path}`;
+    const found = blocks.get(key);
+    const l = byKey.get(key);
+    if (!l) {
+      if (found) out.push(found.block);
+    } else if (!found) {
+      out.push(`\n  ${JSON.stringify(key)}: ${indented(l.entries, 1)}`);
+    } else if (l.at === undefined) {
+      // After everything the construct had: the entries' text before the array's closing line.
+      out.push(`${found.block.slice(0, -4)},${l.entries.map((e) => `\n    ${indented(e, 2)}`).join(',')}\n  ]`);
+    } else {
+      const had = JSON.parse(found.block.slice(found.array)) as MetadataEntry[];
+      out.push(`\n  ${JSON.stringify(key)}: ${indented(spliced(had, l), 1)}`);
+    }
+    emitted.add(key);
+  }
+  for (const [key, { block }] of blocks) if (!emitted.has(key)) out.push(block);
+  return `{${out.join(',')}\n}`;
 }
 
 /**
@@ -65,24 +132,26 @@ function withAdded(written: Record<string, MetadataEntry[]>, order: readonly ICo
 export function writeLateMetadata(stage: Stage, stacks: readonly Stack[], added: ReadonlyMap<IConstruct, MetadataEntry[]>, before: ReadonlyMap<IConstruct, number>): void {
   if (added.size === 0) return;
   const builder = (stage as unknown as { _assemblyBuilder?: AssemblyBuilder })._assemblyBuilder;
-  for (const stack of stacks) {
-    if (stack.nested) continue;
-    const order = metadataOrder(stack);
-    if (!order.some((c) => added.has(c))) continue;
+  const topLevel = stacks.filter((s) => !s.nested);
+  const others = new Set<IConstruct>(topLevel);
+  for (const stack of topLevel) {
+    const order = metadataOrder(stack, others);
+    const late = lateEntries(order, added, before);
+    if (late.length === 0) continue;
     const artifact = builder?.artifacts?.[stack.artifactId];
     if (artifact?.additionalMetadataFile) {
       const file = join(builder!.outdir, artifact.additionalMetadataFile);
-      const written = JSON.parse(readFileSync(file, 'utf-8')) as Record<string, MetadataEntry[]>;
-      writeFileSync(file, JSON.stringify(withAdded(written, order, added, before), undefined, 2), 'utf-8');
+      const text = readFileSync(file, 'utf-8');
+      writeFileSync(file, withLateText(text, order, late) ?? JSON.stringify(withLate(JSON.parse(text) as Metadata, order, late), undefined, 2), 'utf-8');
     } else if (artifact?.metadata) {
-      artifact.metadata = withAdded(artifact.metadata, order, added, before);
+      artifact.metadata = withLate(artifact.metadata, order, late);
     } else {
       throw new Error(`lexscribe: stack ${stack.node.path} has no metadata in the cloud assembly to add its annotations to`);
     }
   }
 }
 
-/** Whether CDK will write `stack`'s metadata somewhere lexscribe can add to it later: it has some now. */
+/** Whether CDK will write `stack`'s metadata somewhere lexscribe can add to it later: it has some now (every Stack of today's aws-cdk-lib: its creation stack). */
 export function hasMetadata(stack: Stack): boolean {
-  return metadataOrder(stack).some((c) => c.node.metadata.length > 0);
+  return stack.node.metadata.length > 0 || metadataOrder(stack, new Set()).some((c) => c.node.metadata.length > 0);
 }

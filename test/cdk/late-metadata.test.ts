@@ -61,6 +61,33 @@ describe('writeLateMetadata', () => {
     expect(readFileSync(join(outdir, 'Other.metadata.json'), 'utf8')).toBe('untouched');
   });
 
+  test.each([
+    ['as CDK writes it (the text spliced)', (m: unknown) => JSON.stringify(m, undefined, 2)],
+    ['in another form (parsed and written again)', (m: unknown) => JSON.stringify(m)],
+  ])('a metadata file %s comes out as CDK would have written it with the annotations on', (_how, write) => {
+    const { stack, first, second, deep } = fixture();
+    const outdir = tempDir('lexscribe-late-');
+    const written = {
+      '/Test': [entry('aws:cdk:logicalId', 'before'), entry('aws:cdk:stack-tags', 'synthesis')],
+      '/Test/Second/Resource': [entry('aws:cdk:logicalId', 'Second "quoted": [x]'), { type: 'aws:cdk:asset', data: { path: 'a\nb', list: [1, 2] } }],
+    };
+    writeFileSync(join(outdir, 'Test.metadata.json'), write(written));
+    const added = new Map<IConstruct, MetadataEntry[]>([
+      [deep.node.defaultChild!, [entry('aws:cdk:info', 'in the nested stack')]],
+      [second.node.defaultChild!, [entry('aws:cdk:error', 'on second'), entry('aws:cdk:warning', 'and again')]],
+      [stack, [entry('aws:cdk:warning', 'on the stack')]],
+      [first.node.defaultChild!, [entry('aws:cdk:warning', 'on first')]],
+    ]);
+    writeLateMetadata(stageWith(outdir, { Test: { additionalMetadataFile: 'Test.metadata.json' } }), [stack], added, new Map([[stack, 1]]));
+    const expected = {
+      '/Test': [entry('aws:cdk:logicalId', 'before'), entry('aws:cdk:warning', 'on the stack'), entry('aws:cdk:stack-tags', 'synthesis')],
+      '/Test/First/Resource': [entry('aws:cdk:warning', 'on first')],
+      '/Test/Second/Resource': [...written['/Test/Second/Resource'], entry('aws:cdk:error', 'on second'), entry('aws:cdk:warning', 'and again')],
+      '/Test/Inner/Deep/Resource': [entry('aws:cdk:info', 'in the nested stack')],
+    };
+    expect(readFileSync(join(outdir, 'Test.metadata.json'), 'utf8')).toBe(JSON.stringify(expected, undefined, 2));
+  });
+
   test('a stack whose artifact has no metadata anywhere is an error, not annotations dropped', () => {
     const { stack, first } = fixture();
     const added = new Map<IConstruct, MetadataEntry[]>([[first.node.defaultChild!, [entry('aws:cdk:error', 'late')]]]);

@@ -92,7 +92,21 @@ describe('the bundled commands', () => {
   });
 });
 
-test.each([['the entry point', 'lexscribe.js'], ['the commands', 'lexscribe-cli.js']])('%s bundle is ASCII only, so Node reads it as a one-byte string', (_, file) => {
+/**
+ * The thread on which the aspect runs the checks while CDK writes the assembly is dist/lexscribe-worker.js
+ * (lib/cdk/evaluator-worker), started by the entry point from beside itself (test/cdk/worker.test.ts runs it).
+ */
+test('the evaluation thread loads only dependencies and Node built-ins: the catalog without aws-cdk-lib', () => {
+  const text = readFileSync(join(ROOT, 'dist', 'lexscribe-worker.js'), 'utf8');
+  const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
+  const known = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
+  const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+  expect(specs).toEqual(expect.arrayContaining(['node:worker_threads']));
+  expect(text).toContain('LEX-IAM-1');
+});
+
+test.each([['the entry point', 'lexscribe.js'], ['the commands', 'lexscribe-cli.js'], ['the evaluation thread', 'lexscribe-worker.js']])('%s bundle is ASCII only, so Node reads it as a one-byte string', (_, file) => {
   const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
   expect(text.length).toBeGreaterThan(100_000);
   expect([...text.matchAll(/[^\x00-\x7f]/g)].map((m) => m[0])).toEqual([]);
