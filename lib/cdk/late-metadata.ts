@@ -77,6 +77,13 @@ function withLate(written: Metadata, order: readonly IConstruct[], late: readonl
 /** `JSON.stringify(value, undefined, 2)` as it reads at `depth` inside a document written so. */
 const indented = (value: unknown, depth: number) => JSON.stringify(value, undefined, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
+/** `indented(entry, 2)`, made directly for an annotation as `addMetadata` makes it (`{ type, data, trace }`, a string, no trace): most of what is added. */
+function entryText(e: MetadataEntry): string {
+  const keys = Object.keys(e);
+  const plain = keys[0] === 'type' && keys[1] === 'data' && typeof e.data === 'string' && e.trace === undefined && keys.length <= 3 && (keys.length === 2 || keys[2] === 'trace');
+  return plain ? `{\n      "type": ${JSON.stringify(e.type)},\n      "data": ${JSON.stringify(e.data)}\n    }` : indented(e, 2);
+}
+
 /**
  * `withLate` on the text of a metadata file as CDK writes it (`JSON.stringify(metadata, undefined, 2)`),
  * the same bytes as writing `withLate` of its parse, without parsing and writing again what does not
@@ -94,7 +101,8 @@ function withLateText(text: string, order: readonly IConstruct[], late: readonly
     const block = text.slice(start, end);
     const line = block.slice(1, block.indexOf('\n', 1));
     if (!line.endsWith(': [')) return undefined;
-    blocks.set(JSON.parse(line.slice(2, -3)) as string, { block, array: line.length });
+    const key = line.slice(3, -4);
+    blocks.set(key.includes('\\') ? (JSON.parse(line.slice(2, -3)) as string) : key, { block, array: line.length });
     start = end + 1;
   }
   const byKey = new Map(late.map((l) => [l.key, l]));
@@ -110,7 +118,7 @@ function withLateText(text: string, order: readonly IConstruct[], late: readonly
       out.push(`\n  ${JSON.stringify(key)}: ${indented(l.entries, 1)}`);
     } else if (l.at === undefined) {
       // After everything the construct had: the entries' text before the array's closing line.
-      out.push(`${found.block.slice(0, -4)},${l.entries.map((e) => `\n    ${indented(e, 2)}`).join(',')}\n  ]`);
+      out.push(`${found.block.slice(0, -4)},${l.entries.map((e) => `\n    ${entryText(e)}`).join(',')}\n  ]`);
     } else {
       const had = JSON.parse(found.block.slice(found.array)) as MetadataEntry[];
       out.push(`\n  ${JSON.stringify(key)}: ${indented(spliced(had, l), 1)}`);

@@ -72,9 +72,11 @@ describe('writeLateMetadata', () => {
       '/Test/Second/Resource': [entry('aws:cdk:logicalId', 'Second "quoted": [x]'), { type: 'aws:cdk:asset', data: { path: 'a\nb', list: [1, 2] } }],
     };
     writeFileSync(join(outdir, 'Test.metadata.json'), write(written));
+    // Entries not as addMetadata makes them: written as JSON.stringify writes them, in their own key order.
+    const odd = [{ data: 'data first', type: 'aws:cdk:info' }, { type: 'aws:cdk:info', data: 'traced', trace: ['here'] }] as unknown as MetadataEntry[];
     const added = new Map<IConstruct, MetadataEntry[]>([
       [deep.node.defaultChild!, [entry('aws:cdk:info', 'in the nested stack')]],
-      [second.node.defaultChild!, [entry('aws:cdk:error', 'on second'), entry('aws:cdk:warning', 'and again')]],
+      [second.node.defaultChild!, [entry('aws:cdk:error', 'on second'), { type: 'aws:cdk:warning', data: 'and again', trace: undefined }, odd[0], odd[1]]],
       [stack, [entry('aws:cdk:warning', 'on the stack')]],
       [first.node.defaultChild!, [entry('aws:cdk:warning', 'on first')]],
     ]);
@@ -82,7 +84,7 @@ describe('writeLateMetadata', () => {
     const expected = {
       '/Test': [entry('aws:cdk:logicalId', 'before'), entry('aws:cdk:warning', 'on the stack'), entry('aws:cdk:stack-tags', 'synthesis')],
       '/Test/First/Resource': [entry('aws:cdk:warning', 'on first')],
-      '/Test/Second/Resource': [...written['/Test/Second/Resource'], entry('aws:cdk:error', 'on second'), entry('aws:cdk:warning', 'and again')],
+      '/Test/Second/Resource': [...written['/Test/Second/Resource'], entry('aws:cdk:error', 'on second'), entry('aws:cdk:warning', 'and again'), ...odd],
       '/Test/Inner/Deep/Resource': [entry('aws:cdk:info', 'in the nested stack')],
     };
     expect(readFileSync(join(outdir, 'Test.metadata.json'), 'utf8')).toBe(JSON.stringify(expected, undefined, 2));
