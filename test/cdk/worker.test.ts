@@ -148,6 +148,14 @@ describe('the checks on a thread of their own', () => {
     expect(two.aspect.results.get('')!.findings).toEqual(one.aspect.results.get('')!.findings);
   }, 120_000);
 
+  test('not for an App of fewer than 100 resources (the thread would cost more than the checks)', () => {
+    // 4 bots: 36 resources; 20: 180.
+    const small = synth((outdir) => generateApp('failing', 4, outdir), {});
+    expect(assemblyFiles(small.outdir)['Tenant0.metadata.json']).toContain('"aws:cdk:error"');
+    expect(small.threads).toEqual([]);
+    expect(synth((outdir) => generateApp('failing', 20, outdir), {}).threads).toHaveLength(1);
+  }, 60_000);
+
   test('a selection of the catalog goes to the thread by id', () => {
     const iamOnly = lexscribe().ALL_CHECKS.filter((c) => c.id.startsWith('LEX-IAM-'));
     const [one, two] = both(richApp, { checks: iamOnly });
