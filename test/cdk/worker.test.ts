@@ -139,7 +139,7 @@ describe('the checks on a thread of their own', () => {
     const custom = lexscribe().ALL_CHECKS.filter((c) => c.id.startsWith('LEX-IAM-')).map((c) => ({ ...c }));
     expect(synth(richApp, { checks: custom }).threads).toEqual([]);
     const staged = (outdir: string) => {
-      const app = generateApp('failing', 4, outdir);
+      const app = generateApp('failing', 20, outdir);
       new Stack(new Stage(app, 'Prod'), 'Inner').node.addMetadata('owner', 'x');
       return app;
     };
