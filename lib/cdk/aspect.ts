@@ -222,9 +222,9 @@ export class LexscribeChecks implements IAspect {
     return run;
   }
 
-  /** Whether this instance may run its checks on another thread: asked to, and every check the catalog's. */
+  /** Whether this instance may run its checks on another thread: asked to, and checks to run, every one the catalog's. */
   private get offloads(): boolean {
-    return this.props.worker !== false && catalogIds(this.checks) !== undefined;
+    return this.props.worker !== false && this.checks.length > 0 && catalogIds(this.checks) !== undefined;
   }
 
   /**

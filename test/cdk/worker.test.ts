@@ -135,9 +135,10 @@ describe('the checks on a thread of their own', () => {
     expect(assemblyFiles(two.outdir)).toEqual(assemblyFiles(one.outdir));
   }, 120_000);
 
-  test('not for checks of its own, nor with Stages below the App (one run over every Stage): the App thread, as before', () => {
+  test('not for checks of its own or none, nor with Stages below the App (one run over every Stage): the App thread, as before', () => {
     const custom = lexscribe().ALL_CHECKS.filter((c) => c.id.startsWith('LEX-IAM-')).map((c) => ({ ...c }));
     expect(synth(richApp, { checks: custom }).threads).toEqual([]);
+    expect(synth(richApp, { checks: [] }).threads).toEqual([]);
     const staged = (outdir: string) => {
       const app = generateApp('failing', 20, outdir);
       new Stack(new Stage(app, 'Prod'), 'Inner').node.addMetadata('owner', 'x');
