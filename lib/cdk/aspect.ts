@@ -280,7 +280,7 @@ export class LexscribeChecks implements IAspect {
     this.unread.set(root.node.path, () => evaluateJob(job).result);
     // CDK adds metadata of its own to a stack as it writes it (its tags); lexscribe's goes before, as it would have.
     const before = new Map<IConstruct, number>(stacks.map((s) => [s, s.node.metadata.length]));
-    const place = (written: boolean) => {
+    const takeAnswer = (written: boolean) => {
       let outcome = evaluator!.take();
       if ('error' in outcome) {
         process.stderr.write(`[Warning] lexscribe: ${outcome.error}; the checks ran on the App's thread instead\n`);
@@ -290,7 +290,7 @@ export class LexscribeChecks implements IAspect {
       if (written) writeLateMetadata(root as Stage, stacks, added, before);
     };
     // With someone else's custom synthesis on the App, nothing says when CDK has written it: the answer is awaited now.
-    if (!whenWritten(root, () => place(true))) place(false);
+    if (!whenWritten(root, () => takeAnswer(true))) takeAnswer(false);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { PostedJob } from './evaluator';
 import type { StageJob, StageOutcome } from './stage-job';
 
 /**
@@ -22,10 +23,10 @@ function problem(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-parentPort!.once('message', (job: StageJob) => {
+parentPort!.once('message', ({ inputsJson, ...rest }: PostedJob) => {
   let answer: StageOutcome | { error: string };
   try {
-    answer = runJob ? runJob(job) : { error: `the evaluation thread could not load the checks: ${problem(loadError)}` };
+    answer = runJob ? runJob({ ...rest, inputs: JSON.parse(inputsJson) as StageJob['inputs'] }) : { error: `the evaluation thread could not load the checks: ${problem(loadError)}` };
   } catch (e) {
     answer = { error: `the evaluation thread failed: ${problem(e)}` };
   }

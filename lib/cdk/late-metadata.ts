@@ -13,18 +13,23 @@ interface AssemblyBuilder {
   readonly artifacts?: Record<string, ArtifactManifest>;
 }
 
+/** A construct, and its key in its stack's metadata (`/` and its path). */
+type Placed = readonly [construct: IConstruct, key: string];
+
 /**
- * Every construct whose metadata CDK writes with `stack`'s (`collectStackMetadata`): breadth first,
- * the stack's nested stacks included, the top-level stacks below it (`others`) left to their own artifact.
+ * Every construct whose metadata CDK writes with `stack`'s (`collectStackMetadata`), with its key:
+ * breadth first, the stack's nested stacks included, the top-level stacks below it (`others`) left to
+ * their own artifact. Each key is its parent's and its id, rather than `node.path`, which walks up the
+ * tree again for every construct.
  */
-function metadataOrder(stack: IConstruct, others: ReadonlySet<IConstruct>): IConstruct[] {
-  const order: IConstruct[] = [];
-  const queue: IConstruct[] = [stack];
+function metadataOrder(stack: IConstruct, others: ReadonlySet<IConstruct>): Placed[] {
+  const order: Placed[] = [];
+  const queue: Placed[] = [[stack, `/${stack.node.path}`]];
   for (let i = 0; i < queue.length; i++) {
-    const next = queue[i];
+    const [next, key] = queue[i];
     if (next !== stack && others.has(next)) continue;
-    order.push(next);
-    for (const child of next.node.children) queue.push(child);
+    order.push(queue[i]);
+    for (const child of next.node.children) queue.push([child, `${key}/${child.node.id}`]);
   }
   return order;
 }
@@ -40,11 +45,11 @@ interface Late {
 }
 
 /** Each construct of `order` with entries in `added`, in CDK's order. */
-function lateEntries(order: readonly IConstruct[], added: ReadonlyMap<IConstruct, MetadataEntry[]>, before: ReadonlyMap<IConstruct, number>): Late[] {
+function lateEntries(order: readonly Placed[], added: ReadonlyMap<IConstruct, MetadataEntry[]>, before: ReadonlyMap<IConstruct, number>): Late[] {
   const late: Late[] = [];
-  for (const c of order) {
+  for (const [c, key] of order) {
     const entries = added.get(c);
-    if (entries) late.push({ key: `/${c.node.path}`, entries, at: before.get(c) });
+    if (entries) late.push({ key, entries, at: before.get(c) });
   }
   return late;
 }
@@ -60,11 +65,10 @@ function spliced(had: readonly MetadataEntry[], late: Late): MetadataEntry[] {
  * collected them: each construct's in the same place, the new ones after the entries it had then, and
  * a construct that had none in its place in CDK's (breadth-first) order.
  */
-function withLate(written: Metadata, order: readonly IConstruct[], late: readonly Late[]): Metadata {
+function withLate(written: Metadata, order: readonly Placed[], late: readonly Late[]): Metadata {
   const byKey = new Map(late.map((l) => [l.key, l]));
   const out: Metadata = {};
-  for (const c of order) {
-    const key = `/${c.node.path}`;
+  for (const [, key] of order) {
     const l = byKey.get(key);
     if (l) out[key] = spliced(written[key] ?? [], l);
     else if (written[key]) out[key] = written[key];
@@ -91,7 +95,7 @@ function entryText(e: MetadataEntry): string {
  * are indented further, and a string holds no raw newline). Undefined when the text is not of that
  * form, for the caller to parse it.
  */
-function withLateText(text: string, order: readonly IConstruct[], late: readonly Late[]): string | undefined {
+function withLateText(text: string, order: readonly Placed[], late: readonly Late[]): string | undefined {
   if (!text.startsWith('{\n  "') || !text.endsWith('\n  ]\n}')) return undefined;
   // Each top-level key's text, `\n  "<key>": [ ... \n  ]`, by key, with where its array starts.
   const blocks = new Map<string, { block: string; array: number }>();
@@ -108,8 +112,7 @@ function withLateText(text: string, order: readonly IConstruct[], late: readonly
   const byKey = new Map(late.map((l) => [l.key, l]));
   const out: string[] = [];
   const emitted = new Set<string>();
-  for (const c of order) {
-    const key = `/${c.node.path}`;
+  for (const [, key] of order) {
     const found = blocks.get(key);
     const l = byKey.get(key);
     if (!l) {
@@ -161,5 +164,5 @@ export function writeLateMetadata(stage: Stage, stacks: readonly Stack[], added:
 
 /** Whether CDK will write `stack`'s metadata somewhere lexscribe can add to it later: it has some now (every Stack of today's aws-cdk-lib: its creation stack). */
 export function hasMetadata(stack: Stack): boolean {
-  return stack.node.metadata.length > 0 || metadataOrder(stack, new Set()).some((c) => c.node.metadata.length > 0);
+  return stack.node.metadata.length > 0 || metadataOrder(stack, new Set()).some(([c]) => c.node.metadata.length > 0);
 }

@@ -215,8 +215,11 @@ describe('Evaluator', () => {
   });
 
   test('a job that cannot be copied to the thread is not sent', () => {
-    const evaluator = Evaluator.start(fixture('never-answers.js'))!;
-    expect(evaluator.post({ inputs: [() => undefined] } as never)).toBe(false);
+    // Settings travel as a structured clone, which takes no function; stacks as JSON, which takes no BigInt.
+    const uncloneable = Evaluator.start(fixture('never-answers.js'))!;
+    expect(uncloneable.post({ inputs: [], settings: { config: { pick: () => undefined } } } as never)).toBe(false);
+    const unwritable = Evaluator.start(fixture('never-answers.js'))!;
+    expect(unwritable.post({ inputs: [{ count: BigInt(1) }], settings: {} } as never)).toBe(false);
   });
 
   test('no worker file: no thread', () => {
