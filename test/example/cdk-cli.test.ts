@@ -59,6 +59,16 @@ describe('`cdk synth` of the example app with the real CLI', () => {
     expect(insecure.output).toMatch(/\[Prod\/ContactCentreBot\/[^\]]+\] LEX-IAM-1 \[HIGH\]/);
   }, 180_000);
 
+  test("an App large enough for the checks' own thread: the CLI prints and fails on the annotations added after CDK wrote the stacks, as on one thread", async () => {
+    // The bench's generated app (20 bots, 180 resources) with the aspect from dist/lexscribe.js, as `cdk synth` starts an app.
+    const app = (variant: string) => `"${process.execPath}" "${join(ROOT, 'dist', 'bench', 'synth-child.js')}" "${variant}" failing 20 --cli`;
+    const [two, one] = await Promise.all([cdkSynth('--quiet', '--app', app('lexscribe aspect')), cdkSynth('--quiet', '--app', app('lexscribe aspect, one thread'))]);
+    expect(two.code).toBe(1);
+    expect(two.output).toMatch(/^ERROR LEX-IAM-7 \[HIGH\] /m);
+    expect(two.output.split('\n').length).toBeGreaterThan(500);
+    expect(two).toEqual(one);
+  }, 180_000);
+
   test('SARIF of `lexscribe scan cdk.out` has a line for every result, and points at the constructs in lib/example/*.ts', async () => {
     // Inside the repository (an ignored directory), as a pipeline's cdk.out is: its templates are repository paths too.
     mkdirSync(join(ROOT, '.lexscribe-tmp'), { recursive: true });
