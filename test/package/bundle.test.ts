@@ -24,6 +24,14 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bundled = () => require(BUNDLE) as typeof source;
 
+/** What a bundle requires, and which of it is neither a package of `known` nor a Node built-in (its own modules must all be inside). */
+function requiresOf(file: string, known: readonly string[]): { specs: string[]; outside: string[] } {
+  const specs = [...new Set([...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
+  const allowed = new Set([...known, ...builtinModules]);
+  const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  return { specs, outside: specs.filter((s) => !allowed.has(name(s))) };
+}
+
 function synthFindings(lexscribe: typeof source): string[] {
   // The insecure example, in a Stage: findings of every kind, and the Stage's run finished at the App.
   const context = { 'example:insecure': 'true', 'example:stage': 'Prod' };
@@ -51,11 +59,8 @@ describe('the bundled entry point', () => {
   });
 
   test('loads only dependencies, peers and Node built-ins: every module of its own is inside', () => {
-    const text = readFileSync(BUNDLE, 'utf8');
-    const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
-    const known = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies), ...builtinModules]);
-    const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
-    expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+    const { specs, outside } = requiresOf(BUNDLE, [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]);
+    expect(outside).toEqual([]);
     expect(specs).toEqual(expect.arrayContaining(['aws-cdk-lib']));
   });
 
@@ -83,11 +88,8 @@ describe('the bundled commands', () => {
   });
 
   test('load only dependencies and Node built-ins: no aws-cdk-lib, and every module of their own inside', () => {
-    const text = readFileSync(CLI_BUNDLE, 'utf8');
-    const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
-    const known = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
-    const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
-    expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+    const { specs, outside } = requiresOf(CLI_BUNDLE, Object.keys(pkg.dependencies));
+    expect(outside).toEqual([]);
     expect(specs).toEqual(expect.arrayContaining(['commander', 'yaml', '@aws-sdk/client-lex-models-v2']));
   });
 });
@@ -97,13 +99,11 @@ describe('the bundled commands', () => {
  * (lib/cdk/evaluator-worker), started by the entry point from beside itself (test/cdk/worker.test.ts runs it).
  */
 test('the evaluation thread loads only dependencies and Node built-ins: the catalog without aws-cdk-lib', () => {
-  const text = readFileSync(join(ROOT, 'dist', 'lexscribe-worker.js'), 'utf8');
-  const specs = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
-  const known = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
-  const name = (spec: string) => spec.replace(/^node:/, '').split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
-  expect(specs.filter((s) => !known.has(name(s)))).toEqual([]);
+  const file = join(ROOT, 'dist', 'lexscribe-worker.js');
+  const { specs, outside } = requiresOf(file, Object.keys(pkg.dependencies));
+  expect(outside).toEqual([]);
   expect(specs).toEqual(expect.arrayContaining(['node:worker_threads']));
-  expect(text).toContain('LEX-IAM-1');
+  expect(readFileSync(file, 'utf8')).toContain('LEX-IAM-1');
 });
 
 test.each([['the entry point', 'lexscribe.js'], ['the commands', 'lexscribe-cli.js'], ['the evaluation thread', 'lexscribe-worker.js']])('%s bundle is ASCII only, so Node reads it as a one-byte string', (_, file) => {
