@@ -159,6 +159,14 @@ describe.each(TARGETS)('installed into a fresh CDK app on aws-cdk-lib $cdk', (ta
     expect(JSON.parse(stdout.trim().split('\n').pop()!).validatorCalls).toBeGreaterThan(0);
   }, 120_000);
 
+  test("an App large enough for the aspect's evaluation thread gets the same cloud assembly with and without it", async () => {
+    await run(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], { cwd: dir });
+    const { stdout } = await run(process.execPath, [join(dir, 'dist', 'bin', 'threaded.js'), join(dir, 'threaded.out')], { cwd: dir, env: { ...process.env, CDK_VALIDATION: 'false' } });
+    const result = JSON.parse(stdout.trim().split('\n').pop()!) as { threads: number; same: boolean; files: number; annotations: number };
+    expect(result).toEqual({ threads: 1, same: true, files: expect.any(Number), annotations: expect.any(Number) });
+    expect(result.annotations).toBeGreaterThan(100);
+  }, 120_000);
+
   test('the installed CLI scans what the app synthesized', async () => {
     const { stdout } = await run(join(dir, 'node_modules', '.bin', 'lexscribe'), ['scan', 'cdk.out', '-f', 'json', '--fail-on', 'critical'], { cwd: dir });
     const report = JSON.parse(stdout) as Report;
