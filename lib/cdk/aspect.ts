@@ -268,7 +268,7 @@ export class LexscribeChecks implements IAspect {
     const checkIds = catalogIds(this.checks);
     const stacks = [...read.stacks.values()];
     const job: StageJob | undefined =
-      evaluator && large && checkIds && read.plain && stacks.every((s) => s.nested || hasMetadata(s))
+      evaluator && large && checkIds && read.plain && stacks.every((s) => s.nested || hasMetadata(s, stacks))
         ? { checkIds, settings: this.settings, verbose: !!this.props.verbose, inputs: read.inputs, read: read.warnings, outdir: (root as Stage).outdir }
         : undefined;
     if (!job || !evaluator!.post(job)) {

@@ -26,8 +26,9 @@ export const ANSWER_TIMEOUT_MS = 120_000;
  */
 export class Evaluator {
   /** A new thread, or undefined where there is no worker file (the TypeScript sources) or no thread can start. */
-  static start(file = WORKER_FILES.find((f) => existsSync(f))): Evaluator | undefined {
-    if (!file || !existsSync(file)) return undefined;
+  static start(file?: string): Evaluator | undefined {
+    file = file === undefined ? WORKER_FILES.find((f) => existsSync(f)) : existsSync(file) ? file : undefined;
+    if (!file) return undefined;
     try {
       return new Evaluator(file);
     } catch {

@@ -162,7 +162,13 @@ export function writeLateMetadata(stage: Stage, stacks: readonly Stack[], added:
   }
 }
 
-/** Whether CDK will write `stack`'s metadata somewhere lexscribe can add to it later: it has some now (every Stack of today's aws-cdk-lib: its creation stack). */
-export function hasMetadata(stack: Stack): boolean {
-  return stack.node.metadata.length > 0 || metadataOrder(stack, new Set()).some(([c]) => c.node.metadata.length > 0);
+/**
+ * Whether CDK will write `stack`'s metadata somewhere lexscribe can add to it later: some construct it
+ * writes with the stack's (not those of the top-level stacks in `stacks`) has some now (every Stack of
+ * today's aws-cdk-lib does: its creation stack).
+ */
+export function hasMetadata(stack: Stack, stacks: readonly Stack[] = []): boolean {
+  if (stack.node.metadata.length > 0) return true;
+  const others = new Set<IConstruct>(stacks.filter((s) => !s.nested));
+  return metadataOrder(stack, others).some(([c]) => c.node.metadata.length > 0);
 }

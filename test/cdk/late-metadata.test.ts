@@ -101,5 +101,10 @@ describe('writeLateMetadata', () => {
     // Every Stack of today's aws-cdk-lib has its creation stack; a construct tree with none is made up.
     const bare = (children: unknown[]) => ({ node: { metadata: [], children } });
     expect(hasMetadata(bare([bare([]), bare([])]) as unknown as Stack)).toBe(false);
+    // What a top-level stack below it holds is written with that stack's artifact, not this one's.
+    const inner = { node: { metadata: [{ type: 'aws:cdk:logicalId', data: 'X' }], children: [] }, nested: false };
+    const outer = bare([inner]) as unknown as Stack;
+    expect(hasMetadata(outer, [outer, inner as unknown as Stack])).toBe(false);
+    expect(hasMetadata(outer)).toBe(true);
   });
 });
