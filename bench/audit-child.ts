@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { auditAccount } from '../lib/cli/audit';
 import { raiseInterruptBudget } from '../lib/cli/tiering';
-import { extraRequests } from '../test/integration/moto-adapter';
+import { extraRequests, sentRequests } from '../test/integration/moto-adapter';
 
 /**
  * One audit of the benchmark (bench/audit.ts), in a process of its own so that its CPU time and peak
  * memory are the audit's alone, start-up included, as a `lexscribe audit` run pays them:
- * `node audit-child.js URL [keep]` prints an `AuditRun` as JSON.
+ * `node audit-child.js URL [keep]` prints an `AuditRun` as JSON; with LEXSCRIBE_BENCH_RECORD=FILE, it writes
+ * every request it sent to moto there too (recorded as they are sent: an array push each).
  */
 export interface AuditRun {
   resources: number;
@@ -39,6 +41,9 @@ async function main(url: string, keepReport: boolean): Promise<void> {
     digest: createHash('sha256').update(text).digest('hex').slice(0, 12),
     ...(keepReport ? { report: text } : {}),
   };
+  // After the measures: the requests the audit sent, for the benchmark to send again (LEXSCRIBE_BENCH_RECORD names the file).
+  const record = process.env.LEXSCRIBE_BENCH_RECORD;
+  if (record) writeFileSync(record, JSON.stringify(sentRequests()));
   process.stdout.write(JSON.stringify(run));
 }
 

@@ -6,11 +6,12 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { StartTranscriptionJobCommand, TranscribeClient } from '@aws-sdk/client-transcribe';
 import { TEST_HOOKS_ENV } from '../lib/cli/audit';
 import { Limiter } from '../lib/sources/account/limiter';
-import { MotoRequestHandler } from '../test/integration/moto-adapter';
+import { MotoRequestHandler, type SentRequest } from '../test/integration/moto-adapter';
 import { startMoto, type MotoServer } from '../test/integration/moto-server';
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { Agent, request as httpRequest } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bench } from './run';
 import { median, printTable, procCpuMs } from './measure';
@@ -161,6 +162,43 @@ async function motoLoop(c: Clients, seconds = 3): Promise<Omit<MotoWork, 'motoCp
   return { calls, wallMs: Date.now() - start };
 }
 
+/** An audit's requests sent again at most this many (every k-th, in order: the same mix of calls). */
+const REPLAY_MAX = 3000;
+
+/**
+ * moto's rate on the audit's own calls: its recorded requests (every k-th, up to REPLAY_MAX) sent again
+ * as they were, at the audit's concurrency, by a bare HTTP client (no SDK work between answers, so moto
+ * waits on it less than on any SDK client: a ceiling no audit can pass). They are all reads.
+ */
+async function replay(url: string, sent: readonly SentRequest[]): Promise<Omit<MotoWork, 'motoCpuMs'>> {
+  const step = Math.max(1, Math.ceil(sent.length / REPLAY_MAX));
+  const picked = sent.filter((_, i) => i % step === 0);
+  const { hostname, port } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: AUDIT_CONCURRENCY });
+  const once = (r: SentRequest) =>
+    new Promise<void>((resolve, reject) => {
+      const req = httpRequest({ agent, hostname, port, method: r.method, path: r.path, headers: r.headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', resolve);
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(r.body === undefined ? undefined : Buffer.from(r.body, 'base64'));
+    });
+  let next = 0;
+  const start = Date.now();
+  try {
+    await Promise.all(
+      Array.from({ length: AUDIT_CONCURRENCY }, async () => {
+        while (next < picked.length) await once(picked[next++]);
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
+  return { calls: picked.length, wallMs: Date.now() - start };
+}
+
 const rateOf = (w: MotoWork) => w.calls / (w.wallMs / 1000);
 /** The share of one core moto's process used: moto answers one request at a time, so 1 is its limit. */
 const busyOf = (w: MotoWork) => (w.motoCpuMs === undefined ? undefined : w.motoCpuMs / w.wallMs);
@@ -176,9 +214,10 @@ const both = (a: MotoWork, b: MotoWork): MotoWork => ({
 
 import type { AuditRun } from './audit-child';
 
-function auditInChild(url: string, keepReport: boolean): Promise<AuditRun> {
+function auditInChild(url: string, keepReport: boolean, record?: string): Promise<AuditRun> {
   const env = {
     ...process.env,
+    ...(record ? { LEXSCRIBE_BENCH_RECORD: record } : {}),
     AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -198,6 +237,8 @@ interface Run extends AuditRun {
   ceiling: number;
   audit: MotoWork;
   loop: MotoWork;
+  /** moto on the audit's own requests sent again (the size's first audit's, after each audit). */
+  replay: MotoWork;
 }
 
 interface SizeResult {
@@ -210,6 +251,8 @@ interface SizeResult {
 const bench: Bench = {
   async run() {
     let moto: MotoServer | undefined;
+    const scratch = mkdtempSync(join(tmpdir(), 'lexscribe-bench-audit-'));
+    const record = join(scratch, 'requests.json');
     try {
       moto = await startMoto();
       // moto moves a job from IN_PROGRESS to COMPLETED as it is read: with that, each audit would see
@@ -229,16 +272,23 @@ const bench: Bench = {
         await seed(c, seeded, size);
         seeded = size;
         const result: SizeResult = { size, runs: [], seedSeconds: (Date.now() - t0) / 1000, load: [loadavg()[0]] };
+        let sent: SentRequest[] = [];
         for (let r = 0; r < RUNS; r++) {
           const server = moto;
           const before = await withMotoCpu(server, () => motoLoop(c));
           const audit = await withMotoCpu(server, async () => {
-            const run = await auditInChild(server.url, r === 0 && !!process.env.LEXSCRIBE_BENCH_REPORTS);
+            const run = await auditInChild(server.url, r === 0 && !!process.env.LEXSCRIBE_BENCH_REPORTS, r === 0 ? record : undefined);
             return { run, calls: run.requests, wallMs: run.wallMs };
           });
           // Measured on both sides of the audit, so a machine busy with something else skews both alike.
           const after = await withMotoCpu(server, () => motoLoop(c));
-          result.runs.push({ ...audit.run, ceiling: (rateOf(before) + rateOf(after)) / 2, audit, loop: both(before, after) });
+          if (r === 0) {
+            sent = JSON.parse(readFileSync(record, 'utf8')) as SentRequest[];
+            // The audit counts the account's requests after its session's sts:GetCallerIdentity; the record has that one too.
+            if (Math.abs(sent.length - audit.run.requests) > 1) throw new Error(`the audit counted ${audit.run.requests} requests but ${sent.length} were recorded`);
+          }
+          const again = await withMotoCpu(server, () => replay(server.url, sent));
+          result.runs.push({ ...audit.run, ceiling: (rateOf(before) + rateOf(after)) / 2, audit, loop: both(before, after), replay: again });
         }
         result.load.push(loadavg()[0]);
         const dir = process.env.LEXSCRIBE_BENCH_REPORTS;
@@ -252,17 +302,18 @@ const bench: Bench = {
       print(results);
     } finally {
       await moto?.stop();
+      rmSync(scratch, { recursive: true, force: true });
     }
   },
 };
 
-/** The median of a moto measure in the audits and in the loops, as "audit / loop" ("n/a" without /proc). */
-function pair(runs: readonly Run[], f: (w: MotoWork) => number | undefined, digits: number): string {
+/** The median of a moto measure in the audits and in the loops (or `against`), as "audit / loop" ("n/a" without /proc). */
+function pair(runs: readonly Run[], f: (w: MotoWork) => number | undefined, digits: number, against: (r: Run) => MotoWork = (r) => r.loop): string {
   const of = (pick: (r: Run) => MotoWork) => {
     const values = runs.map((r) => f(pick(r)));
     return values.every((v): v is number => v !== undefined) ? median(values).toFixed(digits) : 'n/a';
   };
-  return `${of((r) => r.audit)} / ${of((r) => r.loop)}`;
+  return `${of((r) => r.audit)} / ${of(against)}`;
 }
 
 /**
@@ -282,9 +333,9 @@ function decomposition(runs: readonly Run[]): string | undefined {
 
 function print(results: readonly SizeResult[]): void {
   const m = (runs: SizeResult['runs'], f: (r: SizeResult['runs'][number]) => number) => median(runs.map(f));
-  console.log(`Medians of ${RUNS} audits per size, each in a process of its own, ${AUDIT_CONCURRENCY} requests in flight; moto's rate is a loop of lex:DescribeBot at the same concurrency just before and after each audit. Node ${process.version}, ${availableParallelism()} cores.\n`);
+  console.log(`Medians of ${RUNS} audits per size, each in a process of its own, ${AUDIT_CONCURRENCY} requests in flight. moto's rate two ways, each at the same concurrency: a loop of lex:DescribeBot just before and after each audit ("of moto"), and the audit's own requests sent again by a bare HTTP client after it ("of moto on the same calls": up to ${REPLAY_MAX} of them, every k-th in order). Node ${process.version}, ${availableParallelism()} cores.\n`);
   printTable(
-    ['bots × aliases', 'jobs', 'resources', 'API calls', 'calls/resource', 'audit wall s', 'audit CPU s', 'peak MiB', 'lexscribe calls/s', 'moto calls/s', 'of moto', 'moto busy: audit / loop', 'moto ms per call: audit / loop', 'in flight', 'load avg', 'seed s'],
+    ['bots × aliases', 'jobs', 'resources', 'API calls', 'calls/resource', 'audit wall s', 'audit CPU s', 'peak MiB', 'lexscribe calls/s', 'moto calls/s', 'of moto', 'moto on the same calls/s', 'of moto on the same calls', 'moto busy: audit / loop', 'moto ms per call: audit / loop', 'in flight', 'load avg', 'seed s'],
     results.map(({ size, runs, seedSeconds, load }) => {
       const rate = m(runs, (r) => r.requests / (r.wallMs / 1000));
       const ceiling = m(runs, (r) => r.ceiling);
@@ -300,6 +351,8 @@ function print(results: readonly SizeResult[]): void {
         rate.toFixed(0),
         ceiling.toFixed(0),
         `${m(runs, (r) => (100 * r.requests) / (r.wallMs / 1000) / r.ceiling).toFixed(0)} %`,
+        m(runs, (r) => rateOf(r.replay)).toFixed(0),
+        `${m(runs, (r) => (100 * r.requests) / (r.wallMs / 1000) / rateOf(r.replay)).toFixed(0)} %`,
         pair(runs, busyOf, 2),
         pair(runs, costOf, 2),
         `${m(runs, (r) => r.meanInFlight).toFixed(1)} / ${AUDIT_CONCURRENCY}`,
@@ -311,8 +364,9 @@ function print(results: readonly SizeResult[]): void {
   console.log('');
   for (const { size, runs } of results) {
     const ratios = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / r.ceiling)} %`).join(', ');
+    const same = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / rateOf(r.replay))} %`).join(', ');
     const digests = new Set(runs.map((r) => r.digest));
-    console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
+    console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; on the same calls ${same} (moto's CPU per call: audit / replay ${pair(runs, costOf, 2, (r) => r.replay)} ms); reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
     const why = decomposition(runs);
     if (why) console.log(`${size.bots}x${size.jobs}: ${why}`);
   }

@@ -90,6 +90,21 @@ class Slots {
   }
 }
 
+/** A request as it went to moto, enough to send it again (the benchmark replays an audit's requests). */
+export interface SentRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The body, base64 (a string or bytes; the SDK streams only uploads, which an audit never sends). */
+  body?: string;
+}
+
+/** `path?query` as the SDK's handler writes it. */
+function target(request: HttpRequest): string {
+  const query = Object.entries(request.query ?? {}).flatMap(([k, v]) => (v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`)));
+  return query.length ? `${request.path}?${query.join('&')}` : request.path;
+}
+
 export class MotoRequestHandler extends NodeHttpHandler {
   /** Bot of each alias id, learned from moto's answers (it never changes for an alias); shared while in flight. */
   private readonly botOfAlias = new Map<string, Promise<Owner>>();
@@ -97,12 +112,26 @@ export class MotoRequestHandler extends NodeHttpHandler {
   private lastAliasList?: { summaries: string; body: AliasList };
   /** Requests this adapter sent on its own to bridge moto (the benchmark reports them apart). */
   extraRequests = 0;
+  /** Every request sent to moto, when `record` is on (the benchmark's replay of an audit). */
+  readonly sent: SentRequest[] = [];
+  record = false;
+
+  private send(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
+    if (this.record) {
+      const body: unknown = request.body;
+      if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) throw new Error(`cannot record a ${typeof body} body (${request.method} ${request.path})`);
+      // A Uint8Array body is read through its buffer: the SDK's warns when treated as a string (Buffer.from calls valueOf).
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined;
+      this.sent.push({ method: request.method, path: target(request), headers: { ...request.headers }, body: bytes?.length ? bytes.toString('base64') : undefined });
+    }
+    return super.handle(request, options);
+  }
 
   async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<Out> {
-    if (service(request) !== 'lex') return super.handle(request, options);
+    if (service(request) !== 'lex') return this.send(request, options);
     // The path is signed as the SDK wrote it; moto does not verify signatures, so changing it is safe.
     if (NEEDS_SLASH.some((re) => re.test(request.path))) request.path += '/';
-    const out = await super.handle(request, options);
+    const out = await this.send(request, options);
     const path = request.path.replace(/\/$/, '');
     if (/^\/policy\//.test(path) && request.method === 'GET' && isMotoErrorPage(out)) {
       return respond(out, 404, JSON.stringify({ message: 'no resource policy' }), { 'x-amzn-errortype': 'ResourceNotFoundException', 'content-type': 'application/json' });
@@ -170,7 +199,7 @@ export class MotoRequestHandler extends NodeHttpHandler {
       this.extraRequests++;
       // moto finds an alias by its id whatever bot the path names.
       const path = `/bots/${anyBotId}/botaliases/${aliasId}/`;
-      const detail = await super.handle({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options);
+      const detail = await this.send({ ...request, method: 'GET', path, body: undefined, headers: { ...request.headers, 'content-length': '0' } } as unknown as HttpRequest, options);
       const text = detail.response.body ? await readAll(detail.response.body) : '';
       if (detail.response.statusCode !== 200) return { failed: { statusCode: detail.response.statusCode, headers: { ...detail.response.headers }, body: text } };
       return { botId: (JSON.parse(text) as { botId?: string }).botId };
@@ -185,7 +214,13 @@ let shared: MotoRequestHandler | undefined;
 /** The audit's test hook: a handler with the audit's own timeouts (one per process, so what it learns is shared). */
 export function createRequestHandler(options: NodeHttpHandlerOptions): MotoRequestHandler {
   shared = new MotoRequestHandler(options);
+  shared.record = !!process.env.LEXSCRIBE_BENCH_RECORD;
   return shared;
+}
+
+/** The requests the last handler sent to moto, when recording was asked for (LEXSCRIBE_BENCH_RECORD). */
+export function sentRequests(): SentRequest[] {
+  return shared?.sent ?? [];
 }
 
 /** Requests the last handler made on its own to bridge moto. */
