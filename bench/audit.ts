@@ -9,10 +9,10 @@ import { Limiter } from '../lib/sources/account/limiter';
 import { MotoRequestHandler, type SentRequest } from '../test/integration/moto-adapter';
 import { startMoto, type MotoServer } from '../test/integration/moto-server';
 import { execFile } from 'node:child_process';
-import { Agent, request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { replay, type Replayed } from './replay';
 import type { Bench } from './run';
 import { median, printTable, procCpuMs } from './measure';
 
@@ -162,42 +162,8 @@ async function motoLoop(c: Clients, seconds = 3): Promise<Omit<MotoWork, 'motoCp
   return { calls, wallMs: Date.now() - start };
 }
 
-/** An audit's requests sent again at most this many (every k-th, in order: the same mix of calls). */
+/** An audit's requests sent again: at most this many (every k-th, in order: the same mix of calls). */
 const REPLAY_MAX = 3000;
-
-/**
- * moto's rate on the audit's own calls: its recorded requests (every k-th, up to REPLAY_MAX) sent again
- * as they were, at the audit's concurrency, by a bare HTTP client (no SDK work between answers, so moto
- * waits on it less than on any SDK client: a ceiling no audit can pass). They are all reads.
- */
-async function replay(url: string, sent: readonly SentRequest[]): Promise<Omit<MotoWork, 'motoCpuMs'>> {
-  const step = Math.max(1, Math.ceil(sent.length / REPLAY_MAX));
-  const picked = sent.filter((_, i) => i % step === 0);
-  const { hostname, port } = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: AUDIT_CONCURRENCY });
-  const once = (r: SentRequest) =>
-    new Promise<void>((resolve, reject) => {
-      const req = httpRequest({ agent, hostname, port, method: r.method, path: r.path, headers: r.headers }, (res) => {
-        res.on('data', () => {});
-        res.on('end', resolve);
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(r.body === undefined ? undefined : Buffer.from(r.body, 'base64'));
-    });
-  let next = 0;
-  const start = Date.now();
-  try {
-    await Promise.all(
-      Array.from({ length: AUDIT_CONCURRENCY }, async () => {
-        while (next < picked.length) await once(picked[next++]);
-      }),
-    );
-  } finally {
-    agent.destroy();
-  }
-  return { calls: picked.length, wallMs: Date.now() - start };
-}
 
 const rateOf = (w: MotoWork) => w.calls / (w.wallMs / 1000);
 /** The share of one core moto's process used: moto answers one request at a time, so 1 is its limit. */
@@ -238,7 +204,7 @@ interface Run extends AuditRun {
   audit: MotoWork;
   loop: MotoWork;
   /** moto on the audit's own requests sent again (the size's first audit's, after each audit). */
-  replay: MotoWork;
+  replay: MotoWork & Replayed;
 }
 
 interface SizeResult {
@@ -287,7 +253,7 @@ const bench: Bench = {
             // The audit counts the account's requests after its session's sts:GetCallerIdentity; the record has that one too.
             if (Math.abs(sent.length - audit.run.requests) > 1) throw new Error(`the audit counted ${audit.run.requests} requests but ${sent.length} were recorded`);
           }
-          const again = await withMotoCpu(server, () => replay(server.url, sent));
+          const again = await withMotoCpu(server, () => replay(server.url, sent, AUDIT_CONCURRENCY, Math.ceil(sent.length / REPLAY_MAX)));
           result.runs.push({ ...audit.run, ceiling: (rateOf(before) + rateOf(after)) / 2, audit, loop: both(before, after), replay: again });
         }
         result.load.push(loadavg()[0]);
@@ -364,9 +330,10 @@ function print(results: readonly SizeResult[]): void {
   console.log('');
   for (const { size, runs } of results) {
     const ratios = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / r.ceiling)} %`).join(', ');
+    const changed = runs.reduce((n, r) => n + r.replay.changed, 0);
     const same = runs.map((r) => `${Math.round((100 * r.requests) / (r.wallMs / 1000) / rateOf(r.replay))} %`).join(', ');
     const digests = new Set(runs.map((r) => r.digest));
-    console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; on the same calls ${same} (moto's CPU per call: audit / replay ${pair(runs, costOf, 2, (r) => r.replay)} ms); reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
+    console.log(`${size.bots}x${size.jobs}: of moto per run ${ratios}; on the same calls ${same} (moto's CPU per call: audit / replay ${pair(runs, costOf, 2, (r) => r.replay)} ms; ${changed === 0 ? 'every replayed answer had its recorded status' : `${changed} replayed answers had another status than recorded`}); reports ${digests.size === 1 ? `identical across the ${runs.length} runs (${[...digests][0]})` : `DIFFER between runs (${[...digests].join(', ')})`}`);
     const why = decomposition(runs);
     if (why) console.log(`${size.bots}x${size.jobs}: ${why}`);
   }

@@ -97,6 +97,8 @@ export interface SentRequest {
   headers: Record<string, string>;
   /** The body, base64 (a string or bytes; the SDK streams only uploads, which an audit never sends). */
   body?: string;
+  /** moto's HTTP status (set when it answered). */
+  status?: number;
 }
 
 /** `path?query` as the SDK's handler writes it. */
@@ -122,7 +124,12 @@ export class MotoRequestHandler extends NodeHttpHandler {
       if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) throw new Error(`cannot record a ${typeof body} body (${request.method} ${request.path})`);
       // A Uint8Array body is read through its buffer: the SDK's warns when treated as a string (Buffer.from calls valueOf).
       const bytes = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined;
-      this.sent.push({ method: request.method, path: target(request), headers: { ...request.headers }, body: bytes?.length ? bytes.toString('base64') : undefined });
+      const sent: SentRequest = { method: request.method, path: target(request), headers: { ...request.headers }, body: bytes?.length ? bytes.toString('base64') : undefined };
+      this.sent.push(sent);
+      return super.handle(request, options).then((out) => {
+        sent.status = out.response.statusCode;
+        return out;
+      });
     }
     return super.handle(request, options);
   }
