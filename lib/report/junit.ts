@@ -77,31 +77,54 @@ function caseNames(findings: readonly Finding[], labels: readonly string[]): str
   });
 }
 
-/** One test case, at level 2 (testsuites → testsuite → testcase). */
-function testCase(f: ReportFinding, name: string, cwd: string, gate: ReportGate | undefined): string {
-  const attributes: Record<string, string> = { name: clean(name), classname: clean(`lexscribe.${f.service}.${f.checkId}`), time: '0' };
+/** What the test cases of one render share: its settings, and texts that repeat across thousands of cases, made once. */
+interface Cases {
+  cwd: string;
+  gate: ReportGate | undefined;
+  /** A file's `file` attribute. */
+  files: Map<string, string>;
+  /** The `properties` element of a status, severity and baseline state. */
+  properties: Map<string, string>;
+}
+
+function fileAttribute(file: string, c: Cases): string {
+  let shown = c.files.get(file);
+  if (shown === undefined) c.files.set(file, (shown = clean(displayPath(file, c.cwd))));
+  return shown;
+}
+
+/** What the finding was, whatever the test view makes of it: its status, severity and baseline state. */
+function propertiesOf(f: ReportFinding, c: Cases): string {
+  const key = `${f.status} ${f.severity} ${f.baselineState ?? ''}`;
+  let text = c.properties.get(key);
+  if (text === undefined) {
+    const props = [xmlElement(4, 'property', { name: 'status', value: f.status }), xmlElement(4, 'property', { name: 'severity', value: f.severity })];
+    if (f.baselineState) props.push(xmlElement(4, 'property', { name: 'baseline', value: f.baselineState }));
+    c.properties.set(key, (text = xmlElement(3, 'properties', {}, props)));
+  }
+  return text;
+}
+
+/** One test case, at level 2 (testsuites → testsuite → testcase); `classname` is its suite's. */
+function testCase(f: ReportFinding, name: string, classname: string, c: Cases): string {
+  const attributes: Record<string, string> = { name: clean(name), classname, time: '0' };
   if (f.resource.file) {
-    attributes.file = clean(displayPath(f.resource.file, cwd));
+    attributes.file = fileAttribute(f.resource.file, c);
     const pos = position(f);
     if (pos) attributes.line = String(pos.line);
   }
   const reason = clean(f.reason ?? f.title);
   const children: string[] = [];
-  // What the finding was, whatever the test view makes of it: its status, severity and baseline state.
-  if (f.status !== 'PASS') {
-    const props = [xmlElement(4, 'property', { name: 'status', value: f.status }), xmlElement(4, 'property', { name: 'severity', value: f.severity })];
-    if (f.baselineState) props.push(xmlElement(4, 'property', { name: 'baseline', value: f.baselineState }));
-    children.push(xmlElement(3, 'properties', {}, props));
-  }
-  switch (outcome(f, gate)) {
+  if (f.status !== 'PASS') children.push(propertiesOf(f, c));
+  switch (outcome(f, c.gate)) {
     case 'failure':
-      children.push(xmlTextElement(3, 'failure', { message: reason, type: f.severity }, details(f, cwd)));
+      children.push(xmlTextElement(3, 'failure', { message: reason, type: f.severity }, details(f, c.cwd)));
       break;
     case 'error':
-      children.push(xmlTextElement(3, 'error', { message: reason, type: 'CheckError' }, details(f, cwd)));
+      children.push(xmlTextElement(3, 'error', { message: reason, type: 'CheckError' }, details(f, c.cwd)));
       break;
     case 'skipped':
-      children.push(xmlElement(3, 'skipped', { message: clean(skippedMessage(f, reason, gate)) }));
+      children.push(xmlElement(3, 'skipped', { message: clean(skippedMessage(f, reason, c.gate)) }));
       break;
     case 'passed':
       break;
@@ -148,6 +171,7 @@ export function* junitChunks(report: Report, opts: { cwd: string }): Generator<s
     return;
   }
   yield `${XML_DECLARATION}${xmlOpen('testsuites', rootAttrs)}`;
+  const shared: Cases = { cwd: opts.cwd, gate, files: new Map(), properties: new Map() };
   for (const [i, id] of ids.entries()) {
     // Each finding's label is made once, not at every comparison of the sort.
     const sorted = byCheck
@@ -158,7 +182,9 @@ export function* junitChunks(report: Report, opts: { cwd: string }): Generator<s
     const first = findings[0];
     const props = Object.entries({ checkId: id, service: first.service, topic: first.topic, docs: first.docs }).map(([name, value]) => xmlElement(3, 'property', { name, value: clean(value) }));
     const names = caseNames(findings, sorted.map((e) => e.label));
-    const cases = findings.map((f, j) => testCase(f, names[j], opts.cwd, gate));
+    // A check is of one service: its cases share one class name.
+    const classname = clean(`lexscribe.${first.service}.${id}`);
+    const cases = findings.map((f, j) => testCase(f, names[j], classname, shared));
     cases.unshift(xmlElement(2, 'properties', {}, props));
     yield xmlElement(1, 'testsuite', { name: clean(`${id} ${first.title}`), id: String(i), ...attrs(count(findings, gate)), timestamp, package: `lexscribe.${first.service}` }, cases);
   }
