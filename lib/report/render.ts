@@ -65,7 +65,7 @@ export function renderChunks(report: Report, format: Format, opts: RenderOptions
       return opts.shape === 'flat' ? jsonChunks(flatReport(report), 2) : jsonChunks(indexedReport(report, { asText: true }), 2, true);
     case 'sarif':
       // A SARIF log's results are at level 4 (log → runs → run → results → result).
-      return jsonChunks(load.sarif().renderSarif(report, { cwd, sourceRoot: opts.sourceRoot }), 4);
+      return jsonChunks(load.sarif().sarifLogStreaming(report, { cwd, sourceRoot: opts.sourceRoot }), 4);
     case 'junit':
       return load.junit().junitChunks(report, { cwd });
     case 'html':

@@ -234,6 +234,19 @@ export interface SarifOptions {
  * knows what was evaluated), one result per FAIL, UNKNOWN, SUPPRESSED and ERROR finding.
  */
 export function renderSarif(report: Report, opts: SarifOptions): Log {
+  return sarifLog(report, opts, (results) => [...results]);
+}
+
+/**
+ * The log of `renderSarif` with its results as they are made, one at a time, for a writer that walks
+ * into them (json-stream writes an iterable as an array): tens of thousands of results are then never
+ * all alive at once, and die young instead of filling the old generation.
+ */
+export function sarifLogStreaming(report: Report, opts: SarifOptions): Log {
+  return sarifLog(report, opts, (results) => results as unknown as Result[]);
+}
+
+function sarifLog(report: Report, opts: SarifOptions, gather: (results: Iterable<Result>) => Result[]): Log {
   const root = resolve(opts.cwd, opts.sourceRoot ?? opts.cwd);
   const byCheck = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -258,12 +271,17 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
     descriptor: { id: w.kind },
     ...(w.checkId ? { associatedRule: index.has(w.checkId) ? { id: w.checkId, index: index.get(w.checkId) } : { id: w.checkId } } : {}),
   }));
-  const results = report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE').map((f) => result(f, index.get(f.checkId)!, artifact));
-  if (results.length > GITHUB_MAX_RESULTS) {
+  const reported = report.findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
+  const results = gather(
+    (function* () {
+      for (const f of reported) yield result(f, index.get(f.checkId)!, artifact);
+    })(),
+  );
+  if (reported.length > GITHUB_MAX_RESULTS) {
     notifications.push({
       level: 'warning',
       descriptor: { id: 'github-limits' },
-      message: { text: `${results.length} results: GitHub code scanning rejects a run of more than ${GITHUB_MAX_RESULTS}; narrow the scan (--fail-on does not filter results; --framework, or disabled checks in the configuration, do).` },
+      message: { text: `${reported.length} results: GitHub code scanning rejects a run of more than ${GITHUB_MAX_RESULTS}; narrow the scan (--fail-on does not filter results; --framework, or disabled checks in the configuration, do).` },
     });
   }
 
