@@ -33,16 +33,21 @@ async function reads(r: ReturnType<typeof recording>, botId: string): Promise<vo
   await r.transcribe.send(new GetTranscriptionJobCommand({ TranscriptionJobName: 'call-1' }));
 }
 
+/** The requests of `reads`, as a recording adapter kept them. */
+async function recorded(botId: string) {
+  const r = recording();
+  try {
+    await reads(r, botId);
+  } finally {
+    r.destroy();
+  }
+  return r.handler.sent;
+}
+
 describe('the audit benchmark replay (bench/replay.ts)', () => {
   it('sends the recorded requests again and gets the answers they got', async () => {
     const botId = await seed();
-    const r = recording();
-    try {
-      await reads(r, botId);
-    } finally {
-      r.destroy();
-    }
-    const sent = r.handler.sent;
+    const sent = await recorded(botId);
     expect(sent.map((s) => `${s.method} ${s.status}`)).toEqual(['POST 200', 'GET 200', 'GET 500', 'GET 200', 'POST 200']);
     expect(sent[1].path).toBe(`/bots/${botId}/`);
     expect(sent[3].path).toBe('/transcripts/?location=');
@@ -53,16 +58,10 @@ describe('the audit benchmark replay (bench/replay.ts)', () => {
   });
 
   it('counts the answers that differ from those recorded', async () => {
-    const botId = await seed();
-    const r = recording();
-    try {
-      await reads(r, botId);
-    } finally {
-      r.destroy();
-    }
+    const sent = await recorded(await seed());
     await moto.server.reset();
     // The bot, the bucket and the job are gone: their three reads now fail; the list (now empty) and the missing policy answer as before.
-    expect(await replay(moto.url, r.handler.sent, 2)).toMatchObject({ calls: 5, changed: 3 });
+    expect(await replay(moto.url, sent, 2)).toMatchObject({ calls: 5, changed: 3 });
   });
 
   it('records nothing unless asked', async () => {
